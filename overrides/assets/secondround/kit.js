@@ -1,0 +1,283 @@
+// Second Round kit, main thread: plumbing only. It forwards events to the Python worker, applies
+// the View it answers with, and makes the storage and URL writes Python asks for. All wording,
+// validation, dates and state rules live in Python (src/secondround).
+import { BUILD, WHEEL, PYODIDE_DIR } from "./build.mjs";
+
+const PREFIX = "secondround:";
+const VIEW_KEY = "secondround:view-cache";
+const SITE_ROOT = new URL("../../", import.meta.url);
+const SAFE_URL = /^(mailto:|#|data:text\/calendar;|data:application\/json;)/i;
+
+let worker = null;
+let ready = false;
+let timer = null;
+let kit = null;
+let store = null;
+
+function openStorage() {
+  try {
+    const s = window.localStorage;
+    s.setItem(PREFIX + "probe", "1");
+    s.removeItem(PREFIX + "probe");
+    return s;
+  } catch {
+    return null;
+  }
+}
+
+function snapshot() {
+  const out = {};
+  if (!store) return out;
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (key && key.startsWith(PREFIX)) out[key] = store.getItem(key);
+  }
+  return out;
+}
+
+function send(event) {
+  startWorker();
+  worker.postMessage({ ...event, now_ms: Date.now(), tz_offset_min: new Date().getTimezoneOffset() });
+}
+
+function startWorker() {
+  if (worker) return;
+  store = openStorage();
+  ready = false;
+  worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
+  worker.onmessage = (message) => receive(message.data);
+  worker.onerror = (error) => {
+    error.preventDefault();
+    fail(error.message);
+  };
+  showStatus("loading");
+  const timeout = Number(kit?.dataset.timeoutMs) || 30000;
+  timer = setTimeout(() => ready || fail("timeout"), timeout);
+  send({
+    type: "boot",
+    build: BUILD,
+    storage: snapshot(),
+    saving: store !== null,
+    pyodide: new URL(PYODIDE_DIR + "/", SITE_ROOT).href,
+    wheel: new URL("assets/secondround/" + WHEEL, SITE_ROOT).href,
+  });
+}
+
+function fail(reason) {
+  if (worker) worker.terminate();
+  worker = null;
+  clearTimeout(timer);
+  console.warn("Second Round: Python did not start:", reason);
+  const span = kit?.querySelector("[data-reason]");
+  if (span) span.textContent = reason === "timeout" ? span.dataset.timeout : reason || span.textContent;
+  showStatus("failed");
+}
+
+function showStatus(name) {
+  if (!kit) return;
+  for (const node of kit.querySelectorAll("[data-status]")) node.hidden = node.dataset.status !== name;
+}
+
+function receive(data) {
+  const message = typeof data === "string" ? JSON.parse(data) : data;
+  if (message.type === "progress") {
+    if (!kit) return;
+    const mb = (bytes) => (bytes / 1e6).toFixed(1);
+    kit.querySelector("[data-loaded]").textContent = mb(Math.min(message.loaded, message.expected || message.loaded));
+    if (message.expected) kit.querySelector("[data-total]").textContent = mb(message.expected);
+  } else if (message.type === "starting") {
+    showStatus("starting");
+  } else if (message.type === "error") {
+    fail(message.message);
+  } else if (message.type === "view") {
+    if (!ready) {
+      ready = true;
+      clearTimeout(timer);
+      showStatus("ready");
+    }
+    apply(message.view);
+  }
+}
+
+function apply(view) {
+  for (const [key, value] of view.writes) {
+    try {
+      store.setItem(key, value);
+    } catch {
+      send({ type: "saving_off" });
+      break;
+    }
+  }
+  if (store && view.writes.length) {
+    try {
+      store.setItem(VIEW_KEY, JSON.stringify({ build: BUILD, tree: view.tree }));
+    } catch {
+      // The cache only speeds up the next visit; Python has already been told if saving is off.
+    }
+  }
+  if (!kit) return;
+  const live = kit.querySelector("#sr-live");
+  if (live) patch(live, view.tree);
+  const announce = kit.querySelector("[data-announce]");
+  if (announce && announce.textContent !== view.announce) announce.textContent = view.announce;
+  if (location.hash !== "#" + view.bookmark) history.replaceState(history.state, "", "#" + view.bookmark);
+}
+
+// --- A small DOM patcher: the View is a tree of [tag, attrs, ...children]; text is only ever
+// set as text, and attributes that could run code are refused whatever Python sends.
+
+function allowed(name, value) {
+  if (/^on/i.test(name) || name === "style" || name === "srcdoc") return false;
+  if (name === "href" || name === "src" || name === "action") return SAFE_URL.test(value);
+  return true;
+}
+
+function setAttributes(node, attrs) {
+  for (const { name } of [...node.attributes]) if (!(name in attrs)) node.removeAttribute(name);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (name === "value") {
+      // The field being typed in belongs to the reader; Python's copy of it may be a key behind.
+      if (node !== document.activeElement && node.value !== value) node.value = value;
+      if (node.localName === "textarea") continue;
+    }
+    if (name === "checked") node.checked = value;
+    if (value === false) node.removeAttribute(name);
+    else if (allowed(name, String(value))) {
+      const text = value === true ? "" : String(value);
+      if (node.getAttribute(name) !== text) node.setAttribute(name, text);
+    }
+  }
+}
+
+function create(tree) {
+  if (typeof tree === "string") return document.createTextNode(tree);
+  const [tag, attrs, ...children] = tree;
+  const node = document.createElement(tag);
+  setAttributes(node, attrs);
+  if (tag !== "textarea") for (const child of children) node.appendChild(create(child));
+  return node;
+}
+
+function patch(node, tree) {
+  if (typeof tree === "string") {
+    if (node.nodeType === Node.TEXT_NODE) {
+      if (node.data !== tree) node.data = tree;
+    } else node.replaceWith(create(tree));
+    return;
+  }
+  const [tag, attrs, ...children] = tree;
+  if (node.nodeType !== Node.ELEMENT_NODE || node.localName !== tag) {
+    node.replaceWith(create(tree));
+    return;
+  }
+  setAttributes(node, attrs);
+  if (tag === "textarea") return;
+  let child = node.firstChild;
+  for (const childTree of children) {
+    if (child) {
+      const next = child.nextSibling;
+      patch(child, childTree);
+      child = next;
+    } else node.appendChild(create(childTree));
+  }
+  while (child) {
+    const next = child.nextSibling;
+    child.remove();
+    child = next;
+  }
+}
+
+// --- Events: read from data attributes that Python put in the View.
+
+function onInput(event) {
+  const t = event.target;
+  if (t.dataset.field !== undefined && t.type !== "radio") send({ type: "field", arg: t.dataset.field, value: t.value });
+}
+
+function onChange(event) {
+  const t = event.target;
+  if (t.type === "radio" && t.checked && t.dataset.field !== undefined) {
+    send({ type: "field", arg: t.dataset.field, value: t.value });
+  } else if (t.type === "file" && t.dataset.action && t.files.length) {
+    const action = t.dataset.action;
+    t.files[0].text().then((text) => send({ type: action, value: text }));
+    t.value = "";
+  } else if (t.dataset.action && (t.type === "checkbox" || t.type === "radio")) {
+    send({ type: t.dataset.action, arg: t.dataset.arg, value: t.type === "checkbox" ? t.checked : t.value });
+  }
+}
+
+function onClick(event) {
+  const t = event.target.closest("button, a");
+  if (!t || !kit.contains(t)) return;
+  if (t.matches("[data-retry]")) {
+    startWorker();
+  } else if (t.dataset.copyFrom) {
+    copy(t, kit.querySelector("#" + CSS.escape(t.dataset.copyFrom)));
+  } else if (t.dataset.print) {
+    printCard(kit.querySelector("#" + CSS.escape(t.dataset.print)));
+  } else if (t.localName === "button" && t.dataset.action) {
+    send({ type: t.dataset.action, arg: t.dataset.arg });
+  }
+}
+
+async function copy(button, source) {
+  const text = source ? source.textContent : "";
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const range = document.createRange();
+    range.selectNodeContents(source);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    document.execCommand("copy");
+  }
+  const label = button.textContent;
+  button.textContent = button.dataset.copied;
+  setTimeout(() => (button.textContent = label), 1500);
+}
+
+function printCard(body) {
+  const draft = body && body.closest(".sr-draft");
+  if (!draft) return;
+  draft.classList.add("sr-print-target");
+  document.body.classList.add("sr-printing-card");
+  const done = () => {
+    draft.classList.remove("sr-print-target");
+    document.body.classList.remove("sr-printing-card");
+  };
+  window.addEventListener("afterprint", done, { once: true });
+  window.print();
+}
+
+function applyCachedView() {
+  if (ready || !store) return;
+  try {
+    const cached = JSON.parse(store.getItem(VIEW_KEY) || "null");
+    // A View from another build could disagree with this page's code: it is only a head start.
+    if (cached && cached.build === BUILD) patch(kit.querySelector("#sr-live"), cached.tree);
+  } catch {
+    // A damaged cache is ignored; Python's own View arrives shortly.
+  }
+}
+
+function mount() {
+  kit = document.getElementById("secondround-kit");
+  if (!kit) return;
+  kit.addEventListener("input", onInput);
+  kit.addEventListener("change", onChange);
+  kit.addEventListener("click", onClick);
+  store = store || openStorage();
+  applyCachedView();
+  if (ready) showStatus("ready");
+  send({ type: "mount", value: location.hash });
+}
+
+window.addEventListener("storage", (event) => {
+  if (worker && event.key && event.key.startsWith(PREFIX)) send({ type: "storage", arg: event.key, value: event.newValue });
+});
+window.addEventListener("hashchange", () => kit && document.contains(kit) && send({ type: "mount", value: location.hash }));
+
+// Material's instant navigation swaps pages without reloading scripts: mount on every page view.
+if (window.document$) window.document$.subscribe(mount);
+else mount();

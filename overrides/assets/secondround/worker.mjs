@@ -1,0 +1,57 @@
+// Second Round worker: boots Pyodide and the secondround wheel off the main thread, then hands
+// each event from the page to Python and posts back the JSON View it returns.
+
+let handle = null;
+let starting = false;
+const queue = [];
+let loaded = 0;
+let expected = 0;
+
+// Count download bytes for the page's progress line; the responses themselves are unchanged.
+const realFetch = self.fetch.bind(self);
+self.fetch = async (input, init) => {
+  const response = await realFetch(input, init);
+  if (!response.body) return response;
+  expected += Number(response.headers.get("content-length")) || 0;
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      loaded += chunk.byteLength;
+      self.postMessage({ type: "progress", loaded, expected });
+      controller.enqueue(chunk);
+    },
+  });
+  return new Response(response.body.pipeThrough(counter), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+};
+
+async function start(boot) {
+  const wheel = realFetch(boot.wheel).then((r) => {
+    if (!r.ok) throw new Error(`wheel: HTTP ${r.status}`);
+    return r.arrayBuffer();
+  });
+  const { loadPyodide } = await import(boot.pyodide + "pyodide.mjs");
+  const pyodide = await loadPyodide({ indexURL: boot.pyodide, stdout: () => {}, stderr: console.warn });
+  self.postMessage({ type: "starting" });
+  pyodide.unpackArchive(await wheel, "wheel");
+  handle = pyodide.pyimport("secondround.worker").handle;
+  while (queue.length) self.postMessage(handle(queue.shift()));
+}
+
+self.onmessage = (message) => {
+  const text = JSON.stringify(message.data);
+  if (handle) {
+    self.postMessage(handle(text));
+    return;
+  }
+  // Events that arrive while Python boots wait here, in order: nothing typed early is lost.
+  queue.push(text);
+  if (!starting && message.data.type === "boot") {
+    starting = true;
+    start(message.data).catch((error) => {
+      self.postMessage(JSON.stringify({ type: "error", message: String(error && error.message || error) }));
+    });
+  }
+};

@@ -1,0 +1,44 @@
+"""What the kit knows during a visit: the saved State plus notices, clock and pending writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from secondround.state import State
+
+__all__ = ["BACKUP_PREFIX", "BOOKMARK_PREFIX", "STATE_KEY", "Model", "Notice", "NoticeKind"]
+
+# localStorage keys: namespaced and versioned so another app or a later schema never collides.
+STATE_KEY = "secondround:v1:state"
+BACKUP_PREFIX = "secondround:v1:backup:"
+BOOKMARK_PREFIX = "sr"
+
+NoticeKind = Literal["info", "warning", "error"]
+
+
+@dataclass(frozen=True)
+class Notice:
+    kind: NoticeKind
+    text: str
+    action: str = ""
+    action_label: str = ""
+
+
+@dataclass(frozen=True)
+class Model:
+    """Everything the kit shows: the saved State plus what only this visit knows."""
+
+    state: State = field(default_factory=State)
+    today: date = date(2026, 1, 1)
+    now: str = ""
+    notices: tuple[Notice, ...] = ()
+    # Storage text of a state that a bookmark, import or reset displaced: one click brings it back.
+    kept_aside: str = ""
+    saving: bool = True
+    touched: frozenset[str] = frozenset()
+    # Writes for the page to make in localStorage, taken by the worker with each View.
+    writes: tuple[tuple[str, str], ...] = ()
+
+

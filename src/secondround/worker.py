@@ -1,0 +1,40 @@
+"""The worker's entry: JSON text in, JSON text out, one Model per browser tab.
+
+The page's worker script calls handle() with each event; Python never touches `js` here, because
+plain strings cross the boundary faster and keep this module testable on CPython.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Any
+
+from secondround.app import boot, update, view
+from secondround.model import Model
+
+__all__ = ["handle"]
+
+_session: dict[str, Any] = {"model": None, "build": ""}
+
+
+def handle(message: str) -> str:
+    """Apply one event from the page and answer with the View to show and the writes to make."""
+    try:
+        event = json.loads(message)
+    except ValueError:
+        event = {}
+    if not isinstance(event, dict):
+        event = {}
+    model: Model | None = _session["model"]
+    if event.get("type") == "boot" or model is None:
+        storage = event.get("storage")
+        storage = {k: v for k, v in storage.items() if isinstance(v, str)} if isinstance(storage, dict) else {}
+        _session["build"] = str(event.get("build", ""))
+        model = boot(storage, bool(event.get("saving", True)), event)
+    else:
+        model = update(model, event)
+    result = view(model, _session["build"])
+    # The page makes these writes now; they must not be repeated with the next View.
+    _session["model"] = replace(model, writes=())
+    return json.dumps({"type": "view", "view": result}, ensure_ascii=False, separators=(",", ":"))

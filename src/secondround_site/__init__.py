@@ -1,0 +1,1 @@
+"""Build-time side of Second Round: the MkDocs hook and what it ships into the site."""

@@ -1,0 +1,170 @@
+"""The strict build: pages, the self-hosted runtime, the wheel, links, and no third-party origin."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from secondround_site.runtime import RUNTIME_FILES, RuntimeMissing, runtime_dir
+from secondround_site.wheel import build_wheel
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = ["index.html", "steps/index.html", "tips/index.html", "timing/index.html", "kit/index.html"]
+
+
+class LinkParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids.add(value)
+            if name in ("href", "src") and value:
+                self.links.append(value)
+
+
+def parse(path: Path) -> LinkParser:
+    parser = LinkParser()
+    parser.feed(path.read_text("utf-8"))
+    return parser
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_is_built(built_site: Path, page: str) -> None:
+    assert (built_site / page).is_file()
+
+
+@pytest.mark.parametrize("name", RUNTIME_FILES)
+def test_the_pyodide_runtime_is_self_hosted(built_site: Path, name: str) -> None:
+    shipped = built_site / "pyodide" / name
+    assert shipped.read_bytes() == (ROOT / "node_modules" / "pyodide" / name).read_bytes()
+
+
+def test_only_the_runtime_files_are_shipped(built_site: Path) -> None:
+    assert sorted(p.name for p in (built_site / "pyodide").iterdir()) == sorted(RUNTIME_FILES)
+
+
+def test_the_wheel_ships_under_its_real_name_with_the_core(built_site: Path) -> None:
+    (wheel,) = (built_site / "assets" / "secondround").glob("*.whl")
+    assert wheel.name == "secondround-0.1.0-py3-none-any.whl"
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "secondround/app.py" in names
+    assert "secondround/worker.py" in names
+    assert not [n for n in names if n.startswith("secondround_site/")]
+
+
+def test_the_wheel_is_reproducible(tmp_path: Path) -> None:
+    first = build_wheel(ROOT, tmp_path / "a")
+    second = build_wheel(ROOT, tmp_path / "b")
+    assert first.path.read_bytes() == second.path.read_bytes()
+
+
+def test_the_kit_is_rendered_before_any_script_runs(built_site: Path) -> None:
+    html = (built_site / "kit" / "index.html").read_text("utf-8")
+    assert 'id="secondround-kit"' in html
+    assert 'id="sr-live"' in html
+    # The example's drafts and checklist are in the static page, not added by JavaScript.
+    assert "Thank-you email" in html
+    assert "Your checklist" in html
+    assert "<!-- secondround:" not in html
+
+
+@pytest.mark.parametrize("page", ["steps/index.html", "tips/index.html"])
+def test_the_guide_shows_example_drafts(built_site: Path, page: str) -> None:
+    html = (built_site / page).read_text("utf-8")
+    assert 'class="sr-example"' in html
+    assert "<!-- secondround:" not in html
+
+
+URL = re.compile(r"""(?:src|href|action)\s*=\s*["']?(https?:)?//([^/"'\s>]+)|url\(\s*["']?(?:https?:)?//([^/"')\s]+)|@import\s+["'](?:https?:)?//([^/"'\s]+)""")
+
+
+def test_no_page_or_stylesheet_refers_to_another_origin(built_site: Path) -> None:
+    """Pages and styles load nothing from elsewhere (the browser test checks scripts at run time)."""
+    offenders = []
+    for path in built_site.rglob("*"):
+        if path.suffix not in (".html", ".css") or "pyodide" in path.parts:
+            continue
+        for match in URL.finditer(path.read_text("utf-8", errors="replace")):
+            host = next(g for g in match.groups()[1:] if g)
+            if host not in ("127.0.0.1", "localhost") and not host.startswith("127.0.0.1:"):
+                offenders.append((str(path.relative_to(built_site)), host))
+    assert offenders == []
+
+
+def test_every_internal_link_resolves(built_site: Path) -> None:
+    broken = []
+    for page in built_site.rglob("*.html"):
+        parsed = parse(page)
+        page_url = "file://" + str(page)
+        for link in parsed.links:
+            parts = urlsplit(link)
+            if parts.scheme in ("mailto", "data", "javascript") or parts.netloc:
+                continue
+            target = urlsplit(urljoin(page_url, link))
+            path = Path(unquote(target.path))
+            if link.startswith("#"):
+                path = page
+            elif path.is_dir():
+                path = path / "index.html"
+            if not path.is_file():
+                broken.append((str(page.relative_to(built_site)), link))
+            elif target.fragment and not target.fragment.startswith("sr1") and path.suffix == ".html":
+                if target.fragment not in parse(path).ids:
+                    broken.append((str(page.relative_to(built_site)), link))
+    assert broken == []
+
+
+def _project_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "project"
+    for name in ("docs", "overrides", "src"):
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "package.json", "pyproject.toml"):
+        shutil.copy(ROOT / name, copy / name)
+    return copy
+
+
+def test_a_build_without_the_runtime_fails_with_one_clear_line(tmp_path: Path) -> None:
+    project = _project_copy(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
+        cwd=project, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode != 0
+    assert "Pyodide 314.0.7 is not installed in node_modules/pyodide: run `make setup`." in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("installed_version", "files", "message"),
+    [
+        (None, (), "is not installed"),
+        ("0.27.0", RUNTIME_FILES, "node_modules/pyodide is 0.27.0, but package.json pins 314.0.7"),
+        ("314.0.7", RUNTIME_FILES[:2], "lacks python_stdlib.zip"),
+    ],
+    ids=["missing", "wrong-version", "incomplete"],
+)
+def test_runtime_problems_name_the_fix(
+    tmp_path: Path, installed_version: str | None, files: tuple[str, ...], message: str
+) -> None:
+    shutil.copy(ROOT / "package.json", tmp_path / "package.json")
+    folder = tmp_path / "node_modules" / "pyodide"
+    if installed_version:
+        folder.mkdir(parents=True)
+        (folder / "package.json").write_text(f'{{"version": "{installed_version}"}}')
+        for name in files:
+            (folder / name).write_text("x")
+    with pytest.raises(RuntimeMissing, match=re.escape(message)) as raised:
+        runtime_dir(tmp_path)
+    assert "run `make setup`" in str(raised.value)
