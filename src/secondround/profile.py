@@ -1,0 +1,323 @@
+"""The candidate's profile as typed in the form: plain data, bounds, cleaning and validation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+__all__ = [
+    "FIELD_LIMITS",
+    "MAX_INTERVIEWERS",
+    "FieldKind",
+    "Interviewer",
+    "Profile",
+    "Tone",
+    "clean_line",
+    "clip",
+    "first_name",
+    "format_date",
+    "is_email",
+    "kind_of",
+    "parse_date",
+    "validate",
+]
+
+Tone = Literal["formal", "relaxed"]
+FieldKind = Literal[
+    "name",
+    "email",
+    "phone",
+    "company",
+    "position",
+    "title",
+    "qualification",
+    "discussed",
+    "availability",
+    "date",
+]
+
+
+@dataclass(frozen=True)
+class Interviewer:
+    """One person who interviewed the candidate; each gets their own notes."""
+
+    name: str = ""
+    title: str = ""
+    email: str = ""
+    tone: Tone = "formal"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Everything the drafts and the schedule need, kept as the raw text the user typed."""
+
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    company: str = ""
+    position: str = ""
+    interviewers: tuple[Interviewer, ...] = (Interviewer(),)
+    interview_date: str = ""
+    qualifications: tuple[str, str, str] = ("", "", "")
+    discussed: str = ""
+    decision_date: str = ""
+    # Optional addition to the agreed shape: when the candidate can take a call,
+    # said in the voicemail ("weekdays after 2 pm"). Empty means a generic promise.
+    availability: str = ""
+
+
+# Generous enough for real names and long job titles, small enough that a
+# bookmark of a full profile stays short and a draft stays readable.
+FIELD_LIMITS: dict[str, int] = {
+    "name": 120,
+    "email": 254,  # RFC 5321's limit on a forward path
+    "phone": 40,
+    "company": 120,
+    "position": 120,
+    "title": 120,
+    "qualification": 200,
+    "discussed": 300,
+    "availability": 120,
+    "date": 10,
+}
+MAX_INTERVIEWERS = 6
+
+# Only `discussed` comes from a textarea; everything else is a one-line input.
+_MULTILINE: frozenset[str] = frozenset({"discussed"})
+
+# Explicit bidi embeddings, overrides and isolates: one left unbalanced would
+# reorder the rest of a letter, so they go; marks such as U+200F stay.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _drop(ch: str, keep_newline: bool) -> bool:
+    code = ord(ch)
+    if ch == "\n":
+        return not keep_newline
+    # C0, DEL and C1 controls, lone surrogates (they cannot be encoded as UTF-8).
+    return code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or ch in _BIDI_CONTROLS
+
+
+_NEEDS_CLEANING = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]", flags=re.UNICODE
+)
+
+
+def _strip_controls(text: str, keep_newline: bool) -> str:
+    if not _NEEDS_CLEANING.search(text):
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not keep_newline:
+        # A pasted line break or tab in a one-line field reads as a space.
+        text = text.replace("\n", " ").replace("\t", " ")
+    else:
+        text = text.replace("\t", " ")
+    return "".join(ch for ch in text if not _drop(ch, keep_newline))
+
+
+def kind_of(path: str) -> FieldKind:
+    """The field kind behind a form path such as "interviewers.2.email" or "qualifications.1"."""
+    leaf = path.rsplit(".", 1)[-1]
+    if leaf.isdigit():
+        leaf = path.split(".", 1)[0]
+    if leaf in ("interview_date", "decision_date"):
+        return "date"
+    if leaf == "qualifications":
+        return "qualification"
+    if leaf in FIELD_LIMITS:
+        return leaf  # type: ignore[return-value]  # checked against the table just above
+    raise ValueError(f"Unknown form field: {path!r}")
+
+
+def clip(field_kind: str, text: str) -> str:
+    """Bound what the user typed: drop control characters and cut at the field's limit.
+
+    Leading and trailing spaces are kept on purpose: this runs on every keystroke
+    and trimming would eat the space between "Sam" and "Rivera" as it is typed.
+    """
+    limit = FIELD_LIMITS.get(field_kind)
+    if limit is None:
+        raise ValueError(f"Unknown field kind: {field_kind!r}")
+    return _strip_controls(text, field_kind in _MULTILINE)[:limit]
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def clean_line(text: str) -> str:
+    """One tidy line for a letter: no control characters, single spaces, no edges."""
+    return _SPACES.sub(" ", _strip_controls(text, keep_newline=False)).strip()
+
+
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+def parse_date(s: str) -> date | None:
+    """A calendar date from the YYYY-MM-DD text a date input produces, or None."""
+    m = _ISO_DATE.fullmatch(s.strip())
+    if m is None:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def format_date(d: date, *, weekday: bool = True, year: bool = False) -> str:
+    """English words for a date, "Tuesday, November 24", independent of any locale."""
+    text = f"{_MONTHS[d.month - 1]} {d.day}"
+    if weekday:
+        text = f"{_WEEKDAYS[d.weekday()]}, {text}"
+    if year:
+        text = f"{text}, {d.year}"
+    return text
+
+
+# Deliberately loose: one @, something before it, a dotted domain after it and
+# no spaces. Any Unicode is fine (internationalized addresses exist); the real
+# test is whether mail arrives, which no pattern can tell.
+_EMAIL = re.compile(r"[^\s@]+@[^\s@.]+(\.[^\s@.]+)+")
+
+
+def is_email(text: str) -> bool:
+    """Whether text looks like one email address."""
+    return _EMAIL.fullmatch(text.strip()) is not None
+
+
+_PHONE_CHARS = re.compile(r"[0-9+()\-. /]+(\s*(x|ext\.?)\s*[0-9]+)?", flags=re.IGNORECASE)
+_HONORIFICS = frozenset(
+    {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev"}
+)
+
+
+def first_name(full: str) -> str:
+    """The first given name in a full name, skipping a leading honorific such as "Dr."."""
+    words = clean_line(full).split(" ")
+    while len(words) > 1 and words[0].rstrip(".").lower() in _HONORIFICS:
+        words = words[1:]
+    return words[0]
+
+
+def _too_long(kind: str, text: str) -> str | None:
+    limit = FIELD_LIMITS[kind]
+    if len(text) > limit:
+        return f"Keep this to {limit} characters or fewer (it has {len(text)})."
+    return None
+
+
+def validate(p: Profile) -> dict[str, list[str]]:
+    """Every problem with the profile at once, keyed by form field path; empty when all is well.
+
+    Required: your name and email, the company, the position, the interview date,
+    the first interviewer's name and two qualifications. The phone number is
+    optional because the emails and card work without it; the call script and
+    voicemail then give the email address instead.
+    """
+    errors: dict[str, list[str]] = {}
+
+    def add(path: str, message: str | None) -> None:
+        if message is not None:
+            errors.setdefault(path, []).append(message)
+
+    def required(path: str, kind: str, text: str, missing: str) -> None:
+        if not clean_line(text):
+            add(path, missing)
+        add(path, _too_long(kind, text))
+
+    required("name", "name", p.name, "Enter your name as you want to sign the notes.")
+    if not clean_line(p.email):
+        add("email", "Enter your email address, for example sam@example.com.")
+    elif not is_email(p.email):
+        add("email", "Check your email address: it should look like sam@example.com.")
+    add("email", _too_long("email", p.email))
+
+    phone = clean_line(p.phone)
+    if phone:
+        digits = sum(ch.isdigit() for ch in phone)
+        if _PHONE_CHARS.fullmatch(phone) is None or not 5 <= digits <= 20:
+            add(
+                "phone",
+                "Check your phone number: use digits, spaces, +, - or brackets, "
+                "for example +1 555 010 0199.",
+            )
+    add("phone", _too_long("phone", p.phone))
+
+    required("company", "company", p.company, "Enter the company you interviewed with.")
+    required("position", "position", p.position, "Enter the position you interviewed for.")
+
+    interview = parse_date(p.interview_date)
+    if not p.interview_date.strip():
+        add("interview_date", "Enter the date of your second interview.")
+    elif interview is None:
+        add("interview_date", "Enter the interview date as a real date, for example 2026-11-24.")
+
+    if p.decision_date.strip():
+        decision = parse_date(p.decision_date)
+        if decision is None:
+            add(
+                "decision_date",
+                "Enter the decision date as a real date, for example 2026-12-04, "
+                "or leave it empty.",
+            )
+        elif interview is not None and decision < interview:
+            add("decision_date", "The decision date is before the interview date.")
+
+    filled = [q for q in p.qualifications if clean_line(q)]
+    if len(filled) < 2:
+        add(
+            "qualifications",
+            "Add at least two qualifications." if not filled else "Add one more qualification.",
+        )
+    for i, q in enumerate(p.qualifications):
+        add(f"qualifications.{i}", _too_long("qualification", q))
+
+    add("discussed", _too_long("discussed", p.discussed))
+    add("availability", _too_long("availability", p.availability))
+
+    if not p.interviewers:
+        add("interviewers", "Add the person who interviewed you.")
+    elif len(p.interviewers) > MAX_INTERVIEWERS:
+        add(
+            "interviewers",
+            f"List at most {MAX_INTERVIEWERS} interviewers: the people you spoke with most.",
+        )
+    for i, person in enumerate(p.interviewers):
+        at = f"interviewers.{i}"
+        if not clean_line(person.name):
+            add(
+                f"{at}.name",
+                "Enter the name of the person who interviewed you."
+                if i == 0
+                else "Enter this interviewer's name, or remove them from the list.",
+            )
+        add(f"{at}.name", _too_long("name", person.name))
+        add(f"{at}.title", _too_long("title", person.title))
+        if clean_line(person.email) and not is_email(person.email):
+            add(
+                f"{at}.email",
+                "Check this email address: it should look like dana@example.com, or leave it "
+                "empty.",
+            )
+        add(f"{at}.email", _too_long("email", person.email))
+        if person.tone not in ("formal", "relaxed"):
+            add(f"{at}.tone", "Choose a formal or a relaxed tone.")
+    return errors

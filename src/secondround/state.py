@@ -1,0 +1,243 @@
+"""Everything the widget remembers, and its plain-dict form with schema migrations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Literal, cast
+
+from secondround.profile import MAX_INTERVIEWERS, Interviewer, Profile
+
+__all__ = [
+    "MAX_CHECKS",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "FrozenChecks",
+    "Outcome",
+    "ShapeError",
+    "State",
+    "migrate",
+    "state_from_dict",
+    "state_to_dict",
+    "with_check",
+    "without_check",
+]
+
+Outcome = Literal["waiting", "offer", "not_hired"]
+_OUTCOMES: tuple[Outcome, ...] = ("waiting", "offer", "not_hired")
+
+SCHEMA_VERSION = 1
+# Far above the 17 steps a six-interviewer plan has: a bound for hostile input only.
+MAX_CHECKS = 64
+
+
+class ShapeError(ValueError):
+    """A dict that is not a saved state of this schema; the message names the first bad part."""
+
+
+class FrozenChecks(Mapping[str, str]):
+    """An immutable, hashable step id → ISO timestamp mapping that compares equal by content."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, items: Mapping[str, str] | None = None) -> None:
+        self._data: dict[str, str] = dict(items or {})
+
+    def __getitem__(self, key: str) -> str:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return self._data == dict(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._data.items()))
+
+    def __repr__(self) -> str:
+        return f"FrozenChecks({self._data!r})"
+
+
+@dataclass(frozen=True)
+class State:
+    """The profile, the ticked steps and the outcome once known; any mapping given is frozen."""
+
+    profile: Profile = Profile()  # noqa: RUF009 -- frozen, so one shared default is safe
+    checks: Mapping[str, str] = field(default_factory=FrozenChecks)
+    outcome: Outcome = "waiting"
+    outcome_on: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.checks, FrozenChecks):
+            # Frozen dataclasses allow this only through object.__setattr__.
+            object.__setattr__(self, "checks", FrozenChecks(self.checks))
+
+
+def with_check(s: State, step_id: str, when: str) -> State:
+    """The state with one step ticked at the ISO timestamp `when`."""
+    return replace(s, checks=FrozenChecks({**s.checks, step_id: when}))
+
+
+def without_check(s: State, step_id: str) -> State:
+    """The state with one step unticked."""
+    return replace(s, checks=FrozenChecks({k: v for k, v in s.checks.items() if k != step_id}))
+
+
+_PROFILE_TEXT = tuple(
+    f.name for f in fields(Profile) if f.name not in ("interviewers", "qualifications")
+)
+_INTERVIEWER_TEXT = ("name", "title", "email")
+
+
+def state_to_dict(s: State) -> dict[str, Any]:
+    """The state as JSON-ready builtins; `state_from_dict` reads it back exactly."""
+    p = s.profile
+    profile: dict[str, Any] = {name: getattr(p, name) for name in _PROFILE_TEXT}
+    profile["interviewers"] = [
+        {"name": i.name, "title": i.title, "email": i.email, "tone": i.tone} for i in p.interviewers
+    ]
+    profile["qualifications"] = list(p.qualifications)
+    return {
+        "profile": profile,
+        "checks": dict(s.checks),
+        "outcome": s.outcome,
+        "outcome_on": s.outcome_on,
+    }
+
+
+def _obj(value: object, where: str, keys: frozenset[str]) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ShapeError(f"{where} should be an object.")
+    if set(value) != keys:
+        missing = sorted(keys - set(value))
+        extra = sorted(set(value) - keys)
+        what = (
+            f"is missing {', '.join(missing)}"
+            if missing
+            else f"has unknown {', '.join(map(str, extra))}"
+        )
+        raise ShapeError(f"{where} {what}.")
+    return cast(dict[str, Any], value)
+
+
+def _text(value: object, where: str) -> str:
+    if not isinstance(value, str):
+        raise ShapeError(f"{where} should be text.")
+    return value
+
+
+def _list(value: object, where: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ShapeError(f"{where} should be a list.")
+    return value
+
+
+_STATE_KEYS = frozenset({"profile", "checks", "outcome", "outcome_on"})
+_PROFILE_KEYS = frozenset({*_PROFILE_TEXT, "interviewers", "qualifications"})
+_INTERVIEWER_KEYS = frozenset({*_INTERVIEWER_TEXT, "tone"})
+
+
+def _interviewer(value: object, where: str) -> Interviewer:
+    d = _obj(value, where, _INTERVIEWER_KEYS)
+    tone = d["tone"]
+    if tone not in ("formal", "relaxed"):
+        raise ShapeError(f"{where}.tone should be formal or relaxed.")
+    return Interviewer(
+        name=_text(d["name"], f"{where}.name"),
+        title=_text(d["title"], f"{where}.title"),
+        email=_text(d["email"], f"{where}.email"),
+        tone=tone,
+    )
+
+
+def state_from_dict(d: object) -> State:
+    """Read a current-schema dict strictly: any missing, extra or mistyped part is a ShapeError."""
+    top = _obj(d, "state", _STATE_KEYS)
+    p = _obj(top["profile"], "profile", _PROFILE_KEYS)
+    people = _list(p["interviewers"], "profile.interviewers")
+    if len(people) > MAX_INTERVIEWERS:
+        raise ShapeError(f"profile.interviewers has more than {MAX_INTERVIEWERS} people.")
+    quals = _list(p["qualifications"], "profile.qualifications")
+    if len(quals) != 3:
+        raise ShapeError("profile.qualifications should have exactly three entries.")
+    q0, q1, q2 = (_text(q, f"profile.qualifications[{i}]") for i, q in enumerate(quals))
+    profile = Profile(
+        **{name: _text(p[name], f"profile.{name}") for name in _PROFILE_TEXT},
+        interviewers=tuple(
+            _interviewer(x, f"profile.interviewers[{i}]") for i, x in enumerate(people)
+        ),
+        qualifications=(q0, q1, q2),
+    )
+    checks = top["checks"]
+    if not isinstance(checks, dict):
+        raise ShapeError("checks should be an object.")
+    if len(checks) > MAX_CHECKS:
+        raise ShapeError(f"checks has more than {MAX_CHECKS} entries.")
+    for key, value in checks.items():
+        _text(value, f"checks.{key}")
+    outcome = top["outcome"]
+    if outcome not in _OUTCOMES:
+        raise ShapeError("outcome should be waiting, offer or not_hired.")
+    return State(
+        profile=profile,
+        checks=FrozenChecks(checks),
+        outcome=outcome,
+        outcome_on=_text(top["outcome_on"], "outcome_on"),
+    )
+
+
+def _v0_to_v1(d: dict[str, Any]) -> dict[str, Any]:
+    """Schema 0 kept one interviewer, up to three qualifications and no outcome or dates to decide.
+
+    No schema 0 state was ever published; it is defined so the migration path
+    is exercised by tests before a real schema change needs it.
+    """
+    old = _obj(d, "state", frozenset({"profile", "checks"}))
+    p = _obj(
+        old["profile"],
+        "profile",
+        frozenset(
+            {
+                "name",
+                "email",
+                "phone",
+                "company",
+                "position",
+                "interview_date",
+                "qualifications",
+                "discussed",
+                "interviewer",
+            }
+        ),
+    )
+    quals = _list(p["qualifications"], "profile.qualifications")
+    if len(quals) > 3:
+        raise ShapeError("profile.qualifications has more than three entries.")
+    profile = {k: v for k, v in p.items() if k != "interviewer"}
+    profile.update(
+        interviewers=[p["interviewer"]],
+        qualifications=[*quals, *[""] * (3 - len(quals))],
+        decision_date="",
+        availability="",
+    )
+    return {"profile": profile, "checks": old["checks"], "outcome": "waiting", "outcome_on": ""}
+
+
+# MIGRATIONS[v] turns a schema v state dict into a schema v + 1 one.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1}
+
+
+def migrate(d: dict[str, Any], version: int) -> dict[str, Any]:
+    """Bring a state dict of an older schema up to SCHEMA_VERSION, one step at a time."""
+    if version > SCHEMA_VERSION or (version < SCHEMA_VERSION and version not in MIGRATIONS):
+        raise ShapeError(f"There is no migration from schema {version}.")
+    while version < SCHEMA_VERSION:
+        d = MIGRATIONS[version](d)
+        version += 1
+    return d
