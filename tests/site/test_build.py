@@ -112,7 +112,9 @@ def test_every_internal_link_resolves(built_site: Path) -> None:
             parts = urlsplit(link)
             if parts.scheme in ("mailto", "data", "javascript") or parts.netloc:
                 continue
-            target = urlsplit(urljoin(page_url, link))
+            # Material's 404 page uses root-relative links, since it is served at any depth.
+            base = "file://" + str(built_site) + "/" if link.startswith("/") else page_url
+            target = urlsplit(urljoin(base, link.lstrip("/") if link.startswith("/") else link))
             path = Path(unquote(target.path))
             if link.startswith("#"):
                 path = page
@@ -151,7 +153,7 @@ def test_a_build_without_the_runtime_fails_with_one_clear_line(tmp_path: Path) -
     [
         (None, (), "is not installed"),
         ("0.27.0", RUNTIME_FILES, "node_modules/pyodide is 0.27.0, but package.json pins 314.0.7"),
-        ("314.0.7", RUNTIME_FILES[:2], "lacks python_stdlib.zip"),
+        ("314.0.7", RUNTIME_FILES[:2], "lacks pyodide.asm.wasm, python_stdlib.zip, pyodide-lock.json"),
     ],
     ids=["missing", "wrong-version", "incomplete"],
 )

@@ -13,6 +13,10 @@ let ready = false;
 let timer = null;
 let kit = null;
 let store = null;
+let pending = 0;
+
+// How many events still await their View: lets tests (and curious readers) wait for Python.
+window.__secondround = { pending: () => pending };
 
 function openStorage() {
   try {
@@ -37,6 +41,7 @@ function snapshot() {
 
 function send(event) {
   startWorker();
+  pending++;
   worker.postMessage({ ...event, now_ms: Date.now(), tz_offset_min: new Date().getTimezoneOffset() });
 }
 
@@ -66,6 +71,7 @@ function startWorker() {
 function fail(reason) {
   if (worker) worker.terminate();
   worker = null;
+  pending = 0;
   clearTimeout(timer);
   console.warn("Second Round: Python did not start:", reason);
   const span = kit?.querySelector("[data-reason]");
@@ -90,6 +96,7 @@ function receive(data) {
   } else if (message.type === "error") {
     fail(message.message);
   } else if (message.type === "view") {
+    pending = Math.max(0, pending - 1);
     if (!ready) {
       ready = true;
       clearTimeout(timer);

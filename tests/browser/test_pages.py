@@ -1,0 +1,53 @@
+"""Every guide page in Chromium: loads clean, stays on 127.0.0.1, passes axe, navigates instantly."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import Log, axe_violations
+from playwright.sync_api import expect
+
+PAGES = ["", "steps/", "tips/", "timing/", "kit/"]
+
+
+@pytest.mark.parametrize("path", PAGES, ids=["overview", "steps", "tips", "timing", "kit"])
+def test_page_loads_clean_and_accessible(new_context: Any, site_url: str, log: Log, path: str) -> None:
+    page = new_context().new_page()
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("h1")).to_have_count(1)
+    assert axe_violations(page) == []
+    assert log.errors == []
+    assert log.foreign() == []
+
+
+def test_dark_palette_is_accessible_too(new_context: Any, site_url: str, log: Log) -> None:
+    page = new_context(color_scheme="dark").new_page()
+    page.goto(site_url + "steps/")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    assert axe_violations(page) == []
+    assert log.errors == []
+
+
+def test_navigation_is_instant_and_search_finds_the_card(new_context: Any, site_url: str, log: Log) -> None:
+    page = new_context().new_page()
+    page.goto(site_url)
+    page.evaluate("window.__sameDocument = true")
+    page.get_by_role("link", name="The three steps").first.click()
+    expect(page.locator("h1")).to_contain_text("The three steps")
+    # Instant navigation swaps the page without reloading it, so the marker survives.
+    assert page.evaluate("window.__sameDocument") is True
+    page.keyboard.press("/")
+    page.keyboard.type("handwritten")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    assert log.errors == []
+    assert log.foreign() == []
+
+
+def test_a_page_prints_without_the_site_chrome(new_context: Any, site_url: str) -> None:
+    page = new_context().new_page()
+    page.goto(site_url + "steps/")
+    page.emulate_media(media="print")
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator("h1")).to_be_visible()
