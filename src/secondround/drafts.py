@@ -229,7 +229,10 @@ def _email(f: _Facts, tone: Tone) -> tuple[str, str, str]:
 
 def _card(f: _Facts, tone: Tone) -> tuple[str, str]:
     """Paragraph and closing of the handwritten card: the email's facts in other words."""
-    about = f"{_the(f.job, 'opening')}{_at(f.company, 'with')}"
+    # The email says "the <job> position at <company>": a word shared on either side
+    # of what the user typed would let the card echo a run of the email's words.
+    about = f"the role of {f.job}" if f.job else "the role"
+    about += _at(f.company, "with")
     day = _on(f.when, weekday=False)
     if tone == "relaxed":
         parts = [f"A quick handwritten thank-you for our chat{day} about {about}."]
@@ -240,12 +243,12 @@ def _card(f: _Facts, tone: Tone) -> tuple[str, str]:
             else "I loved hearing how the team works, and I'd be thrilled to join you."
         )
         return " ".join(parts), "Warmly,"
-    parts = [f"I am grateful for the conversation we had{day} about {about}."]
+    parts = [f"I am grateful for our conversation{day} about {about}."]
     parts.append(
-        "Learning how your group works made me even more certain that I want to be part of "
-        f"it, and I would be glad to offer you {_card_list(f.quals)}."
+        "Seeing how your group works made me certain that I want to join it, and I hope to "
+        f"offer you {_card_list(f.quals)}."
         if f.quals
-        else "Learning how your group works made me even more certain that I want to be part of it."
+        else "Seeing how your group works made me certain that I want to join it."
     )
     return " ".join(parts), "With sincere thanks,"
 

@@ -128,19 +128,19 @@ def _schedule(p: Profile, interview: date, outcome: str, outcome_on: str) -> tup
                 interviewer=i,
             )
         )
-    posted = mail_day(interview)
-    steps.append(
-        Step(
-            id="post-cards",
-            title="Post the thank-you cards"
-            if len(p.interviewers) > 1
-            else "Post the thank-you card",
-            detail=f"Put the stamped card{'s' if len(p.interviewers) > 1 else ''} in the mail "
-            f"by {format_date(posted)}.",
-            due=posted,
-            interviewer=None,
+    count = len(p.interviewers)
+    if count:
+        posted = mail_day(interview)
+        steps.append(
+            Step(
+                id="post-cards",
+                title="Post the thank-you cards" if count > 1 else "Post the thank-you card",
+                detail=f"Put the stamped card{'s' if count > 1 else ''} in the mail "
+                f"by {format_date(posted)}.",
+                due=posted,
+                interviewer=None,
+            )
         )
-    )
     main = _who(p, 0)
     call = add_business_days(interview, CALL_AFTER)
     steps.append(

@@ -1,0 +1,117 @@
+"""Shared Hypothesis strategies: profiles and states with arbitrary Unicode or plain words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import strategies as st
+
+from secondround.profile import MAX_INTERVIEWERS, Interviewer, Profile
+from secondround.state import State
+
+__all__ = [
+    "any_text",
+    "hostile_text",
+    "iso_dates",
+    "profiles",
+    "states",
+    "word_profiles",
+]
+
+# Every code point, lone surrogates included: a JavaScript string can carry them.
+hostile_text = st.text(st.characters(exclude_categories=()), max_size=60)
+any_text = st.text(max_size=60)
+iso_dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)).map(
+    date.isoformat
+)
+date_text = st.one_of(iso_dates, st.just(""), any_text)
+tones = st.sampled_from(["formal", "relaxed"])
+
+
+@st.composite
+def profiles(draw: st.DrawFn, text: st.SearchStrategy[str] = any_text) -> Profile:
+    people = draw(
+        st.lists(
+            st.builds(Interviewer, name=text, title=text, email=text, tone=tones),
+            min_size=0,
+            max_size=MAX_INTERVIEWERS,
+        )
+    )
+    dates = st.one_of(iso_dates, st.just(""), text)
+    return Profile(
+        name=draw(text),
+        email=draw(text),
+        phone=draw(text),
+        company=draw(text),
+        position=draw(text),
+        interviewers=tuple(people),
+        interview_date=draw(dates),
+        qualifications=(draw(text), draw(text), draw(text)),
+        discussed=draw(text),
+        decision_date=draw(dates),
+        availability=draw(text),
+    )
+
+
+# Phrases of plain lowercase words, tagged per field: with punctuation out of the
+# way and no word shared between two fields, a run of words two drafts share can
+# only come from our own wording or from inside one field.
+_word = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), min_size=1, max_size=8)
+
+
+def word_phrase(tag: str) -> st.SearchStrategy[str]:
+    return st.lists(_word, min_size=1, max_size=7).map(lambda ws: " ".join(w + tag for w in ws))
+
+
+@st.composite
+def word_profiles(draw: st.DrawFn) -> Profile:
+    people = draw(
+        st.lists(
+            st.builds(
+                Interviewer,
+                name=word_phrase("0i"),
+                title=word_phrase("0t"),
+                email=st.just(""),
+                tone=tones,
+            ),
+            min_size=1,
+            max_size=3,
+        )
+    )
+
+    def maybe(tag: str) -> st.SearchStrategy[str]:
+        return st.one_of(st.just(""), word_phrase(tag))
+
+    return Profile(
+        name=draw(word_phrase("0n")),
+        email="sam@example.com",
+        phone="555 0100",
+        company=draw(maybe("0c")),
+        position=draw(maybe("0p")),
+        interviewers=tuple(people),
+        interview_date=draw(st.one_of(st.just(""), iso_dates)),
+        qualifications=(
+            draw(word_phrase("1q")),
+            draw(word_phrase("2q")),
+            draw(maybe("3q")),
+        ),
+        discussed=draw(maybe("0d")),
+        decision_date=draw(st.one_of(st.just(""), iso_dates)),
+    )
+
+
+_step_ids = st.sampled_from(
+    ["post-cards", "call", "followup-1", "followup-2", "not-hired"]
+    + [f"{kind}-{i}" for kind in ("email", "card") for i in range(MAX_INTERVIEWERS)]
+)
+_stamps = st.datetimes().map(lambda t: t.isoformat(timespec="seconds") + "Z")
+
+
+@st.composite
+def states(draw: st.DrawFn, text: st.SearchStrategy[str] = any_text) -> State:
+    return State(
+        profile=draw(profiles(text)),
+        checks=draw(st.dictionaries(_step_ids, st.one_of(_stamps, text), max_size=17)),
+        outcome=draw(st.sampled_from(["waiting", "offer", "not_hired"])),
+        outcome_on=draw(st.one_of(st.just(""), iso_dates, text)),
+    )

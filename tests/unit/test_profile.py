@@ -1,0 +1,286 @@
+"""Profile cleaning, date parsing and validation messages."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import hostile_text, profiles
+
+from secondround.profile import (
+    FIELD_LIMITS,
+    Interviewer,
+    Profile,
+    clean_line,
+    clip,
+    first_name,
+    format_date,
+    is_email,
+    kind_of,
+    parse_date,
+    validate,
+)
+
+GOOD = Profile(
+    name="Sam Rivera",
+    email="sam.rivera@example.com",
+    phone="+1 (555) 010-0199",
+    company="Northwind Traders",
+    position="Senior Data Analyst",
+    interviewers=(Interviewer(name="Dana Whitfield", email="dana@northwind.example"),),
+    interview_date="2026-11-24",
+    qualifications=("six years of SQL reporting", "dashboard design", ""),
+    discussed="the move to self-service reporting",
+    decision_date="2026-12-04",
+)
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        pytest.param("name", "Sam Rivera", "Sam Rivera", id="plain"),
+        pytest.param("name", "Sam ", "Sam ", id="trailing-space-kept-while-typing"),
+        pytest.param("name", "Sam\tRivera", "Sam Rivera", id="tab-becomes-space"),
+        pytest.param("name", "Sam\r\nRivera", "Sam Rivera", id="pasted-newline-becomes-space"),
+        pytest.param("name", "Sa\x00m\x07", "Sam", id="controls-dropped"),
+        pytest.param("name", "Sam\x85", "Sam", id="c1-control-dropped"),
+        pytest.param("name", "abc\u202eevil", "abcevil", id="bidi-override-dropped"),
+        pytest.param("name", "\u05e9\u05e8\u05d4 \u200f", "\u05e9\u05e8\u05d4 \u200f", id="rtl-mark-kept"),
+        pytest.param("name", "Zoë 👩🏽‍💻", "Zoë 👩🏽‍💻", id="emoji-zwj-kept"),
+        pytest.param("name", "bad\ud800", "bad", id="lone-surrogate-dropped"),
+        pytest.param("discussed", "one\r\ntwo\rthree", "one\ntwo\nthree", id="textarea-keeps-lines"),
+        pytest.param("name", "x" * 130, "x" * 120, id="cut-at-120"),
+        pytest.param("phone", "1" * 50, "1" * 40, id="phone-cut-at-40"),
+        pytest.param("qualification", "q" * 250, "q" * 200, id="qualification-cut-at-200"),
+        pytest.param("discussed", "d" * 400, "d" * 300, id="discussed-cut-at-300"),
+    ],
+)
+def test_clip(kind: str, text: str, expected: str) -> None:
+    assert clip(kind, text) == expected
+
+
+def test_clip_unknown_kind() -> None:
+    with pytest.raises(ValueError, match="Unknown field kind"):
+        clip("favourite_colour", "blue")
+
+
+@given(st.sampled_from(sorted(FIELD_LIMITS)), hostile_text)
+def test_clip_is_bounded_clean_and_idempotent(kind: str, text: str) -> None:
+    once = clip(kind, text)
+    assert len(once) <= FIELD_LIMITS[kind]
+    assert clip(kind, once) == once
+    assert all(ch == "\n" or ord(ch) >= 0x20 for ch in once)
+    once.encode("utf-8")  # no lone surrogates left
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("name", "name"),
+        ("interviewers.2.email", "email"),
+        ("interviewers.0.title", "title"),
+        ("qualifications.1", "qualification"),
+        ("interview_date", "date"),
+        ("decision_date", "date"),
+        ("discussed", "discussed"),
+    ],
+)
+def test_kind_of(path: str, kind: str) -> None:
+    assert kind_of(path) == kind
+
+
+def test_kind_of_unknown() -> None:
+    with pytest.raises(ValueError, match="Unknown form field"):
+        kind_of("interviewers.0.shoe_size")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("2026-11-24", date(2026, 11, 24), id="iso"),
+        pytest.param(" 2026-11-24 ", date(2026, 11, 24), id="spaces"),
+        pytest.param("2028-02-29", date(2028, 2, 29), id="leap-day"),
+        pytest.param("2027-02-29", None, id="not-a-leap-year"),
+        pytest.param("2026-13-01", None, id="month-13"),
+        pytest.param("", None, id="empty"),
+        pytest.param("24/11/2026", None, id="slashes"),
+        pytest.param("20261124", None, id="basic-format"),
+        pytest.param("2026-11-24T10:00", None, id="timestamp"),
+        pytest.param("２０２６-11-24", None, id="fullwidth-digits"),
+        pytest.param("tomorrow", None, id="words"),
+    ],
+)
+def test_parse_date(text: str, expected: date | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("d", "kwargs", "expected"),
+    [
+        (date(2026, 11, 24), {}, "Tuesday, November 24"),
+        (date(2028, 2, 29), {}, "Tuesday, February 29"),
+        (date(2027, 1, 1), {"weekday": False}, "January 1"),
+        (date(2026, 12, 31), {"year": True}, "Thursday, December 31, 2026"),
+    ],
+)
+def test_format_date(d: date, kwargs: dict[str, bool], expected: str) -> None:
+    assert format_date(d, **kwargs) == expected
+
+
+@pytest.mark.parametrize(
+    ("full", "first"),
+    [
+        ("Dana Whitfield", "Dana"),
+        ("Dr. Ana Ruiz", "Ana"),
+        ("prof Lee", "Lee"),
+        ("  Mx   Jo  Park ", "Jo"),
+        ("Dr.", "Dr."),
+        ("Madonna", "Madonna"),
+        ("", ""),
+    ],
+)
+def test_first_name(full: str, first: str) -> None:
+    assert first_name(full) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("sam@example.com", True),
+        ("sam.rivera+jobs@mail.example.co.uk", True),
+        ("zoë@bücher.example", True),
+        ("sam@example", False),
+        ("sam example.com", False),
+        ("sam@@example.com", False),
+        ("@example.com", False),
+        ("sam@.com", False),
+        ("", False),
+    ],
+)
+def test_is_email(text: str, ok: bool) -> None:
+    assert is_email(text) is ok
+
+
+def test_clean_line() -> None:
+    assert clean_line("  Sam \n\t Rivera\x00 ") == "Sam Rivera"
+
+
+def test_valid_profile_has_no_problems() -> None:
+    assert validate(GOOD) == {}
+
+
+def test_empty_profile_lists_every_required_field() -> None:
+    assert validate(Profile()) == {
+        "name": ["Enter your name as you want to sign the notes."],
+        "email": ["Enter your email address, for example sam@example.com."],
+        "company": ["Enter the company you interviewed with."],
+        "position": ["Enter the position you interviewed for."],
+        "interview_date": ["Enter the date of your second interview."],
+        "qualifications": ["Add at least two qualifications."],
+        "interviewers.0.name": ["Enter the name of the person who interviewed you."],
+    }
+
+
+@pytest.mark.parametrize(
+    ("changes", "path", "message"),
+    [
+        pytest.param({"email": "sam"}, "email", "should look like sam@example.com", id="bad-email"),
+        pytest.param({"phone": "call me"}, "phone", "Check your phone number", id="bad-phone"),
+        pytest.param({"phone": "12"}, "phone", "Check your phone number", id="short-phone"),
+        pytest.param(
+            {"interview_date": "2026-02-30"}, "interview_date", "a real date", id="impossible-date"
+        ),
+        pytest.param(
+            {"decision_date": "2026-11-20"},
+            "decision_date",
+            "The decision date is before the interview date.",
+            id="decision-before-interview",
+        ),
+        pytest.param({"decision_date": "soon"}, "decision_date", "or leave it empty", id="bad-decision"),
+        pytest.param(
+            {"qualifications": ("SQL", "", "")},
+            "qualifications",
+            "Add one more qualification.",
+            id="one-qualification",
+        ),
+        pytest.param(
+            {"qualifications": ("SQL", "x" * 201, "")},
+            "qualifications.1",
+            "Keep this to 200 characters or fewer (it has 201).",
+            id="long-qualification",
+        ),
+        pytest.param(
+            {"name": "n" * 121},
+            "name",
+            "Keep this to 120 characters or fewer (it has 121).",
+            id="long-name",
+        ),
+        pytest.param(
+            {"discussed": "d" * 301},
+            "discussed",
+            "Keep this to 300 characters or fewer (it has 301).",
+            id="long-discussed",
+        ),
+        pytest.param({"interviewers": ()}, "interviewers", "Add the person", id="no-interviewers"),
+        pytest.param(
+            {"interviewers": (Interviewer(name="A"),) * 7},
+            "interviewers",
+            "at most 6 interviewers",
+            id="seven-interviewers",
+        ),
+        pytest.param(
+            {"interviewers": (Interviewer(name="A"), Interviewer(title="CTO"))},
+            "interviewers.1.name",
+            "Enter this interviewer's name, or remove them from the list.",
+            id="second-interviewer-unnamed",
+        ),
+        pytest.param(
+            {"interviewers": (Interviewer(name="A", email="a@b"),)},
+            "interviewers.0.email",
+            "should look like dana@example.com",
+            id="bad-interviewer-email",
+        ),
+        pytest.param(
+            {"interviewers": (Interviewer(name="A", title="t" * 121),)},
+            "interviewers.0.title",
+            "120 characters",
+            id="long-title",
+        ),
+    ],
+)
+def test_validate_reports(changes: dict[str, object], path: str, message: str) -> None:
+    problems = validate(replace(GOOD, **changes))  # type: ignore[arg-type]
+    assert list(problems) == [path]
+    assert any(message in text for text in problems[path])
+
+
+def test_validate_reports_everything_at_once() -> None:
+    bad = replace(GOOD, email="nope", phone="??", decision_date="2020-01-01", name="")
+    assert set(validate(bad)) == {"name", "email", "phone", "decision_date"}
+
+
+def test_unicode_everywhere_is_accepted() -> None:
+    p = replace(
+        GOOD,
+        name="李小龍",
+        company="شركة المستقبل",
+        position="Développeuse 👩🏽‍💻",
+        interviewers=(Interviewer(name="Ngũgĩ wa Thiong'o"),),
+    )
+    assert validate(p) == {}
+
+
+def test_phone_is_optional() -> None:
+    assert validate(replace(GOOD, phone="")) == {}
+
+
+@given(profiles(hostile_text))
+def test_validate_never_raises_and_speaks_in_sentences(p: Profile) -> None:
+    for messages in validate(p).values():
+        assert messages
+        for text in messages:
+            assert text[:1].isupper()
+            assert text.endswith(".")
