@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import binascii
 import json
 import re
 import zlib
@@ -96,7 +95,7 @@ _JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
 def _too_deep(text: str) -> bool:
-    if text.count("[") + text.count("{") <= 64:
+    if text.count("[") + text.count("{") <= _MAX_DEPTH:
         return False
     depth = 0
     for m in _JSON_TOKENS.finditer(text):
@@ -155,12 +154,19 @@ def _b64encode(data: bytes) -> str:
 
 
 def to_bookmark(s: State) -> str:
-    """A short URL-fragment-safe token: prefix, then base64url of CRC-32 + raw-deflated JSON."""
+    """A short URL-fragment-safe token: "sr1." and base64url of a header and raw-deflated JSON.
+
+    The header is the CRC-32 of everything after it, then the deflated length in
+    two bytes: the length tells a link cut short from one that was altered.
+    """
     text = _dumps({"schema": SCHEMA_VERSION, "state": state_to_dict(s)})
     # "surrogatepass" lets a lone surrogate (which JavaScript strings can hold) round-trip.
     packer = zlib.compressobj(9, zlib.DEFLATED, -15)
     packed = packer.compress(text.encode("utf-8", "surrogatepass")) + packer.flush()
-    return BOOKMARK_PREFIX + _b64encode(zlib.crc32(packed).to_bytes(4, "big") + packed)
+    if len(packed) > 0xFFFF:
+        raise TooLarge("This checklist is too large to fit in a bookmark link.")
+    body = len(packed).to_bytes(2, "big") + packed
+    return BOOKMARK_PREFIX + _b64encode(zlib.crc32(body).to_bytes(4, "big") + body)
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9_-]*")
@@ -182,26 +188,27 @@ def from_bookmark(token: str) -> State:
             )
         raise NotOurs("This link does not hold a Second Round checklist.")
     body = token[len(BOOKMARK_PREFIX) :]
-    if not _TOKEN.fullmatch(body) or len(body) % 4 == 1:
-        raise (
-            Truncated()
-            if len(body) % 4 == 1
-            else CorruptState(
-                "The bookmark link holds characters it never contains: it was probably mistyped."
-            )
+    if not _TOKEN.fullmatch(body):
+        raise CorruptState(
+            "The bookmark link holds characters it never contains: it was probably mistyped."
         )
-    try:
-        raw = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
-    except (binascii.Error, ValueError) as e:
-        raise CorruptState() from e
+    # A length of 4k + 1 is never whole base64: read what the rest holds to tell
+    # a cut-off link from one with a stray character.
+    extra = len(body) % 4 == 1
+    if extra:
+        body = body[:-1]
+    raw = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+    if len(raw) < 6 or len(raw) - 6 < int.from_bytes(raw[4:6], "big"):
+        raise Truncated()
+    packed = raw[6:]
     # Only one spelling of the bytes is accepted, so a changed last character
     # can never slip through as "the same" token.
-    if _b64encode(raw) != body:
-        raise BadChecksum()
-    if len(raw) < 5:
-        raise Truncated()
-    packed = raw[4:]
-    if zlib.crc32(packed).to_bytes(4, "big") != raw[:4]:
+    if (
+        extra
+        or _b64encode(raw) != body
+        or len(packed) > int.from_bytes(raw[4:6], "big")
+        or zlib.crc32(raw[4:]).to_bytes(4, "big") != raw[:4]
+    ):
         raise BadChecksum()
     unpacker = zlib.decompressobj(-15)
     try:

@@ -21,9 +21,7 @@ __all__ = [
 # Every code point, lone surrogates included: a JavaScript string can carry them.
 hostile_text = st.text(st.characters(exclude_categories=()), max_size=60)
 any_text = st.text(max_size=60)
-iso_dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)).map(
-    date.isoformat
-)
+iso_dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)).map(date.isoformat)
 date_text = st.one_of(iso_dates, st.just(""), any_text)
 tones = st.sampled_from(["formal", "relaxed"])
 

@@ -14,12 +14,14 @@ from hypothesis import strategies as st
 from strategies import hostile_text, profiles, word_profiles
 
 from secondround.drafts import DRAFT_KINDS, Draft, drafts_for, join_words, mailto
-from secondround.profile import Interviewer, Profile
+from secondround.profile import Interviewer, Profile, Tone
 
 DANA = Interviewer(
     name="Dana Whitfield", title="Head of Analytics", email="dana@northwind.example", tone="formal"
 )
-ANA = Interviewer(name="Dr. Ana Ruiz", title="Finance Director", email="ana@northwind.example", tone="relaxed")
+ANA = Interviewer(
+    name="Dr. Ana Ruiz", title="Finance Director", email="ana@northwind.example", tone="relaxed"
+)
 SAM = Profile(
     name="Sam Rivera",
     email="sam.rivera@example.com",
@@ -63,7 +65,11 @@ PROFILES = {
         position="charge nurse position",
         interviewers=(Interviewer(name="Tom Becker", tone="relaxed"),),
         interview_date="2027-03-05",
-        qualifications=("ten years in intensive care", "BLS and ACLS certification", "calm under pressure"),
+        qualifications=(
+            "ten years in intensive care",
+            "BLS and ACLS certification",
+            "calm under pressure",
+        ),
     ),
 }
 
@@ -84,7 +90,9 @@ def by_kind(p: Profile, who: int = 0) -> dict[str, Draft]:
 def test_formal_thank_you_email_reads_as_written() -> None:
     email = by_kind(SAM)["email"]
     assert email.to == "dana@northwind.example"
-    assert email.subject == "Thank you for the second interview for the Senior Data Analyst position"
+    assert (
+        email.subject == "Thank you for the second interview for the Senior Data Analyst position"
+    )
     assert email.body == (
         "Dear Dana Whitfield,\n"
         "\n"
@@ -114,9 +122,9 @@ def test_relaxed_card_reads_as_written() -> None:
         "Hi Ana,\n"
         "\n"
         "A quick handwritten thank-you for our chat on November 24 about the role of Senior "
-        "Data Analyst with Northwind Traders. I loved hearing how the team works, and I'd be thrilled "
-        "to contribute six years of SQL and Python reporting and dashboards that finance teams "
-        "use every day, as well as a habit of documenting each analysis.\n"
+        "Data Analyst with Northwind Traders. I loved hearing how the team works, and I'd be "
+        "thrilled to contribute six years of SQL and Python reporting and dashboards that "
+        "finance teams use every day, as well as a habit of documenting each analysis.\n"
         "\n"
         "Warmly,\n"
         "Sam Rivera"
@@ -145,7 +153,7 @@ def test_one_set_per_interviewer_in_kind_order() -> None:
 
 @pytest.mark.parametrize("name", list(PROFILES))
 @pytest.mark.parametrize("tone", ["formal", "relaxed"])
-def test_email_is_one_paragraph_of_100_to_180_words(name: str, tone: str) -> None:
+def test_email_is_one_paragraph_of_100_to_180_words(name: str, tone: Tone) -> None:
     p = PROFILES[name]
     p = replace(p, interviewers=(replace(p.interviewers[0], tone=tone),))
     email = by_kind(p)["email"]
@@ -155,7 +163,7 @@ def test_email_is_one_paragraph_of_100_to_180_words(name: str, tone: str) -> Non
 
 @pytest.mark.parametrize("name", list(PROFILES))
 @pytest.mark.parametrize("tone", ["formal", "relaxed"])
-def test_card_is_at_most_90_words(name: str, tone: str) -> None:
+def test_card_is_at_most_90_words(name: str, tone: Tone) -> None:
     p = PROFILES[name]
     p = replace(p, interviewers=(replace(p.interviewers[0], tone=tone),))
     assert len(words(by_kind(p)["card"].body)) <= 90
@@ -164,7 +172,13 @@ def test_card_is_at_most_90_words(name: str, tone: str) -> None:
 @pytest.mark.parametrize("kind", ["email", "card"])
 def test_notes_carry_the_facts(kind: str) -> None:
     text = by_kind(SAM)[kind].body
-    for fact in ("Sam Rivera", "Senior Data Analyst", "Northwind Traders", "November 24", *SAM.qualifications):
+    for fact in (
+        "Sam Rivera",
+        "Senior Data Analyst",
+        "Northwind Traders",
+        "November 24",
+        *SAM.qualifications,
+    ):
         assert fact in text
     if kind == "email":
         assert "Tuesday, November 24" in text
@@ -286,9 +300,9 @@ def test_drafts_never_fail(p: Profile) -> None:
 
 
 # User text without brackets or "None", so any that shows up is our artefact.
-_plain = st.text(
-    st.characters(exclude_categories=("Cs",), exclude_characters="{}[]"), max_size=40
-).filter(lambda s: "none" not in s.lower())
+_plain = st.text(st.characters(exclude_characters="{}[]"), max_size=40).filter(
+    lambda s: "none" not in s.lower()
+)
 
 
 @given(profiles(_plain))

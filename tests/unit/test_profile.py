@@ -48,10 +48,14 @@ GOOD = Profile(
         pytest.param("name", "Sa\x00m\x07", "Sam", id="controls-dropped"),
         pytest.param("name", "Sam\x85", "Sam", id="c1-control-dropped"),
         pytest.param("name", "abc\u202eevil", "abcevil", id="bidi-override-dropped"),
-        pytest.param("name", "\u05e9\u05e8\u05d4 \u200f", "\u05e9\u05e8\u05d4 \u200f", id="rtl-mark-kept"),
+        pytest.param(
+            "name", "\u05e9\u05e8\u05d4 \u200f", "\u05e9\u05e8\u05d4 \u200f", id="rtl-mark-kept"
+        ),
         pytest.param("name", "Zoë 👩🏽‍💻", "Zoë 👩🏽‍💻", id="emoji-zwj-kept"),
         pytest.param("name", "bad\ud800", "bad", id="lone-surrogate-dropped"),
-        pytest.param("discussed", "one\r\ntwo\rthree", "one\ntwo\nthree", id="textarea-keeps-lines"),
+        pytest.param(
+            "discussed", "one\r\ntwo\rthree", "one\ntwo\nthree", id="textarea-keeps-lines"
+        ),
         pytest.param("name", "x" * 130, "x" * 120, id="cut-at-120"),
         pytest.param("phone", "1" * 50, "1" * 40, id="phone-cut-at-40"),
         pytest.param("qualification", "q" * 250, "q" * 200, id="qualification-cut-at-200"),
@@ -199,7 +203,9 @@ def test_empty_profile_lists_every_required_field() -> None:
             "The decision date is before the interview date.",
             id="decision-before-interview",
         ),
-        pytest.param({"decision_date": "soon"}, "decision_date", "or leave it empty", id="bad-decision"),
+        pytest.param(
+            {"decision_date": "soon"}, "decision_date", "or leave it empty", id="bad-decision"
+        ),
         pytest.param(
             {"qualifications": ("SQL", "", "")},
             "qualifications",

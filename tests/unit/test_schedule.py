@@ -221,7 +221,9 @@ def test_no_plan_without_a_usable_date(interview: str) -> None:
     assert schedule(_profile(interview)) == ()
 
 
-@given(profiles(hostile_text), st.sampled_from(["waiting", "offer", "not_hired", "?"]), hostile_text)
+@given(
+    profiles(hostile_text), st.sampled_from(["waiting", "offer", "not_hired", "?"]), hostile_text
+)
 def test_schedule_never_fails_and_is_ordered(p: Profile, outcome: str, outcome_on: str) -> None:
     steps = schedule(p, outcome, outcome_on)
     assert [s.due for s in steps] == sorted(s.due for s in steps)

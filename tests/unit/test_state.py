@@ -129,7 +129,9 @@ def _broken(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
         pytest.param(
             ("profile", "interviewers", 0, "tone"), "grumpy", "formal or relaxed", id="bad-tone"
         ),
-        pytest.param(("profile", "interviewers", 0), "Dana", "should be an object", id="person-text"),
+        pytest.param(
+            ("profile", "interviewers", 0), "Dana", "should be an object", id="person-text"
+        ),
         pytest.param(("profile", "qualifications"), ["a", "b"], "exactly three", id="two-quals"),
         pytest.param(("profile", "qualifications", 2), 7, r"qualifications\[2\]", id="number-qual"),
         pytest.param(("checks",), [], "checks should be an object", id="checks-list"),
@@ -145,6 +147,7 @@ def test_from_dict_is_strict(path: tuple[Any, ...], value: Any, message: str) ->
 
 
 def test_from_dict_rejects_non_dicts() -> None:
+    bad: object
     for bad in (None, [], "state", 1):
         with pytest.raises(ShapeError):
             state_from_dict(bad)
