@@ -53,8 +53,8 @@ build: setup
 	$(PY) -m mkdocs build --strict
 
 lint: $(VENV)/.test
-	$(PY) -m ruff check src tests bench
-	$(PY) -m ruff format --check src tests bench
+	$(PY) -m ruff check src tests
+	$(PY) -m ruff format --check src tests
 	$(PY) -m mypy
 
 bench: setup-test

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from secondround import views
-from secondround.model import BACKUP_PREFIX, BOOKMARK_PREFIX, STATE_KEY, Model, Notice
 from secondround.codec import StateError, from_bookmark, from_storage, to_bookmark, to_storage
-from secondround.profile import FIELD_LIMITS, MAX_INTERVIEWERS, Interviewer, Profile, clip
 from secondround.example import example_profile
+from secondround.model import BACKUP_PREFIX, BOOKMARK_PREFIX, STATE_KEY, Model, Notice
+from secondround.profile import MAX_INTERVIEWERS, Interviewer, Profile, Tone, clip, kind_of
 from secondround.state import State
 
 __all__ = [
@@ -26,16 +26,47 @@ __all__ = [
 
 Event = Mapping[str, Any]
 
+# The profile's one-line and free-text fields, addressed by their own name in field events.
+TEXT_FIELDS = (
+    "name",
+    "email",
+    "phone",
+    "company",
+    "position",
+    "interview_date",
+    "decision_date",
+    "discussed",
+    "availability",
+)
+
 SAVING_OFF = Notice(
-    "warning", "This browser is not letting the kit save, so your checklist lasts only for this "
-    "visit. Use Export or the bookmark link to keep it.")
+    "warning",
+    "This browser is not letting the kit save, so your checklist lasts only for this "
+    "visit. Use Export or the bookmark link to keep it.",
+)
+CLEARED = Notice(
+    "info", "The kit was cleared. Your previous checklist is kept aside.", "restore", "Undo"
+)
+FROM_BOOKMARK = Notice(
+    "info",
+    "This is the checklist from your bookmark. "
+    "The checklist you had in this browser is kept aside.",
+    "restore",
+    "Switch back to it",
+)
+IMPORTED = Notice(
+    "info", "Imported. The checklist you had before is kept aside.", "restore", "Switch back to it"
+)
 EXAMPLE_NOTICE = Notice(
-    "info", "This is an example. Type over it with your own details; they stay in this browser.",
-    "reset", "Start blank")
+    "info",
+    "This is an example. Type over it with your own details; they stay in this browser.",
+    "reset",
+    "Start blank",
+)
 
 
 def clock(event: Event) -> tuple[date, str]:
-    """The reader's local date and time from the page's clock (ms since epoch, minutes west of UTC)."""
+    """The reader's local date and time from the page's clock (epoch ms, minutes west of UTC)."""
     try:
         ms = float(event.get("now_ms", 0))
         offset = int(event.get("tz_offset_min", 0))
@@ -47,7 +78,7 @@ def clock(event: Event) -> tuple[date, str]:
 
 
 def _persist(model: Model) -> Model:
-    """The state changed on purpose: it is the reader's own now, so save it and drop the example hint."""
+    """The state changed on purpose: it is the reader's own now; save it, drop the example hint."""
     notices = tuple(n for n in model.notices if n != EXAMPLE_NOTICE)
     model = replace(model, notices=notices)
     if not model.saving:
@@ -55,20 +86,28 @@ def _persist(model: Model) -> Model:
     return replace(model, writes=(*model.writes, (STATE_KEY, to_storage(model.state))))
 
 
+def _notify(model: Model, notice: Notice) -> Model:
+    """Add a notice once: the same problem met twice is still one message."""
+    if notice in model.notices:
+        return model
+    return replace(model, notices=(*model.notices, notice))
+
+
 def _keep_aside(model: Model, text: str, reason: str) -> Model:
     """Store text that could not be used under a backup key, and say so: nothing is dropped."""
     key = f"{BACKUP_PREFIX}{model.now}"
     notice = Notice("warning", f"{reason} The original was kept in this browser under “{key}”.")
     writes = ((key, text),) if model.saving else ()
-    return replace(model, notices=(*model.notices, notice), writes=(*model.writes, *writes))
+    return replace(_notify(model, notice), writes=(*model.writes, *writes))
 
 
 def _filled_fields(profile: Profile) -> frozenset[str]:
-    names = {n for n in ("name", "email", "phone", "company", "position", "interview_date",
-                         "decision_date", "discussed") if getattr(profile, n)}
+    names = {n for n in TEXT_FIELDS if getattr(profile, n)}
     names.update(f"qualifications.{i}" for i, q in enumerate(profile.qualifications) if q)
     for i, person in enumerate(profile.interviewers):
-        names.update(f"interviewers.{i}.{n}" for n in ("name", "title", "email") if getattr(person, n))
+        names.update(
+            f"interviewers.{i}.{n}" for n in ("name", "title", "email") if getattr(person, n)
+        )
     return frozenset(names)
 
 
@@ -87,128 +126,201 @@ def boot(storage: Mapping[str, str], saving: bool, event: Event) -> Model:
         try:
             return _adopt(model, from_storage(saved_text))
         except StateError as problem:
-            model = _keep_aside(model, saved_text, f"Your saved checklist could not be read ({problem}), so the kit started clean.")
+            model = _keep_aside(
+                model,
+                saved_text,
+                f"Your saved checklist could not be read. {problem} The kit started clean.",
+            )
     # A first visit starts from the example the page already shows, so nothing jumps when Python
     # arrives; it is saved only once the reader changes something.
     example = State(profile=example_profile(today))
-    return replace(_adopt(model, example), notices=(*model.notices, EXAMPLE_NOTICE))
+    return _notify(_adopt(model, example), EXAMPLE_NOTICE)
 
 
 def _open_bookmark(model: Model, token: str) -> Model:
     try:
         marked = from_bookmark(token)
     except StateError as problem:
-        return _keep_aside(model, token, f"This bookmark link could not be opened ({problem}). Your saved checklist is unchanged.")
+        return _keep_aside(
+            model,
+            token,
+            f"This bookmark link could not be opened. {problem} Your checklist here is unchanged.",
+        )
     if marked == model.state:
         return model
-    if model.state != State():
-        model = replace(model, kept_aside=to_storage(model.state), notices=(*model.notices, Notice(
-            "info", "This is the checklist from your bookmark. The checklist you had in this "
-            "browser is kept aside.", "restore", "Switch back to it")))
-    return _persist(_adopt(model, marked))
+    # The untouched example is not worth keeping; anything the reader typed is.
+    if model.state == State() or EXAMPLE_NOTICE in model.notices:
+        return _persist(_adopt(model, marked))
+    return _replace_state(model, marked, FROM_BOOKMARK)
+
+
+def _set_interviewer(person: Interviewer, field: str, value: str) -> Interviewer:
+    if field == "tone":
+        return replace(person, tone=cast(Tone, value)) if value in ("formal", "relaxed") else person
+    if field == "name":
+        return replace(person, name=clip("name", value))
+    if field == "title":
+        return replace(person, title=clip("title", value))
+    if field == "email":
+        return replace(person, email=clip("email", value))
+    return person
 
 
 def _set_field(profile: Profile, path: str, value: str) -> Profile:
+    """The profile with one form field set; a path that names no field changes nothing."""
     parts = path.split(".")
     if parts[0] == "interviewers" and len(parts) == 3 and parts[1].isdigit():
-        index, name = int(parts[1]), parts[2]
-        people = list(profile.interviewers)
-        if index >= len(people) or name not in ("name", "title", "email", "tone"):
+        index = int(parts[1])
+        if index >= len(profile.interviewers):
             return profile
-        if name == "tone":
-            if value not in ("formal", "relaxed"):
-                return profile
-            people[index] = replace(people[index], tone=value)  # type: ignore[arg-type]
-        else:
-            people[index] = replace(people[index], **{name: clip(f"interviewer_{name}", value)})
+        people = list(profile.interviewers)
+        people[index] = _set_interviewer(people[index], parts[2], value)
         return replace(profile, interviewers=tuple(people))
     if parts[0] == "qualifications" and len(parts) == 2 and parts[1] in ("0", "1", "2"):
         quals = list(profile.qualifications)
-        quals[int(parts[1])] = clip("qualification", value)
+        quals[int(parts[1])] = clip(kind_of(path), value)
         return replace(profile, qualifications=(quals[0], quals[1], quals[2]))
-    if len(parts) == 1 and path in FIELD_LIMITS and path in Profile.__dataclass_fields__:
-        return replace(profile, **{path: clip(path, value)})
+    if path in TEXT_FIELDS:
+        return replace(profile, **{path: clip(kind_of(path), value)})  # type: ignore[arg-type]
     return profile
 
 
-def _checks_with(checks: Mapping[str, str], step_id: str, done: bool, now: str) -> dict[str, str]:
-    out = dict(checks)
-    if done:
-        out.setdefault(step_id, now)
+def _with_profile(model: Model, profile: Profile) -> Model:
+    if profile == model.state.profile:
+        return model
+    return _persist(replace(model, state=replace(model.state, profile=profile)))
+
+
+def _replace_state(model: Model, state: State, notice: Notice) -> Model:
+    """Adopt a new state and keep the current one aside, with a one-click way back."""
+    aside = replace(_adopt(model, state), kept_aside=to_storage(model.state))
+    return _persist(_notify(aside, notice))
+
+
+# --- One handler per user action: (model, arg, value) -> model.
+
+
+def _on_field(model: Model, arg: str, value: Any) -> Model:
+    text = value if isinstance(value, str) else ""
+    touched = replace(model, touched=model.touched | {arg})
+    return _with_profile(touched, _set_field(model.state.profile, arg, text))
+
+
+def _on_outcome(model: Model, arg: str, value: Any) -> Model:
+    if value not in ("waiting", "offer", "not_hired"):
+        return model
+    outcome_on = model.today.isoformat() if value != "waiting" else ""
+    state = replace(model.state, outcome=value, outcome_on=outcome_on)
+    return _persist(replace(model, state=state))
+
+
+def _on_add_interviewer(model: Model, arg: str, value: Any) -> Model:
+    profile = model.state.profile
+    if len(profile.interviewers) >= MAX_INTERVIEWERS:
+        return model
+    return _with_profile(
+        model, replace(profile, interviewers=(*profile.interviewers, Interviewer()))
+    )
+
+
+def _on_remove_interviewer(model: Model, arg: str, value: Any) -> Model:
+    people = model.state.profile.interviewers
+    if not arg.isdigit() or len(people) <= 1 or int(arg) >= len(people):
+        return model
+    index = int(arg)
+    return _with_profile(
+        model, replace(model.state.profile, interviewers=people[:index] + people[index + 1 :])
+    )
+
+
+def _on_check(model: Model, arg: str, value: Any) -> Model:
+    if not arg:
+        return model
+    checks = dict(model.state.checks)
+    if value:
+        checks.setdefault(arg, model.now)  # the first tick is the record of when it was done
     else:
-        out.pop(step_id, None)
-    return out
+        checks.pop(arg, None)
+    return _persist(replace(model, state=replace(model.state, checks=checks)))
+
+
+def _on_reset(model: Model, arg: str, value: Any) -> Model:
+    if model.state == State():
+        return model
+    cleared = _replace_state(model, State(), CLEARED)
+    return replace(cleared, touched=frozenset())
+
+
+def _on_restore(model: Model, arg: str, value: Any) -> Model:
+    try:
+        back = from_storage(model.kept_aside)
+    except StateError:
+        return model
+    restored = replace(_adopt(model, back), kept_aside=to_storage(model.state), notices=())
+    return _persist(restored)
+
+
+def _on_dismiss(model: Model, arg: str, value: Any) -> Model:
+    notices = tuple(n for i, n in enumerate(model.notices) if str(i) != arg)
+    return replace(model, notices=notices)
+
+
+def _on_import(model: Model, arg: str, value: Any) -> Model:
+    try:
+        imported = from_storage(value if isinstance(value, str) else "")
+    except StateError as problem:
+        text = f"That file could not be imported. {problem} Nothing was changed."
+        return _notify(model, Notice("error", text))
+    return _replace_state(model, imported, IMPORTED)
+
+
+def _on_mount(model: Model, arg: str, value: Any) -> Model:
+    # The kit page was opened (or its fragment changed): a bookmark token in it wins.
+    token = value.lstrip("#") if isinstance(value, str) else ""
+    if token.startswith(BOOKMARK_PREFIX) and token != to_bookmark(model.state):
+        return _open_bookmark(model, token)
+    return model
+
+
+def _on_storage(model: Model, arg: str, value: Any) -> Model:
+    # Another tab saved: show its state, and do not write it back (no ping-pong between tabs).
+    if arg != STATE_KEY or not isinstance(value, str):
+        return model
+    try:
+        return _adopt(model, from_storage(value))
+    except StateError:
+        return model
+
+
+def _on_saving_off(model: Model, arg: str, value: Any) -> Model:
+    return _notify(replace(model, saving=False, writes=()), SAVING_OFF)
+
+
+Handler = Callable[[Model, str, Any], Model]
+HANDLERS: dict[str, Handler] = {
+    "field": _on_field,
+    "outcome": _on_outcome,
+    "add_interviewer": _on_add_interviewer,
+    "remove_interviewer": _on_remove_interviewer,
+    "check": _on_check,
+    "reset": _on_reset,
+    "restore": _on_restore,
+    "dismiss": _on_dismiss,
+    "import": _on_import,
+    "mount": _on_mount,
+    "storage": _on_storage,
+    "saving_off": _on_saving_off,
+}
 
 
 def update(model: Model, event: Event) -> Model:
     """Apply one user action; unknown or malformed events leave the model as it was."""
     today, now = clock(event)
     model = replace(model, today=today, now=now)
-    kind = event.get("type")
-    arg = str(event.get("arg") or "")
-    value = event.get("value")
-    state = model.state
-    if kind == "field":
-        text = value if isinstance(value, str) else ""
-        profile = _set_field(state.profile, arg, text)
-        model = replace(model, touched=model.touched | {arg})
-        if profile == state.profile:
-            return model
-        return _persist(replace(model, state=replace(state, profile=profile)))
-    if kind == "outcome" and value in ("waiting", "offer", "not_hired"):
-        outcome_on = model.today.isoformat() if value != "waiting" else ""
-        return _persist(replace(model, state=replace(state, outcome=value, outcome_on=outcome_on)))
-    if kind == "add_interviewer" and len(state.profile.interviewers) < MAX_INTERVIEWERS:
-        people = (*state.profile.interviewers, Interviewer())
-        return _persist(replace(model, state=replace(state, profile=replace(state.profile, interviewers=people))))
-    if kind == "remove_interviewer" and arg.isdigit():
-        people = list(state.profile.interviewers)
-        if len(people) > 1 and int(arg) < len(people):
-            del people[int(arg)]
-            return _persist(replace(model, state=replace(state, profile=replace(state.profile, interviewers=tuple(people)))))
+    handler = HANDLERS.get(str(event.get("type")))
+    if handler is None:
         return model
-    if kind == "check" and arg:
-        checks = _checks_with(state.checks, arg, bool(value), model.now)
-        return _persist(replace(model, state=replace(state, checks=checks)))
-    if kind == "reset":
-        if state == State():
-            return model
-        aside = Notice("info", "The kit was cleared. Your previous checklist is kept aside.", "restore", "Undo")
-        return _persist(replace(model, state=State(), kept_aside=to_storage(state), touched=frozenset(),
-                                notices=(*model.notices, aside)))
-    if kind == "restore" and model.kept_aside:
-        try:
-            back = from_storage(model.kept_aside)
-        except StateError:
-            return model
-        return _persist(replace(_adopt(model, back), kept_aside=to_storage(state), notices=()))
-    if kind == "dismiss" and arg.isdigit():
-        notices = tuple(n for i, n in enumerate(model.notices) if i != int(arg))
-        return replace(model, notices=notices)
-    if kind == "import" and isinstance(value, str):
-        try:
-            imported = from_storage(value)
-        except StateError as problem:
-            return replace(model, notices=(*model.notices, Notice(
-                "error", f"That file could not be imported ({problem}). Nothing was changed.")))
-        aside = Notice("info", "Imported. The checklist you had before is kept aside.", "restore", "Switch back to it")
-        return _persist(replace(_adopt(model, imported), kept_aside=to_storage(state),
-                                notices=(*model.notices, aside)))
-    if kind == "mount" and isinstance(value, str):
-        # The kit page was opened (or its fragment changed): a bookmark token in it wins.
-        token = value.lstrip("#")
-        if token.startswith(BOOKMARK_PREFIX) and token != to_bookmark(state):
-            return _open_bookmark(model, token)
-        return model
-    if kind == "storage" and arg == STATE_KEY and isinstance(value, str):
-        # Another tab saved: show its state, and do not write it back (no ping-pong between tabs).
-        try:
-            return _adopt(model, from_storage(value))
-        except StateError:
-            return model
-    if kind == "saving_off" and model.saving:
-        return replace(model, saving=False, writes=(), notices=(*model.notices, SAVING_OFF))
-    return model
+    return handler(model, str(event.get("arg") or ""), event.get("value"))
 
 
 def view(model: Model, build: str = "") -> dict[str, Any]:

@@ -137,7 +137,7 @@ def _read(payload: object, with_app: bool) -> State:
     try:
         return state_from_dict(migrate(payload["state"], schema))
     except (ShapeError, KeyError, TypeError) as e:
-        raise CorruptState(f"The saved checklist is damaged and could not be read ({e}).") from e
+        raise CorruptState(f"The saved checklist is damaged and could not be read: {e}") from e
 
 
 def from_storage(text: str) -> State:

@@ -20,8 +20,12 @@ _EXAMPLE = Profile(
     position="Senior Data Analyst",
     interviewers=(
         Interviewer(name="Priya Shah", title="Head of Analytics", email="priya.shah@example.com"),
-        Interviewer(name="Sam Okafor", title="Data Engineering Lead", email="sam.okafor@example.com",
-                    tone="relaxed"),
+        Interviewer(
+            name="Sam Okafor",
+            title="Data Engineering Lead",
+            email="sam.okafor@example.com",
+            tone="relaxed",
+        ),
     ),
     qualifications=(
         "six years of building reporting pipelines in SQL and Python",
@@ -35,4 +39,6 @@ _EXAMPLE = Profile(
 def example_profile(interview: date = GUIDE_INTERVIEW_DATE, decision_in_days: int = 8) -> Profile:
     """The example, interviewed on the given day with a decision promised some days later."""
     decision = date.fromordinal(interview.toordinal() + decision_in_days)
-    return replace(_EXAMPLE, interview_date=interview.isoformat(), decision_date=decision.isoformat())
+    return replace(
+        _EXAMPLE, interview_date=interview.isoformat(), decision_date=decision.isoformat()
+    )

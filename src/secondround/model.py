@@ -40,5 +40,3 @@ class Model:
     touched: frozenset[str] = frozenset()
     # Writes for the page to make in localStorage, taken by the worker with each View.
     writes: tuple[tuple[str, str], ...] = ()
-
-

@@ -1,4 +1,4 @@
-"""The View's element tree and its HTML form: the build writes this HTML, the page patches the DOM."""
+"""The View's element tree and its HTML: the build writes this HTML, the page patches the DOM."""
 
 from __future__ import annotations
 
@@ -37,7 +37,8 @@ def to_html(node: str | Node) -> str:
         return escape(node, quote=False)
     tag = node[0]
     attrs = node[1]
-    assert isinstance(tag, str) and isinstance(attrs, dict)
+    assert isinstance(tag, str)
+    assert isinstance(attrs, dict)
     children = node[2:]
     if tag == "textarea":
         # A textarea's content is its value; the view keeps it in the "value" attribute.

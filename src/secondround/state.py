@@ -129,6 +129,12 @@ def _obj(value: object, where: str, keys: frozenset[str]) -> dict[str, Any]:
 def _text(value: object, where: str) -> str:
     if not isinstance(value, str):
         raise ShapeError(f"{where} should be text.")
+    try:
+        # JSON can spell a lone surrogate ("\\ud800"); no form can type one, and no encoder
+        # downstream (bookmark, mailto, calendar) could write it.
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ShapeError(f"{where} holds broken text (a lone surrogate).") from None
     return value
 
 
@@ -180,6 +186,7 @@ def state_from_dict(d: object) -> State:
     if len(checks) > MAX_CHECKS:
         raise ShapeError(f"checks has more than {MAX_CHECKS} entries.")
     for key, value in checks.items():
+        _text(key, "a checks entry's name")
         _text(value, f"checks.{key}")
     outcome = top["outcome"]
     if outcome not in _OUTCOMES:

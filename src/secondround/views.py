@@ -11,7 +11,14 @@ from secondround.checklist import ChecklistItem, checklist, progress
 from secondround.codec import to_bookmark, to_storage
 from secondround.drafts import Draft, InterviewerDrafts, drafts_for
 from secondround.model import Model, Notice
-from secondround.profile import FIELD_LIMITS, MAX_INTERVIEWERS, Profile, parse_date, validate
+from secondround.profile import (
+    FIELD_LIMITS,
+    MAX_INTERVIEWERS,
+    Profile,
+    kind_of,
+    parse_date,
+    validate,
+)
 from secondround.render import Attrs, Node, el
 from secondround.schedule import schedule
 
@@ -19,8 +26,20 @@ __all__ = ["human_date", "view"]
 
 ROOT_ID = "sr-live"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 STATUS_WORDS = {"done": "Done", "overdue": "Overdue", "due": "Due today", "upcoming": "Upcoming"}
 
 
@@ -31,8 +50,18 @@ def human_date(iso_or_date: Any) -> str:
     return f"{WEEKDAYS[d.weekday()][:3]}, {MONTHS[d.month - 1][:3]} {d.day}, {d.year}"
 
 
-def _field(fid: str, path: str, label: str, value: str, errors: list[str], *, kind: str = "text",
-           hint: str = "", required: bool = False, limit_key: str = "", autocomplete: str = "") -> Node:
+def _field(
+    fid: str,
+    path: str,
+    label: str,
+    value: str,
+    errors: list[str],
+    *,
+    kind: str = "text",
+    hint: str = "",
+    required: bool = False,
+    autocomplete: str = "",
+) -> Node:
     input_id = f"sr-f-{fid}"
     described = []
     attrs: Attrs = {"id": input_id, "name": path, "data-field": path, "value": value}
@@ -40,9 +69,8 @@ def _field(fid: str, path: str, label: str, value: str, errors: list[str], *, ki
         attrs["type"] = kind
     else:
         attrs["rows"] = "2"
-    limit = FIELD_LIMITS.get(limit_key or path)
-    if limit:
-        attrs["maxlength"] = str(limit)
+    if kind != "date":
+        attrs["maxlength"] = str(FIELD_LIMITS[kind_of(path)])
     if required:
         attrs["aria-required"] = "true"
     if autocomplete:
@@ -60,16 +88,28 @@ def _field(fid: str, path: str, label: str, value: str, errors: list[str], *, ki
         attrs["aria-describedby"] = " ".join(described)
     tag = "textarea" if kind == "textarea" else "input"
     label_text = label + ("" if required else " (optional)")
-    return el("div", {"class": "sr-field" + (" sr-field--invalid" if errors else "")},
-              el("label", {"for": input_id}, label_text), hint_node, el(tag, attrs), error_node)
+    return el(
+        "div",
+        {"class": "sr-field" + (" sr-field--invalid" if errors else "")},
+        el("label", {"for": input_id}, label_text),
+        hint_node,
+        el(tag, attrs),
+        error_node,
+    )
 
 
 def _shown_errors(model: Model) -> dict[str, list[str]]:
     # Errors for untouched empty fields would greet a new reader with a wall of red.
     errors = validate(model.state.profile)
-    return {path: msgs for path, msgs in errors.items()
-            if path in model.touched or path.startswith("qualifications") and any(
-                t.startswith("qualifications") for t in model.touched)}
+    return {
+        path: msgs
+        for path, msgs in errors.items()
+        if path in model.touched
+        or (
+            path.startswith("qualifications")
+            and any(t.startswith("qualifications") for t in model.touched)
+        )
+    }
 
 
 def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
@@ -79,66 +119,227 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
     for i, person in enumerate(p.interviewers):
         base = f"interviewers.{i}"
         tone_name = f"sr-tone-{i}"
-        tones = el("fieldset", {"class": "sr-tone"}, el("legend", {}, "Their style in the interview"),
-                   *[el("label", {"class": "sr-radio"},
-                        el("input", {"type": "radio", "name": tone_name, "value": tone,
-                                     "data-field": f"{base}.tone", "checked": person.tone == tone}),
-                        text)
-                     for tone, text in (("formal", "Formal"), ("relaxed", "Relaxed, low-key"))])
+        tones = el(
+            "fieldset",
+            {"class": "sr-tone"},
+            el("legend", {}, "Their style in the interview"),
+            *[
+                el(
+                    "label",
+                    {"class": "sr-radio"},
+                    el(
+                        "input",
+                        {
+                            "type": "radio",
+                            "name": tone_name,
+                            "value": tone,
+                            "data-field": f"{base}.tone",
+                            "checked": person.tone == tone,
+                        },
+                    ),
+                    text,
+                )
+                for tone, text in (("formal", "Formal"), ("relaxed", "Relaxed, low-key"))
+            ],
+        )
         remove = None
         if len(p.interviewers) > 1:
-            remove = el("button", {"type": "button", "class": "md-button sr-small", "data-action": "remove_interviewer",
-                                   "data-arg": str(i)}, f"Remove interviewer {i + 1}")
-        people.append(el(
-            "fieldset", {"class": "sr-person"},
-            el("legend", {}, f"Interviewer {i + 1}"),
-            _field(f"i{i}-name", f"{base}.name", "Name", person.name, e(f"{base}.name", []),
-                   required=i == 0, limit_key="interviewer_name"),
-            _field(f"i{i}-title", f"{base}.title", "Job title", person.title, e(f"{base}.title", []),
-                   limit_key="interviewer_title"),
-            _field(f"i{i}-email", f"{base}.email", "Email", person.email, e(f"{base}.email", []),
-                   kind="email", limit_key="interviewer_email"),
-            tones, remove))
+            remove = el(
+                "button",
+                {
+                    "type": "button",
+                    "class": "md-button sr-small",
+                    "data-action": "remove_interviewer",
+                    "data-arg": str(i),
+                },
+                f"Remove interviewer {i + 1}",
+            )
+        people.append(
+            el(
+                "fieldset",
+                {"class": "sr-person"},
+                el("legend", {}, f"Interviewer {i + 1}"),
+                _field(
+                    f"i{i}-name",
+                    f"{base}.name",
+                    "Name",
+                    person.name,
+                    e(f"{base}.name", []),
+                    required=i == 0,
+                ),
+                _field(
+                    f"i{i}-title",
+                    f"{base}.title",
+                    "Job title",
+                    person.title,
+                    e(f"{base}.title", []),
+                ),
+                _field(
+                    f"i{i}-email",
+                    f"{base}.email",
+                    "Email",
+                    person.email,
+                    e(f"{base}.email", []),
+                    kind="email",
+                ),
+                tones,
+                remove,
+            )
+        )
     add = None
     if len(p.interviewers) < MAX_INTERVIEWERS:
-        add = el("button", {"type": "button", "class": "md-button sr-small", "data-action": "add_interviewer"},
-                 "Add another interviewer")
+        add = el(
+            "button",
+            {"type": "button", "class": "md-button sr-small", "data-action": "add_interviewer"},
+            "Add another interviewer",
+        )
     quals = [
-        _field(f"q{i}", f"qualifications.{i}", f"Qualification {i + 1}", q,
-               e(f"qualifications.{i}", []), required=i < 2, limit_key="qualification")
+        _field(
+            f"q{i}",
+            f"qualifications.{i}",
+            f"Qualification {i + 1}",
+            q,
+            e(f"qualifications.{i}", []),
+            required=i < 2,
+        )
         for i, q in enumerate(p.qualifications)
     ]
-    outcome = el("fieldset", {"class": "sr-outcome"}, el("legend", {}, "Where things stand"),
-                 *[el("label", {"class": "sr-radio"},
-                      el("input", {"type": "radio", "name": "sr-outcome", "value": value,
-                                   "data-action": "outcome", "checked": model.state.outcome == value}), text)
-                   for value, text in (("waiting", "Waiting to hear"), ("offer", "I got an offer"),
-                                       ("not_hired", "I was not hired"))])
+    outcome = el(
+        "fieldset",
+        {"class": "sr-outcome"},
+        el("legend", {}, "Where things stand"),
+        *[
+            el(
+                "label",
+                {"class": "sr-radio"},
+                el(
+                    "input",
+                    {
+                        "type": "radio",
+                        "name": "sr-outcome",
+                        "value": value,
+                        "data-action": "outcome",
+                        "checked": model.state.outcome == value,
+                    },
+                ),
+                text,
+            )
+            for value, text in (
+                ("waiting", "Waiting to hear"),
+                ("offer", "I got an offer"),
+                ("not_hired", "I was not hired"),
+            )
+        ],
+    )
     return el(
-        "form", {"class": "sr-form", "aria-label": "Your details", "novalidate": True},
-        el("fieldset", {}, el("legend", {}, "You"),
-           _field("name", "name", "Your name", p.name, e("name", []), required=True, autocomplete="name"),
-           _field("email", "email", "Your email", p.email, e("email", []), kind="email", required=True,
-                  autocomplete="email"),
-           _field("phone", "phone", "Your phone", p.phone, e("phone", []), kind="tel", autocomplete="tel",
-                  hint="Used in the voicemail and your signature.")),
-        el("fieldset", {}, el("legend", {}, "The job"),
-           _field("company", "company", "Company", p.company, e("company", []), required=True,
-                  autocomplete="organization"),
-           _field("position", "position", "Position", p.position, e("position", []), required=True),
-           _field("interview-date", "interview_date", "Date of the second interview", p.interview_date,
-                  e("interview_date", []), kind="date", required=True),
-           _field("decision-date", "decision_date", "Decision date they gave", p.decision_date,
-                  e("decision_date", []), kind="date",
-                  hint="If they said when they would decide. Leave empty if they did not."),
-           outcome),
-        el("fieldset", {}, el("legend", {}, "Why you fit"),
-           el("p", {"class": "sr-hint"}, "Two or three short phrases, for example “eight years of B2B sales”."),
-           *quals,
-           _field("discussed", "discussed", "Something you discussed", p.discussed, e("discussed", []),
-                  kind="textarea", hint="One detail from the conversation makes each note personal.")),
-        el("fieldset", {"class": "sr-people"}, el("legend", {}, "Who interviewed you"),
-           el("p", {"class": "sr-hint"}, "One note each: never a group email."), *people, add),
+        "form",
+        {"class": "sr-form", "aria-label": "Your details", "novalidate": True},
+        el(
+            "fieldset",
+            {},
+            el("legend", {}, "You"),
+            _field(
+                "name",
+                "name",
+                "Your name",
+                p.name,
+                e("name", []),
+                required=True,
+                autocomplete="name",
+            ),
+            _field(
+                "email",
+                "email",
+                "Your email",
+                p.email,
+                e("email", []),
+                kind="email",
+                required=True,
+                autocomplete="email",
+            ),
+            _field(
+                "phone",
+                "phone",
+                "Your phone",
+                p.phone,
+                e("phone", []),
+                kind="tel",
+                autocomplete="tel",
+                hint="Used in the voicemail and your signature.",
+            ),
+            _field(
+                "availability",
+                "availability",
+                "When you can take a call",
+                p.availability,
+                e("availability", []),
+                hint="For the voicemail, for example “weekdays after 2 pm”.",
+            ),
+        ),
+        el(
+            "fieldset",
+            {},
+            el("legend", {}, "The job"),
+            _field(
+                "company",
+                "company",
+                "Company",
+                p.company,
+                e("company", []),
+                required=True,
+                autocomplete="organization",
+            ),
+            _field(
+                "position", "position", "Position", p.position, e("position", []), required=True
+            ),
+            _field(
+                "interview-date",
+                "interview_date",
+                "Date of the second interview",
+                p.interview_date,
+                e("interview_date", []),
+                kind="date",
+                required=True,
+            ),
+            _field(
+                "decision-date",
+                "decision_date",
+                "Decision date they gave",
+                p.decision_date,
+                e("decision_date", []),
+                kind="date",
+                hint="If they said when they would decide. Leave empty if they did not.",
+            ),
+            outcome,
+        ),
+        el(
+            "fieldset",
+            {},
+            el("legend", {}, "Why you fit"),
+            el(
+                "p",
+                {"class": "sr-hint"},
+                "Two or three short phrases, for example “eight years of B2B sales”.",
+            ),
+            *quals,
+            _field(
+                "discussed",
+                "discussed",
+                "Something you discussed",
+                p.discussed,
+                e("discussed", []),
+                kind="textarea",
+                hint="One detail from the conversation makes each note personal.",
+            ),
+        ),
+        el(
+            "fieldset",
+            {"class": "sr-people"},
+            el("legend", {}, "Who interviewed you"),
+            el("p", {"class": "sr-hint"}, "One note each: never a group email."),
+            *people,
+            add,
+        ),
     )
 
 
@@ -148,30 +349,59 @@ def _draft_node(group: InterviewerDrafts, draft: Draft) -> Node:
     if draft.to:
         meta.append(el("p", {"class": "sr-draft__meta"}, el("strong", {}, "To: "), draft.to))
     if draft.subject:
-        meta.append(el("p", {"class": "sr-draft__meta"}, el("strong", {}, "Subject: "), draft.subject))
+        meta.append(
+            el("p", {"class": "sr-draft__meta"}, el("strong", {}, "Subject: "), draft.subject)
+        )
     actions: list[Node | None] = [
-        el("button", {"type": "button", "class": "md-button sr-small", "data-copy-from": body_id,
-                      "data-copied": "Copied", "aria-label": f"Copy the {draft.title.lower()}"}, "Copy"),
+        el(
+            "button",
+            {
+                "type": "button",
+                "class": "md-button sr-small",
+                "data-copy-from": body_id,
+                "data-copied": "Copied",
+                "aria-label": f"Copy the {draft.title.lower()}",
+            },
+            "Copy",
+        ),
     ]
     if draft.mailto:
-        actions.append(el("a", {"class": "md-button sr-small", "href": draft.mailto}, "Open in mail app"))
+        actions.append(
+            el("a", {"class": "md-button sr-small", "href": draft.mailto}, "Open in mail app")
+        )
     if draft.kind == "card":
-        actions.append(el("button", {"type": "button", "class": "md-button sr-small", "data-print": body_id},
-                          "Print at card size"))
-    return el("article", {"class": f"sr-draft sr-draft--{draft.kind}", "aria-labelledby": f"{body_id}-h"},
-              el("h4", {"id": f"{body_id}-h"}, draft.title), *meta,
-              el("div", {"class": "sr-draft__body", "id": body_id}, draft.body),
-              el("div", {"class": "sr-actions"}, *actions))
+        actions.append(
+            el(
+                "button",
+                {"type": "button", "class": "md-button sr-small", "data-print": body_id},
+                "Print at card size",
+            )
+        )
+    return el(
+        "article",
+        {"class": f"sr-draft sr-draft--{draft.kind}", "aria-labelledby": f"{body_id}-h"},
+        el("h4", {"id": f"{body_id}-h"}, draft.title),
+        *meta,
+        el("div", {"class": "sr-draft__body", "id": body_id}, draft.body),
+        el("div", {"class": "sr-actions"}, *actions),
+    )
 
 
 def _drafts(groups: tuple[InterviewerDrafts, ...]) -> Node:
     sections = []
     for group in groups:
         who = group.interviewer.name.strip() or f"interviewer {group.index + 1}"
-        sections.append(el("section", {"class": "sr-group", "aria-label": f"Drafts for {who}"},
-                           el("h3", {}, f"For {who}"),
-                           *[_draft_node(group, d) for d in group.drafts]))
-    return el("div", {"class": "sr-drafts"}, el("h2", {"id": "sr-drafts-h"}, "Your drafts"), *sections)
+        sections.append(
+            el(
+                "section",
+                {"class": "sr-group", "aria-label": f"Drafts for {who}"},
+                el("h3", {}, f"For {who}"),
+                *[_draft_node(group, d) for d in group.drafts],
+            )
+        )
+    return el(
+        "div", {"class": "sr-drafts"}, el("h2", {"id": "sr-drafts-h"}, "Your drafts"), *sections
+    )
 
 
 def _item_node(item: ChecklistItem) -> Node:
@@ -181,12 +411,24 @@ def _item_node(item: ChecklistItem) -> Node:
     state_text = STATUS_WORDS[item.status]
     if item.status == "done" and item.done_at:
         state_text = f"Done {human_date(item.done_at[:10])}"
-    return el("li", {"class": f"sr-item sr-item--{item.status}"},
-              el("input", {"type": "checkbox", "id": box_id, "data-action": "check", "data-arg": step.id,
-                           "checked": item.status == "done", "aria-describedby": f"{box_id}-d"}),
-              el("label", {"for": box_id}, el("span", {"class": "sr-item__date"}, when), " ", step.title),
-              el("span", {"class": f"sr-badge sr-badge--{item.status}"}, state_text),
-              el("p", {"class": "sr-hint", "id": f"{box_id}-d"}, step.detail))
+    return el(
+        "li",
+        {"class": f"sr-item sr-item--{item.status}"},
+        el(
+            "input",
+            {
+                "type": "checkbox",
+                "id": box_id,
+                "data-action": "check",
+                "data-arg": step.id,
+                "checked": item.status == "done",
+                "aria-describedby": f"{box_id}-d",
+            },
+        ),
+        el("label", {"for": box_id}, el("span", {"class": "sr-item__date"}, when), " ", step.title),
+        el("span", {"class": f"sr-badge sr-badge--{item.status}"}, state_text),
+        el("p", {"class": "sr-hint", "id": f"{box_id}-d"}, step.detail),
+    )
 
 
 def _data_url(mime: str, text: str) -> str:
@@ -199,52 +441,119 @@ def _checklist(model: Model) -> tuple[Node, str]:
     items = checklist(steps, state.checks, model.today)
     done, total = progress(items)
     if not items:
-        body: Node = el("p", {"class": "sr-hint"}, "Enter the date of your interview to see your dated steps.")
-        return el("section", {"class": "sr-checklist", "aria-labelledby": "sr-check-h"},
-                  el("h2", {"id": "sr-check-h"}, "Your checklist"), body), ""
+        body: Node = el(
+            "p", {"class": "sr-hint"}, "Enter the date of your interview to see your dated steps."
+        )
+        return el(
+            "section",
+            {"class": "sr-checklist", "aria-labelledby": "sr-check-h"},
+            el("h2", {"id": "sr-check-h"}, "Your checklist"),
+            body,
+        ), ""
     summary = f"{done} of {total} done"
     overdue = sum(1 for i in items if i.status == "overdue")
     if overdue:
         summary += f", {overdue} overdue"
     stamp = datetime.fromisoformat(model.now) if model.now else datetime(2026, 1, 1)
     ics = to_ics(steps, state.profile, stamp)
-    return el("section", {"class": "sr-checklist", "aria-labelledby": "sr-check-h"},
-              el("h2", {"id": "sr-check-h"}, "Your checklist"),
-              el("p", {"class": "sr-progress-text", "id": "sr-progress"}, summary),
-              el("progress", {"max": str(total), "value": str(done), "aria-labelledby": "sr-progress"}),
-              el("ul", {"class": "sr-items"}, *[_item_node(i) for i in items]),
-              el("div", {"class": "sr-actions"},
-                 el("a", {"class": "md-button", "href": _data_url("text/calendar", ics),
-                          "download": "second-round-follow-up.ics"}, "Add to calendar (.ics)"))), summary
+    return el(
+        "section",
+        {"class": "sr-checklist", "aria-labelledby": "sr-check-h"},
+        el("h2", {"id": "sr-check-h"}, "Your checklist"),
+        el("p", {"class": "sr-progress-text", "id": "sr-progress"}, summary),
+        el("progress", {"max": str(total), "value": str(done), "aria-labelledby": "sr-progress"}),
+        el("ul", {"class": "sr-items"}, *[_item_node(i) for i in items]),
+        el(
+            "div",
+            {"class": "sr-actions"},
+            el(
+                "a",
+                {
+                    "class": "md-button",
+                    "href": _data_url("text/calendar", ics),
+                    "download": "second-round-follow-up.ics",
+                },
+                "Add to calendar (.ics)",
+            ),
+        ),
+    ), summary
 
 
 def _notice_node(index: int, notice: Notice) -> Node:
     role = "alert" if notice.kind == "error" else "status"
     action = None
     if notice.action:
-        action = el("button", {"type": "button", "class": "md-button sr-small", "data-action": notice.action},
-                    notice.action_label)
-    return el("div", {"class": f"sr-notice sr-notice--{notice.kind}", "role": role},
-              el("p", {}, notice.text), action,
-              el("button", {"type": "button", "class": "sr-dismiss", "data-action": "dismiss", "data-arg": str(index),
-                            "aria-label": "Dismiss this message"}, "×"))
+        action = el(
+            "button",
+            {"type": "button", "class": "md-button sr-small", "data-action": notice.action},
+            notice.action_label,
+        )
+    return el(
+        "div",
+        {"class": f"sr-notice sr-notice--{notice.kind}", "role": role},
+        el("p", {}, notice.text),
+        action,
+        el(
+            "button",
+            {
+                "type": "button",
+                "class": "sr-dismiss",
+                "data-action": "dismiss",
+                "data-arg": str(index),
+                "aria-label": "Dismiss this message",
+            },
+            "×",
+        ),
+    )
 
 
 def _keep_tools(model: Model, bookmark: str) -> Node:
     export = to_storage(model.state)
-    return el("section", {"class": "sr-keep", "aria-labelledby": "sr-keep-h"},
-              el("h2", {"id": "sr-keep-h"}, "Keep it"),
-              el("p", {}, "Your details stay in this browser. Bookmark this page at any time: the link "
-                          "carries your checklist, so it opens in any browser."),
-              el("div", {"class": "sr-actions"},
-                 el("a", {"class": "md-button", "href": f"#{bookmark}", "data-bookmark": "true"},
-                    "Link to this checklist"),
-                 el("a", {"class": "md-button", "href": _data_url("application/json", export),
-                          "download": "second-round.json"}, "Export (.json)"),
-                 el("label", {"class": "md-button sr-file", "for": "sr-import"}, "Import (.json)"),
-                 el("input", {"type": "file", "id": "sr-import", "accept": "application/json,.json",
-                              "data-action": "import", "class": "sr-visually-hidden"}),
-                 el("button", {"type": "button", "class": "md-button", "data-action": "reset"}, "Clear the kit")))
+    return el(
+        "section",
+        {"class": "sr-keep", "aria-labelledby": "sr-keep-h"},
+        el("h2", {"id": "sr-keep-h"}, "Keep it"),
+        el(
+            "p",
+            {},
+            "Your details stay in this browser. Bookmark this page at any time: the link "
+            "carries your checklist, so it opens in any browser.",
+        ),
+        el(
+            "div",
+            {"class": "sr-actions"},
+            el(
+                "a",
+                {"class": "md-button", "href": f"#{bookmark}", "data-bookmark": "true"},
+                "Link to this checklist",
+            ),
+            el(
+                "a",
+                {
+                    "class": "md-button",
+                    "href": _data_url("application/json", export),
+                    "download": "second-round.json",
+                },
+                "Export (.json)",
+            ),
+            el("label", {"class": "md-button sr-file", "for": "sr-import"}, "Import (.json)"),
+            el(
+                "input",
+                {
+                    "type": "file",
+                    "id": "sr-import",
+                    "accept": "application/json,.json",
+                    "data-action": "import",
+                    "class": "sr-visually-hidden",
+                },
+            ),
+            el(
+                "button",
+                {"type": "button", "class": "md-button", "data-action": "reset"},
+                "Clear the kit",
+            ),
+        ),
+    )
 
 
 def _announcement(model: Model, summary: str) -> str:
@@ -255,18 +564,32 @@ def _announcement(model: Model, summary: str) -> str:
 
 
 def view(model: Model, build: str = "") -> dict[str, Any]:
-    """The whole kit as JSON-ready data: the tree, the bookmark token, writes and an announcement."""
+    """The whole kit as JSON-ready data: tree, bookmark token, writes and an announcement."""
     errors = _shown_errors(model)
     groups = drafts_for(model.state.profile)
     checklist_node, summary = _checklist(model)
     bookmark = to_bookmark(model.state)
-    tree = el("div", {"id": ROOT_ID, "class": "sr-live"},
-              el("div", {"class": "sr-notices"}, *[_notice_node(i, n) for i, n in enumerate(model.notices)]),
-              el("div", {"class": "sr-columns"},
-                 el("div", {"class": "sr-col"}, el("h2", {"id": "sr-form-h"}, "Your details"),
-                    _profile_form(model, errors)),
-                 el("div", {"class": "sr-col"}, checklist_node, _drafts(groups))),
-              _keep_tools(model, bookmark))
+    tree = el(
+        "div",
+        {"id": ROOT_ID, "class": "sr-live"},
+        el(
+            "div",
+            {"class": "sr-notices"},
+            *[_notice_node(i, n) for i, n in enumerate(model.notices)],
+        ),
+        el(
+            "div",
+            {"class": "sr-columns"},
+            el(
+                "div",
+                {"class": "sr-col"},
+                el("h2", {"id": "sr-form-h"}, "Your details"),
+                _profile_form(model, errors),
+            ),
+            el("div", {"class": "sr-col"}, checklist_node, _drafts(groups)),
+        ),
+        _keep_tools(model, bookmark),
+    )
     return {
         "build": build,
         "tree": tree,

@@ -7,13 +7,19 @@ plain strings cross the boundary faster and keep this module testable on CPython
 from __future__ import annotations
 
 import json
+import traceback
 from dataclasses import replace
 from typing import Any
 
 from secondround.app import boot, update, view
-from secondround.model import Model
+from secondround.model import Model, Notice
 
 __all__ = ["handle"]
+
+FAILED_EVENT = Notice(
+    "error",
+    "Something went wrong with that change, so it was not made. Your checklist is as it was.",
+)
 
 _session: dict[str, Any] = {"model": None, "build": ""}
 
@@ -29,11 +35,19 @@ def handle(message: str) -> str:
     model: Model | None = _session["model"]
     if event.get("type") == "boot" or model is None:
         storage = event.get("storage")
-        storage = {k: v for k, v in storage.items() if isinstance(v, str)} if isinstance(storage, dict) else {}
+        storage = (
+            {k: v for k, v in storage.items() if isinstance(v, str)}
+            if isinstance(storage, dict)
+            else {}
+        )
         _session["build"] = str(event.get("build", ""))
         model = boot(storage, bool(event.get("saving", True)), event)
     else:
-        model = update(model, event)
+        try:
+            model = update(model, event)
+        except Exception:
+            traceback.print_exc()
+            model = replace(model, notices=(*model.notices, FAILED_EVENT))
     result = view(model, _session["build"])
     # The page makes these writes now; they must not be repeated with the next View.
     _session["model"] = replace(model, writes=())

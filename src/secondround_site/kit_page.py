@@ -21,12 +21,14 @@ def _status_html() -> str:
         '<p data-status="static">This kit shows an example. With JavaScript on, it becomes yours: '
         "Python runs here in your browser and nothing you type is sent anywhere.</p>"
         '<p data-status="loading" hidden role="status">Downloading Python for the kit: '
-        '<span data-loaded>0.0</span> of <span data-total>about 14</span> MB. '
+        "<span data-loaded>0.0</span> of <span data-total>about 14</span> MB. "
         "You can start typing now.</p>"
         '<p data-status="starting" hidden role="status">Starting Python…</p>'
         '<p data-status="ready" hidden role="status">Ready: your drafts update as you type.</p>'
-        '<div data-status="failed" hidden role="alert"><p>The kit could not start Python in this browser '
-        f'(<span data-reason data-timeout="it took longer than {TIMEOUT_SECONDS} seconds">an error</span>). '
+        '<div data-status="failed" hidden role="alert">'
+        "<p>The kit could not start Python in this browser "
+        f'(<span data-reason data-timeout="it took longer than {TIMEOUT_SECONDS} seconds">'
+        "an error</span>). "
         "The guide still works, and the drafts below are the last ones the kit wrote.</p>"
         '<button type="button" class="md-button" data-retry>Retry</button></div>'
         "</div>"

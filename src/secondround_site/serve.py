@@ -36,7 +36,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     # Instant navigation needs site_url to match the address the site is served from.
     os.environ["SITE_URL"] = f"http://{args.host}:{args.port}/"
-    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"{args.host}:{args.port}"]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--strict",
+        "-a",
+        f"{args.host}:{args.port}",
+    ]
     os.execv(sys.executable, command)
     return 0  # pragma: no cover - execv does not return
 

@@ -1,4 +1,4 @@
-"""Browser fixtures: every test's context logs its requests and console errors, and fails on either."""
+"""Browser fixtures: each context logs its requests and console errors, and tests check both."""
 
 from __future__ import annotations
 
@@ -27,6 +27,10 @@ class Log:
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
+    def ours(self) -> list[str]:
+        """Errors raised in our own scripts (for tests where the theme's own code must fail)."""
+        return [e for e in self.errors if "assets/secondround/" in e or "sr-" in e]
+
     def foreign(self) -> list[str]:
         """Requests that left 127.0.0.1 (data: and blob: URLs never leave the browser)."""
         out = []
@@ -49,7 +53,10 @@ def watch(context: BrowserContext, log: Log) -> None:
 
     def on_page(page: Page) -> None:
         page.on("console", on_console)
-        page.on("pageerror", lambda error: log.errors.append(f"uncaught: {error}"))
+        page.on(
+            "pageerror",
+            lambda error: log.errors.append(f"uncaught: {error.message} at {error.stack}"),
+        )
 
     context.on("request", on_request)
     context.on("page", on_page)
@@ -78,7 +85,7 @@ def new_context(browser: Browser, log: Log) -> Iterator[Any]:
 
 @pytest.fixture
 def kit(new_context: Any, site_url: str, log: Log) -> Iterator[Page]:
-    """The kit page in a fresh browser, once Python is ready; the test fails on any console error."""
+    """The kit page in a fresh browser, once Python is ready; fails on any console error."""
     page = new_context().new_page()
     page.goto(site_url + "kit/")
     page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT_MS)

@@ -1,18 +1,21 @@
-"""Every guide page in Chromium: loads clean, stays on 127.0.0.1, passes axe, navigates instantly."""
+"""Every guide page in Chromium: loads clean, stays on 127.0.0.1, passes axe, navigates fast."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from conftest import Log, axe_violations
 from playwright.sync_api import expect
+
+from conftest import Log, axe_violations
 
 PAGES = ["", "steps/", "tips/", "timing/", "kit/"]
 
 
 @pytest.mark.parametrize("path", PAGES, ids=["overview", "steps", "tips", "timing", "kit"])
-def test_page_loads_clean_and_accessible(new_context: Any, site_url: str, log: Log, path: str) -> None:
+def test_page_loads_clean_and_accessible(
+    new_context: Any, site_url: str, log: Log, path: str
+) -> None:
     page = new_context().new_page()
     page.goto(site_url + path)
     page.wait_for_load_state("networkidle")
@@ -30,7 +33,9 @@ def test_dark_palette_is_accessible_too(new_context: Any, site_url: str, log: Lo
     assert log.errors == []
 
 
-def test_navigation_is_instant_and_search_finds_the_card(new_context: Any, site_url: str, log: Log) -> None:
+def test_navigation_is_instant_and_search_finds_the_card(
+    new_context: Any, site_url: str, log: Log
+) -> None:
     page = new_context().new_page()
     page.goto(site_url)
     page.evaluate("window.__sameDocument = true")

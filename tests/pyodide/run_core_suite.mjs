@@ -12,7 +12,7 @@ const pytestArgs = split === -1 ? [] : args.slice(split + 1);
 const [ownWheel, testsDir, ...wheels] = files;
 
 const pyodide = await loadPyodide({ stdout: (s) => console.log(s), stderr: (s) => console.error(s) });
-for (const wheel of [ownWheel, ...wheels]) pyodide.unpackArchive(readFileSync(wheel), "wheel");
+for (const wheel of [ownWheel, ...wheels]) pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
 pyodide.FS.mkdirTree("/suite");
 pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: resolve(testsDir) }, "/suite");
 pyodide.globals.set("pytest_args", pyodide.toPy(pytestArgs));

@@ -205,3 +205,11 @@ def test_migrate_rejects_a_broken_v0() -> None:
     broken["profile"]["qualifications"] = ["a", "b", "c", "d"]
     with pytest.raises(ShapeError, match="more than three"):
         migrate(broken, 0)
+
+
+@pytest.mark.parametrize("where", ["name", "availability"])
+def test_a_lone_surrogate_is_refused_with_its_place(where: str) -> None:
+    data = state_to_dict(State())
+    data["profile"][where] = "\ud800"
+    with pytest.raises(ShapeError, match=f"profile.{where} holds broken text"):
+        state_from_dict(data)

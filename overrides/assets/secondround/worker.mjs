@@ -10,7 +10,16 @@ let expected = 0;
 // Count download bytes for the page's progress line; the responses themselves are unchanged.
 const realFetch = self.fetch.bind(self);
 self.fetch = async (input, init) => {
-  const response = await realFetch(input, init);
+  let response;
+  try {
+    response = await realFetch(input, init);
+  } catch {
+    // Pyodide would only log this and wait forever: tell the page now, so it can offer Retry.
+    // An error Response (not a rejection) lets Pyodide fail through its own handled path.
+    failed(`download failed: ${input}`);
+    return new Response(null, { status: 503, statusText: "download failed" });
+  }
+  if (!response.ok) failed(`download failed: ${input} (HTTP ${response.status})`);
   if (!response.body) return response;
   expected += Number(response.headers.get("content-length")) || 0;
   const counter = new TransformStream({
@@ -27,9 +36,13 @@ self.fetch = async (input, init) => {
   });
 };
 
+function failed(message) {
+  self.postMessage(JSON.stringify({ type: "error", message }));
+}
+
 async function start(boot) {
   const wheel = realFetch(boot.wheel).then((r) => {
-    if (!r.ok) throw new Error(`wheel: HTTP ${r.status}`);
+    if (!r.ok) throw new Error(`download failed: ${boot.wheel} (HTTP ${r.status})`);
     return r.arrayBuffer();
   });
   const { loadPyodide } = await import(boot.pyodide + "pyodide.mjs");
@@ -50,8 +63,6 @@ self.onmessage = (message) => {
   queue.push(text);
   if (!starting && message.data.type === "boot") {
     starting = true;
-    start(message.data).catch((error) => {
-      self.postMessage(JSON.stringify({ type: "error", message: String(error && error.message || error) }));
-    });
+    start(message.data).catch((error) => failed(String((error && error.message) || error)));
   }
 };
