@@ -43,9 +43,10 @@ def test_navigation_is_instant_and_search_finds_the_card(
     expect(page.locator("h1")).to_contain_text("The three steps")
     # Instant navigation swaps the page without reloading it, so the marker survives.
     assert page.evaluate("window.__sameDocument") is True
-    page.keyboard.press("/")
+    page.locator(".md-search__input").click()
     page.keyboard.type("handwritten")
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching")
+    expect(page.locator(".md-search-result__list")).to_contain_text("card")
     assert log.errors == []
     assert log.foreign() == []
 

@@ -47,16 +47,20 @@ def test_every_page_is_built(built_site: Path, page: str) -> None:
 
 @pytest.mark.parametrize("name", RUNTIME_FILES)
 def test_the_pyodide_runtime_is_self_hosted(built_site: Path, name: str) -> None:
-    shipped = built_site / "pyodide" / name
+    shipped = built_site / "pyodide" / "314.0.7" / name
     assert shipped.read_bytes() == (ROOT / "node_modules" / "pyodide" / name).read_bytes()
 
 
 def test_only_the_runtime_files_are_shipped(built_site: Path) -> None:
-    assert sorted(p.name for p in (built_site / "pyodide").iterdir()) == sorted(RUNTIME_FILES)
+    shipped = [
+        p.relative_to(built_site / "pyodide").as_posix()
+        for p in (built_site / "pyodide").rglob("*")
+    ]
+    assert sorted(shipped) == sorted(["314.0.7", *(f"314.0.7/{name}" for name in RUNTIME_FILES)])
 
 
 def test_the_wheel_ships_under_its_real_name_with_the_core(built_site: Path) -> None:
-    (wheel,) = (built_site / "assets" / "secondround").glob("*.whl")
+    (wheel,) = (built_site / "assets" / "secondround").glob("wheel-*/*.whl")
     assert wheel.name == "secondround-0.1.0-py3-none-any.whl"
     names = zipfile.ZipFile(wheel).namelist()
     assert "secondround/app.py" in names

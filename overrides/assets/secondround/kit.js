@@ -1,7 +1,7 @@
 // Second Round kit, main thread: plumbing only. It forwards events to the Python worker, applies
 // the View it answers with, and makes the storage and URL writes Python asks for. All wording,
 // validation, dates and state rules live in Python (src/secondround).
-import { BUILD, WHEEL, PYODIDE_DIR } from "./build.mjs";
+import { BUILD, WHEEL_URL, PYODIDE_DIR, SERVICE_WORKER } from "./build.mjs";
 
 const PREFIX = "secondround:";
 const VIEW_KEY = "secondround:view-cache";
@@ -64,7 +64,7 @@ function startWorker() {
     storage: snapshot(),
     saving: store !== null,
     pyodide: new URL(PYODIDE_DIR + "/", SITE_ROOT).href,
-    wheel: new URL("assets/secondround/" + WHEEL, SITE_ROOT).href,
+    wheel: new URL(WHEEL_URL, SITE_ROOT).href,
   });
 }
 
@@ -101,6 +101,8 @@ function receive(data) {
       ready = true;
       clearTimeout(timer);
       showStatus("ready");
+      performance.mark("sr-python-ready");
+      registerServiceWorker();
     }
     apply(message.view);
   }
@@ -128,6 +130,7 @@ function apply(view) {
   const announce = kit.querySelector("[data-announce]");
   if (announce && announce.textContent !== view.announce) announce.textContent = view.announce;
   if (location.hash !== "#" + view.bookmark) history.replaceState(history.state, "", "#" + view.bookmark);
+  performance.mark("sr-view-applied");
 }
 
 // --- A small DOM patcher: the View is a tree of [tag, attrs, ...children]; text is only ever
@@ -262,7 +265,10 @@ function applyCachedView() {
   try {
     const cached = JSON.parse(store.getItem(VIEW_KEY) || "null");
     // A View from another build could disagree with this page's code: it is only a head start.
-    if (cached && cached.build === BUILD) patch(kit.querySelector("#sr-live"), cached.tree);
+    if (cached && cached.build === BUILD) {
+      patch(kit.querySelector("#sr-live"), cached.tree);
+      performance.mark("sr-cached-view-applied");
+    }
   } catch {
     // A damaged cache is ignored; Python's own View arrives shortly.
   }
@@ -270,7 +276,11 @@ function applyCachedView() {
 
 function mount() {
   kit = document.getElementById("secondround-kit");
-  if (!kit) return;
+  if (!kit) {
+    store = store || openStorage();
+    warmUp();
+    return;
+  }
   kit.addEventListener("input", onInput);
   kit.addEventListener("change", onChange);
   kit.addEventListener("click", onClick);
@@ -278,6 +288,23 @@ function mount() {
   applyCachedView();
   if (ready) showStatus("ready");
   send({ type: "mount", value: location.hash });
+}
+
+// Offline support, once Python is up: precaching earlier would compete with its download.
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.register(new URL(SERVICE_WORKER, SITE_ROOT)).catch((error) => {
+    console.warn("Second Round: offline copy unavailable:", error.message);
+  });
+}
+
+// A returning reader (a View was cached) gets Python started while they read, when the browser
+// is idle, so the kit is ready when they reach it. First visits and Save-Data download nothing.
+function warmUp() {
+  if (worker || !store || navigator.connection?.saveData) return;
+  if (!store.getItem(VIEW_KEY)) return;
+  const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 1000));
+  idle(() => worker || startWorker());
 }
 
 window.addEventListener("storage", (event) => {

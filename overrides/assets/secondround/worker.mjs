@@ -6,6 +6,16 @@ let starting = false;
 const queue = [];
 let loaded = 0;
 let expected = 0;
+let lastReport = 0;
+let pyodide = null;
+
+// A progress message per network chunk would flood the page; a few per second are plenty.
+function report(force) {
+  const now = performance.now();
+  if (!force && now - lastReport < 100) return;
+  lastReport = now;
+  self.postMessage({ type: "progress", loaded, expected });
+}
 
 // Count download bytes for the page's progress line; the responses themselves are unchanged.
 const realFetch = self.fetch.bind(self);
@@ -25,8 +35,11 @@ self.fetch = async (input, init) => {
   const counter = new TransformStream({
     transform(chunk, controller) {
       loaded += chunk.byteLength;
-      self.postMessage({ type: "progress", loaded, expected });
+      report(false);
       controller.enqueue(chunk);
+    },
+    flush() {
+      report(true);
     },
   });
   return new Response(response.body.pipeThrough(counter), {
@@ -46,7 +59,7 @@ async function start(boot) {
     return r.arrayBuffer();
   });
   const { loadPyodide } = await import(boot.pyodide + "pyodide.mjs");
-  const pyodide = await loadPyodide({ indexURL: boot.pyodide, stdout: () => {}, stderr: console.warn });
+  pyodide = await loadPyodide({ indexURL: boot.pyodide, stdout: () => {}, stderr: console.warn });
   self.postMessage({ type: "starting" });
   pyodide.unpackArchive(await wheel, "wheel");
   handle = pyodide.pyimport("secondround.worker").handle;
@@ -54,6 +67,11 @@ async function start(boot) {
 }
 
 self.onmessage = (message) => {
+  if (message.data.type === "stats") {
+    // For the benchmark: the WebAssembly heap is most of what the kit costs in memory.
+    self.postMessage({ type: "stats", wasmBytes: pyodide ? pyodide._module.HEAPU8.byteLength : 0 });
+    return;
+  }
   const text = JSON.stringify(message.data);
   if (handle) {
     self.postMessage(handle(text));

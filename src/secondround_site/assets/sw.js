@@ -1,0 +1,63 @@
+// Second Round service worker: one cache per build of the site, filled at install. Pages and
+// unversioned files come from the network first (so an update is never hidden behind a stale
+// copy) and from the cache when offline; the versioned Pyodide runtime and the hashed wheel
+// come from the cache first. Anything it cannot serve falls through to the network.
+const CACHE = __CACHE__;
+const PRECACHE = __PRECACHE__;
+const IMMUTABLE = /\/(pyodide\/[^/]+|assets\/secondround\/wheel-[0-9a-f]+)\//;
+
+self.addEventListener("install", (event) => {
+  const scope = self.registration.scope;
+  // addAll is all or nothing: a half-filled cache is never left behind as if it were whole.
+  event.waitUntil(
+    caches.open(CACHE)
+      // "no-cache" revalidates with the server: a copy in the HTTP cache from an older build
+      // is never taken for this one, and an unchanged file costs only a 304.
+      .then((cache) => cache.addAll(PRECACHE.map((url) => new Request(new URL(url, scope), { cache: "no-cache" }))))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((names) => Promise.all(
+        names.filter((name) => name.startsWith("secondround-") && name !== CACHE).map((name) => caches.delete(name)),
+      ))
+      .then(() => self.clients.claim()),
+  );
+});
+
+async function networkFirst(request) {
+  try {
+    const response = await fetch(request, { cache: "no-cache" });
+    if (response.ok) {
+      const copy = response.clone();
+      caches.open(CACHE).then((cache) => cache.put(request, copy)).catch(() => {});
+    }
+    return response;
+  } catch (offline) {
+    const cached = await caches.match(request, { ignoreSearch: true });
+    if (cached) return cached;
+    throw offline;
+  }
+}
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) {
+    const copy = response.clone();
+    // Repairs a cache that lost an entry: the next visit finds it again.
+    caches.open(CACHE).then((cache) => cache.put(request, copy)).catch(() => {});
+  }
+  return response;
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  event.respondWith(IMMUTABLE.test(url.pathname) ? cacheFirst(request) : networkFirst(request));
+});

@@ -1,0 +1,55 @@
+"""The service worker: precache one build of the site under a cache named by its content hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib.resources import files
+from pathlib import Path
+
+__all__ = ["SCRIPT_NAME", "precache_list", "write_service_worker"]
+
+SCRIPT_NAME = "sw.js"
+# Not worth keeping offline: crawler files, source maps, and the search-language packs for
+# languages this site does not use.
+SKIP_PREFIXES = ("sitemap.xml", "assets/javascripts/lunr/", "assets/images/favicon")
+SKIP_SUFFIXES = (".map",)
+
+
+def _urls(site_dir: Path) -> list[tuple[str, Path]]:
+    out = []
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        skip = rel.startswith(SKIP_PREFIXES) or rel.endswith(SKIP_SUFFIXES)
+        if not path.is_file() or rel == SCRIPT_NAME or skip:
+            continue
+        # Pages are requested by their folder URL ("kit/"): that is the key to cache them under.
+        if rel == "index.html":
+            rel = "./"
+        elif rel.endswith("/index.html"):
+            rel = rel[: -len("index.html")]
+        out.append((rel, path))
+    return out
+
+
+def precache_list(site_dir: Path) -> tuple[list[str], str]:
+    """The URLs to precache (relative to the site root) and a hash of their contents."""
+    digest = hashlib.sha256()
+    urls = []
+    for url, path in _urls(site_dir):
+        urls.append(url)
+        digest.update(url.encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return urls, digest.hexdigest()[:16]
+
+
+def write_service_worker(site_dir: Path) -> str:
+    """Write sw.js for this build; returns the cache name it uses."""
+    urls, content_hash = precache_list(site_dir)
+    cache = f"secondround-{content_hash}"
+    template = files("secondround_site").joinpath("assets/sw.js").read_text("utf-8")
+    script = template.replace("__CACHE__", json.dumps(cache)).replace(
+        "__PRECACHE__", json.dumps(urls)
+    )
+    (site_dir / SCRIPT_NAME).write_text(script, "utf-8")
+    return cache
