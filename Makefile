@@ -37,6 +37,10 @@ node_modules/.package-lock.json: package.json package-lock.json
 		--implementation py --abi none --platform any -r tests/pyodide/requirements.txt -d .cache/pyodide-wheels
 	touch $@
 
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund
+	touch $@
+
 setup: $(VENV)/.site node_modules/.package-lock.json
 setup-test: setup $(VENV)/.test .cache/pyodide-wheels/.done
 	bash scripts/ensure-browser.sh $(PY)
@@ -53,11 +57,11 @@ build: setup
 	$(PY) -m mkdocs build --strict
 
 lint: $(VENV)/.test
-	$(PY) -m ruff check src tests
-	$(PY) -m ruff format --check src tests
+	$(PY) -m ruff check src tests bench
+	$(PY) -m ruff format --check src tests bench
 	$(PY) -m mypy
 
-bench: setup-test
+bench: setup-test bench/node_modules/.package-lock.json
 	$(PY) bench/run.py
 
 .PHONY: help setup setup-test serve test build lint bench

@@ -2,8 +2,8 @@
 # The whole suite, as CI and the README run it: lint, types, then pytest (unit, Pyodide, build, browser).
 set -uo pipefail
 py=${1:-.venv/bin/python}
-"$py" -m ruff check src tests || exit 1
-"$py" -m ruff format --check src tests || exit 1
+"$py" -m ruff check src tests bench || exit 1
+"$py" -m ruff format --check src tests bench || exit 1
 "$py" -m mypy || exit 1
 "$py" -m pytest
 status=$?

@@ -8,10 +8,12 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 
 from secondround import views
+from secondround.calendar_ics import to_ics
 from secondround.codec import StateError, from_bookmark, from_storage, to_bookmark, to_storage
 from secondround.example import example_profile
-from secondround.model import BACKUP_PREFIX, BOOKMARK_PREFIX, STATE_KEY, Model, Notice
+from secondround.model import BACKUP_PREFIX, BOOKMARK_PREFIX, STATE_KEY, Download, Model, Notice
 from secondround.profile import MAX_INTERVIEWERS, Interviewer, Profile, Tone, clip, kind_of
+from secondround.schedule import schedule
 from secondround.state import State
 
 __all__ = [
@@ -43,6 +45,9 @@ SAVING_OFF = Notice(
     "warning",
     "This browser is not letting the kit save, so your checklist lasts only for this "
     "visit. Use Export or the bookmark link to keep it.",
+)
+NO_DATES = Notice(
+    "warning", "Enter the date of your interview first: the calendar holds your dated steps."
 )
 CLEARED = Notice(
     "info", "The kit was cleared. Your previous checklist is kept aside.", "restore", "Undo"
@@ -292,6 +297,21 @@ def _on_storage(model: Model, arg: str, value: Any) -> Model:
         return model
 
 
+def _on_download(model: Model, arg: str, value: Any) -> Model:
+    state = model.state
+    if arg == "json":
+        file = Download("second-round-checklist.json", "application/json", to_storage(state))
+        return replace(model, download=file)
+    if arg != "ics":
+        return model
+    steps = schedule(state.profile, state.outcome, state.outcome_on)
+    if not steps:
+        return _notify(model, NO_DATES)
+    stamp = datetime.fromisoformat(model.now) if model.now else datetime(2026, 1, 1)
+    ics = to_ics(steps, state.profile, stamp)
+    return replace(model, download=Download("second-round-follow-up.ics", "text/calendar", ics))
+
+
 def _on_saving_off(model: Model, arg: str, value: Any) -> Model:
     return _notify(replace(model, saving=False, writes=()), SAVING_OFF)
 
@@ -310,6 +330,7 @@ HANDLERS: dict[str, Handler] = {
     "mount": _on_mount,
     "storage": _on_storage,
     "saving_off": _on_saving_off,
+    "download": _on_download,
 }
 
 

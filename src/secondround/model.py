@@ -8,7 +8,15 @@ from typing import Literal
 
 from secondround.state import State
 
-__all__ = ["BACKUP_PREFIX", "BOOKMARK_PREFIX", "STATE_KEY", "Model", "Notice", "NoticeKind"]
+__all__ = [
+    "BACKUP_PREFIX",
+    "BOOKMARK_PREFIX",
+    "STATE_KEY",
+    "Download",
+    "Model",
+    "Notice",
+    "NoticeKind",
+]
 
 # localStorage keys: namespaced and versioned so another app or a later schema never collides.
 STATE_KEY = "secondround:v1:state"
@@ -27,6 +35,13 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class Download:
+    filename: str
+    mime: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Model:
     """Everything the kit shows: the saved State plus what only this visit knows."""
 
@@ -40,3 +55,5 @@ class Model:
     touched: frozenset[str] = frozenset()
     # Writes for the page to make in localStorage, taken by the worker with each View.
     writes: tuple[tuple[str, str], ...] = ()
+    # A file the reader asked for, handed over once with the next View.
+    download: Download | None = None

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
-from urllib.parse import quote
 
-from secondround.calendar_ics import to_ics
 from secondround.checklist import ChecklistItem, checklist, progress
-from secondround.codec import to_bookmark, to_storage
+from secondround.codec import to_bookmark
 from secondround.drafts import Draft, InterviewerDrafts, drafts_for
 from secondround.model import Model, Notice
 from secondround.profile import (
@@ -431,8 +428,13 @@ def _item_node(item: ChecklistItem) -> Node:
     )
 
 
-def _data_url(mime: str, text: str) -> str:
-    return f"data:{mime};charset=utf-8,{quote(text, safe='')}"
+def _download_button(kind: str, label: str) -> Node:
+    # The file is written by Python only when asked (see app.download), not on every keystroke.
+    return el(
+        "button",
+        {"type": "button", "class": "md-button", "data-action": "download", "data-arg": kind},
+        label,
+    )
 
 
 def _checklist(model: Model) -> tuple[Node, str]:
@@ -454,8 +456,6 @@ def _checklist(model: Model) -> tuple[Node, str]:
     overdue = sum(1 for i in items if i.status == "overdue")
     if overdue:
         summary += f", {overdue} overdue"
-    stamp = datetime.fromisoformat(model.now) if model.now else datetime(2026, 1, 1)
-    ics = to_ics(steps, state.profile, stamp)
     return el(
         "section",
         {"class": "sr-checklist", "aria-labelledby": "sr-check-h"},
@@ -463,19 +463,7 @@ def _checklist(model: Model) -> tuple[Node, str]:
         el("p", {"class": "sr-progress-text", "id": "sr-progress"}, summary),
         el("progress", {"max": str(total), "value": str(done), "aria-labelledby": "sr-progress"}),
         el("ul", {"class": "sr-items"}, *[_item_node(i) for i in items]),
-        el(
-            "div",
-            {"class": "sr-actions"},
-            el(
-                "a",
-                {
-                    "class": "md-button",
-                    "href": _data_url("text/calendar", ics),
-                    "download": "second-round-follow-up.ics",
-                },
-                "Add to calendar (.ics)",
-            ),
-        ),
+        el("div", {"class": "sr-actions"}, _download_button("ics", "Add to calendar (.ics)")),
     ), summary
 
 
@@ -507,8 +495,7 @@ def _notice_node(index: int, notice: Notice) -> Node:
     )
 
 
-def _keep_tools(model: Model, bookmark: str) -> Node:
-    export = to_storage(model.state)
+def _keep_tools(bookmark: str) -> Node:
     return el(
         "section",
         {"class": "sr-keep", "aria-labelledby": "sr-keep-h"},
@@ -527,15 +514,7 @@ def _keep_tools(model: Model, bookmark: str) -> Node:
                 {"class": "md-button", "href": f"#{bookmark}", "data-bookmark": "true"},
                 "Link to this checklist",
             ),
-            el(
-                "a",
-                {
-                    "class": "md-button",
-                    "href": _data_url("application/json", export),
-                    "download": "second-round.json",
-                },
-                "Export (.json)",
-            ),
+            _download_button("json", "Export (.json)"),
             el("label", {"class": "md-button sr-file", "for": "sr-import"}, "Import (.json)"),
             el(
                 "input",
@@ -588,12 +567,19 @@ def view(model: Model, build: str = "") -> dict[str, Any]:
             ),
             el("div", {"class": "sr-col"}, checklist_node, _drafts(groups)),
         ),
-        _keep_tools(model, bookmark),
+        _keep_tools(bookmark),
     )
     return {
         "build": build,
         "tree": tree,
         "bookmark": bookmark,
         "writes": [list(pair) for pair in model.writes],
+        "download": None
+        if model.download is None
+        else {
+            "filename": model.download.filename,
+            "mime": model.download.mime,
+            "text": model.download.text,
+        },
         "announce": _announcement(model, summary),
     }

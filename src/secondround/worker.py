@@ -49,6 +49,6 @@ def handle(message: str) -> str:
             traceback.print_exc()
             model = replace(model, notices=(*model.notices, FAILED_EVENT))
     result = view(model, _session["build"])
-    # The page makes these writes now; they must not be repeated with the next View.
-    _session["model"] = replace(model, writes=())
+    # The page makes these writes (and the download) now; never again with the next View.
+    _session["model"] = replace(model, writes=(), download=None)
     return json.dumps({"type": "view", "view": result}, ensure_ascii=False, separators=(",", ":"))

@@ -158,7 +158,7 @@ def test_the_mail_link_carries_the_draft(kit: Page) -> None:
 def test_the_calendar_download_is_an_icalendar_file(kit: Page) -> None:
     icalendar = pytest.importorskip("icalendar")
     with kit.expect_download() as info:
-        kit.get_by_role("link", name="Add to calendar (.ics)").click()
+        kit.get_by_role("button", name="Add to calendar (.ics)").click()
     with open(info.value.path(), encoding="utf-8") as downloaded:
         text = downloaded.read()
     calendar = icalendar.Calendar.from_ical(text)
@@ -171,7 +171,7 @@ def test_export_then_import_brings_the_state_back(kit: Page, tmp_path: Any) -> N
     kit.fill("#sr-f-name", "Exported Person")
     settle(kit)
     with kit.expect_download() as info:
-        kit.get_by_role("link", name="Export (.json)").click()
+        kit.get_by_role("button", name="Export (.json)").click()
     exported = tmp_path / "state.json"
     info.value.save_as(exported)
     assert json.loads(exported.read_text("utf-8"))["state"]["profile"]["name"] == "Exported Person"
@@ -312,13 +312,15 @@ def test_phone_width_has_no_sideways_scroll(new_context: Any, site_url: str) -> 
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def test_python_loads_without_long_main_thread_tasks(new_context: Any, site_url: str) -> None:
-    context = new_context()
-    context.add_init_script(
-        "window.__long = []; new PerformanceObserver(list => { for (const e of list.getEntries())"
-        " window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });"
-    )
-    page = context.new_page()
-    open_kit(page, site_url + "kit/")
-    # A cap, not a timing goal: the benchmark measures speed; this proves Python is off-thread.
-    assert [d for d in page.evaluate("window.__long") if d > 200] == []
+def test_pyodide_never_runs_on_the_main_thread(kit: Page) -> None:
+    """Structural, not timed: the page never fetches or evaluates Pyodide; its worker does.
+
+    How long the main thread is busy while Python loads is a speed goal, so it is measured by the
+    benchmark (bench/run.py: long-task total), never asserted here.
+    """
+    page_files = kit.evaluate("performance.getEntriesByType('resource').map(r => r.name)")
+    assert not [url for url in page_files if "/pyodide/" in url]
+    assert kit.evaluate("typeof window.loadPyodide") == "undefined"
+    (worker,) = [w for w in kit.workers if w.url.endswith("worker.mjs")]
+    worker_files = worker.evaluate("performance.getEntriesByType('resource').map(r => r.name)")
+    assert [url for url in worker_files if url.endswith("pyodide.asm.wasm")]

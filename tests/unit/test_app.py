@@ -299,9 +299,7 @@ def test_views_are_json_and_carry_no_code(state: State) -> None:
         assert not [name for name in attrs if name.lower().startswith("on") or name == "style"]
         href = attrs.get("href")
         if href is not None:
-            assert href.startswith(
-                ("mailto:", "#", "data:text/calendar;", "data:application/json;")
-            )
+            assert href.startswith(("mailto:", "#"))
 
 
 def test_the_view_holds_drafts_checklist_progress_and_bookmark() -> None:
@@ -320,3 +318,26 @@ def test_field_errors_show_only_for_fields_the_reader_touched() -> None:
     typed = update(blank, ev("field", arg="email", value="not an address"))
     errors = [n for n in _walk(view(typed)["tree"]) if n[1].get("class") == "sr-error"]
     assert [n[1]["id"] for n in errors] == ["sr-f-email-error"]
+
+
+def test_a_download_is_handed_over_once_and_only_when_asked() -> None:
+    model = fresh(boot({}, True, CLOCK).state)
+    assert view(model)["download"] is None
+    asked = update(model, ev("download", arg="json"))
+    shown = view(asked)
+    assert shown["download"]["filename"] == "second-round-checklist.json"
+    assert from_storage(shown["download"]["text"]) == model.state
+
+
+def test_the_calendar_download_holds_one_event_per_step() -> None:
+    model = update(fresh(boot({}, True, CLOCK).state), ev("download", arg="ics"))
+    assert model.download is not None
+    assert model.download.mime == "text/calendar"
+    assert model.download.text.count("BEGIN:VEVENT") == 8
+    assert model.download.text.startswith("BEGIN:VCALENDAR\r\n")
+
+
+def test_a_calendar_without_dates_is_refused_with_a_reason() -> None:
+    model = update(fresh(State()), ev("download", arg="ics"))
+    assert model.download is None
+    assert "date of your interview" in model.notices[-1].text

@@ -1,12 +1,12 @@
 // Second Round kit, main thread: plumbing only. It forwards events to the Python worker, applies
 // the View it answers with, and makes the storage and URL writes Python asks for. All wording,
 // validation, dates and state rules live in Python (src/secondround).
-import { BUILD, WHEEL_URL, PYODIDE_DIR, SERVICE_WORKER } from "./build.mjs";
+import { BUILD, SERVICE_WORKER } from "./build.mjs";
 
 const PREFIX = "secondround:";
 const VIEW_KEY = "secondround:view-cache";
 const SITE_ROOT = new URL("../../", import.meta.url);
-const SAFE_URL = /^(mailto:|#|data:text\/calendar;|data:application\/json;)/i;
+const SAFE_URL = /^(mailto:|#)/i;
 
 let worker = null;
 let ready = false;
@@ -49,7 +49,10 @@ function startWorker() {
   if (worker) return;
   store = openStorage();
   ready = false;
-  worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
+  // The kit page starts its worker early (see kit.html); it is adopted once, with what it said.
+  const early = window.secondroundEarly;
+  window.secondroundEarly = null;
+  worker = early ? early.worker : new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
   worker.onmessage = (message) => receive(message.data);
   worker.onerror = (error) => {
     error.preventDefault();
@@ -63,9 +66,9 @@ function startWorker() {
     build: BUILD,
     storage: snapshot(),
     saving: store !== null,
-    pyodide: new URL(PYODIDE_DIR + "/", SITE_ROOT).href,
-    wheel: new URL(WHEEL_URL, SITE_ROOT).href,
   });
+  // Last, since one of them may be a failure that ends this worker.
+  if (early) early.messages.forEach(receive);
 }
 
 function fail(reason) {
@@ -79,7 +82,9 @@ function fail(reason) {
   showStatus("failed");
 }
 
+let status = "static";
 function showStatus(name) {
+  status = name;
   if (!kit) return;
   for (const node of kit.querySelectorAll("[data-status]")) node.hidden = node.dataset.status !== name;
 }
@@ -109,6 +114,16 @@ function receive(data) {
 }
 
 function apply(view) {
+  // The screen first (that is what the reader waits for), then storage.
+  if (kit && document.contains(kit)) {
+    const live = kit.querySelector("#sr-live");
+    if (live) patch(live, view.tree);
+    const announce = kit.querySelector("[data-announce]");
+    if (announce && announce.textContent !== view.announce) announce.textContent = view.announce;
+    if (location.hash !== "#" + view.bookmark) history.replaceState(history.state, "", "#" + view.bookmark);
+    performance.mark("sr-view-applied");
+  }
+  if (view.download) save(view.download);
   for (const [key, value] of view.writes) {
     try {
       store.setItem(key, value);
@@ -117,20 +132,38 @@ function apply(view) {
       break;
     }
   }
-  if (store && view.writes.length) {
-    try {
-      store.setItem(VIEW_KEY, JSON.stringify({ build: BUILD, tree: view.tree }));
-    } catch {
-      // The cache only speeds up the next visit; Python has already been told if saving is off.
-    }
+  if (store && view.writes.length) cacheView(view.tree);
+}
+
+// The cached View only speeds up the next visit, so it is written when the browser is idle,
+// once typing pauses, instead of on every keystroke.
+let cacheTimer = null;
+let cachedTree = null;
+function cacheView(tree) {
+  cachedTree = tree;
+  clearTimeout(cacheTimer);
+  cacheTimer = setTimeout(flushViewCache, 500);
+}
+function flushViewCache() {
+  clearTimeout(cacheTimer);
+  if (!cachedTree || !store) return;
+  try {
+    store.setItem(VIEW_KEY, JSON.stringify({ build: BUILD, tree: cachedTree }));
+  } catch {
+    // Storage full: Python has already been told through the state write.
   }
-  if (!kit) return;
-  const live = kit.querySelector("#sr-live");
-  if (live) patch(live, view.tree);
-  const announce = kit.querySelector("[data-announce]");
-  if (announce && announce.textContent !== view.announce) announce.textContent = view.announce;
-  if (location.hash !== "#" + view.bookmark) history.replaceState(history.state, "", "#" + view.bookmark);
-  performance.mark("sr-view-applied");
+  cachedTree = null;
+}
+window.addEventListener("pagehide", flushViewCache);
+
+function save(file) {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([file.text], { type: file.mime }));
+  link.download = file.filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
 
 // --- A small DOM patcher: the View is a tree of [tag, attrs, ...children]; text is only ever
@@ -274,19 +307,29 @@ function applyCachedView() {
   }
 }
 
+// Material's search box is a dialog without a name (axe: aria-dialog-name); it gets the name of
+// its own search field, so no wording is added here.
+function nameSearchDialog() {
+  const dialog = document.querySelector(".md-search[role=dialog]:not([aria-label])");
+  const label = dialog?.querySelector("input[aria-label]")?.getAttribute("aria-label");
+  if (label) dialog.setAttribute("aria-label", label);
+}
+
 function mount() {
+  nameSearchDialog();
   kit = document.getElementById("secondround-kit");
   if (!kit) {
     store = store || openStorage();
     warmUp();
     return;
   }
+  performance.mark("sr-kit-mounted");
   kit.addEventListener("input", onInput);
   kit.addEventListener("change", onChange);
   kit.addEventListener("click", onClick);
   store = store || openStorage();
   applyCachedView();
-  if (ready) showStatus("ready");
+  showStatus(status);
   send({ type: "mount", value: location.hash });
 }
 
@@ -312,6 +355,13 @@ window.addEventListener("storage", (event) => {
 });
 window.addEventListener("hashchange", () => kit && document.contains(kit) && send({ type: "mount", value: location.hash }));
 
+// The kit page's early worker is adopted at once, so its progress reaches the page.
+if (window.secondroundEarly) startWorker();
+
 // Material's instant navigation swaps pages without reloading scripts: mount on every page view.
-if (window.document$) window.document$.subscribe(mount);
-else mount();
+function subscribe() {
+  if (window.document$) window.document$.subscribe(mount);
+  else mount();
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", subscribe);
+else subscribe();

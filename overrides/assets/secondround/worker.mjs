@@ -1,13 +1,15 @@
-// Second Round worker: boots Pyodide and the secondround wheel off the main thread, then hands
-// each event from the page to Python and posts back the JSON View it returns.
+// Second Round worker: boots Pyodide and the secondround wheel off the main thread as soon as it
+// is created, then hands each event from the page to Python and posts back the JSON View.
+import { PYODIDE_DIR, WHEEL_URL } from "./build.mjs";
 
-let handle = null;
-let starting = false;
+const SITE_ROOT = new URL("../../", import.meta.url);
+const PYODIDE_URL = new URL(PYODIDE_DIR + "/", SITE_ROOT).href;
 const queue = [];
+let handle = null;
+let pyodide = null;
 let loaded = 0;
 let expected = 0;
 let lastReport = 0;
-let pyodide = null;
 
 // A progress message per network chunk would flood the page; a few per second are plenty.
 function report(force) {
@@ -16,6 +18,13 @@ function report(force) {
   lastReport = now;
   self.postMessage({ type: "progress", loaded, expected });
 }
+
+function failed(message) {
+  self.postMessage(JSON.stringify({ type: "error", message }));
+}
+
+// For the benchmark (read from the worker's scope): the WebAssembly heap is most of the kit's memory.
+self.secondroundStats = () => ({ wasmBytes: pyodide ? pyodide._module.HEAPU8.byteLength : 0 });
 
 // Count download bytes for the page's progress line; the responses themselves are unchanged.
 const realFetch = self.fetch.bind(self);
@@ -49,38 +58,28 @@ self.fetch = async (input, init) => {
   });
 };
 
-function failed(message) {
-  self.postMessage(JSON.stringify({ type: "error", message }));
-}
-
-async function start(boot) {
-  const wheel = realFetch(boot.wheel).then((r) => {
-    if (!r.ok) throw new Error(`download failed: ${boot.wheel} (HTTP ${r.status})`);
+async function start() {
+  const wheelUrl = new URL(WHEEL_URL, SITE_ROOT).href;
+  // The wheel downloads while Pyodide boots.
+  const wheel = realFetch(wheelUrl).then((r) => {
+    if (!r.ok) throw new Error(`download failed: ${wheelUrl} (HTTP ${r.status})`);
     return r.arrayBuffer();
   });
-  const { loadPyodide } = await import(boot.pyodide + "pyodide.mjs");
-  pyodide = await loadPyodide({ indexURL: boot.pyodide, stdout: () => {}, stderr: console.warn });
+  const { loadPyodide } = await import(PYODIDE_URL + "pyodide.mjs");
+  pyodide = await loadPyodide({ indexURL: PYODIDE_URL, stdout: () => {}, stderr: console.warn });
+  performance.mark("sr-pyodide-loaded");
   self.postMessage({ type: "starting" });
   pyodide.unpackArchive(await wheel, "wheel");
   handle = pyodide.pyimport("secondround.worker").handle;
+  performance.mark("sr-imported");
+  // Events that arrived while Python booted, in order: nothing typed early is lost.
   while (queue.length) self.postMessage(handle(queue.shift()));
 }
 
 self.onmessage = (message) => {
-  if (message.data.type === "stats") {
-    // For the benchmark: the WebAssembly heap is most of what the kit costs in memory.
-    self.postMessage({ type: "stats", wasmBytes: pyodide ? pyodide._module.HEAPU8.byteLength : 0 });
-    return;
-  }
   const text = JSON.stringify(message.data);
-  if (handle) {
-    self.postMessage(handle(text));
-    return;
-  }
-  // Events that arrive while Python boots wait here, in order: nothing typed early is lost.
-  queue.push(text);
-  if (!starting && message.data.type === "boot") {
-    starting = true;
-    start(message.data).catch((error) => failed(String((error && error.message) || error)));
-  }
+  if (handle) self.postMessage(handle(text));
+  else queue.push(text);
 };
+
+start().catch((error) => failed(String((error && error.message) || error)));

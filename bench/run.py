@@ -1,0 +1,441 @@
+"""The benchmark: the kit beside the bare-Pyodide floor, in one run, in headless Chromium.
+
+    make bench                     # or: .venv/bin/python bench/run.py [--runs 5] [--keys 100]
+
+Prints a table and writes bench/results/latest.json. It is a benchmark, not a test: nothing in
+the test suite depends on these timings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from secondround_site.runtime import pinned_version  # noqa: E402
+from serving import free_port, serve  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LONG_TASKS = (
+    "window.__long = []; new PerformanceObserver(list => { for (const e of list.getEntries())"
+    " window.__long.push([e.startTime, e.duration]); })"
+    ".observe({ type: 'longtask', buffered: true });"
+)
+TIMEOUT_MS = 90_000
+
+# The floor: a bare page that only loads Pyodide, in a module worker or on the main thread.
+FLOOR_WORKER_PAGE = """<!doctype html><meta charset="utf-8"><title>floor: worker</title>
+<script type="module">
+const worker = new Worker("floor-worker.mjs", { type: "module" });
+worker.onmessage = () => { window.__ready = performance.now(); };
+</script>"""
+FLOOR_WORKER = """import { loadPyodide } from "../pyodide/%(v)s/pyodide.mjs";
+await loadPyodide({ indexURL: new URL("../pyodide/%(v)s/", import.meta.url).href });
+postMessage("ready");
+"""
+FLOOR_MAIN_PAGE = """<!doctype html><meta charset="utf-8"><title>floor: main thread</title>
+<script type="module">
+import { loadPyodide } from "../pyodide/%(v)s/pyodide.mjs";
+await loadPyodide({ indexURL: new URL("../pyodide/%(v)s/", location.href).href });
+window.__ready = performance.now();
+</script>"""
+
+
+def build(out: Path, port: int, config: Path | None = None) -> float:
+    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
+    if config is not None:
+        command += ["--config-file", str(config)]
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def build_times(port: int, repeats: int = 3) -> dict[str, float]:
+    """Median wall time of `mkdocs build`, with the hook and with it turned off."""
+    no_hook = ROOT / ".cache" / "mkdocs-no-hook.yml"
+    no_hook.parent.mkdir(exist_ok=True)
+    no_hook.write_text(
+        "INHERIT: ../mkdocs.yml\ndocs_dir: ../docs\nhooks: []\n"
+        "theme:\n  name: material\n  custom_dir: ../overrides\n",
+        "utf-8",
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        with_hook = [build(Path(tmp) / f"h{i}", port) for i in range(repeats)]
+        without = [build(Path(tmp) / f"n{i}", port, no_hook) for i in range(repeats)]
+    return {
+        "with_hook_s": statistics.median(with_hook),
+        "without_hook_s": statistics.median(without),
+    }
+
+
+def add_floor_pages(site: Path) -> None:
+    version = {"v": pinned_version(ROOT)}
+    floor = site / "bench-floor"
+    floor.mkdir()
+    (floor / "worker.html").write_text(FLOOR_WORKER_PAGE, "utf-8")
+    (floor / "floor-worker.mjs").write_text(FLOOR_WORKER % version, "utf-8")
+    (floor / "main.html").write_text(FLOOR_MAIN_PAGE % version, "utf-8")
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    ordered = sorted(values)
+    return {
+        "median": statistics.median(ordered),
+        "min": ordered[0],
+        "max": ordered[-1],
+        "spread": ordered[-1] - ordered[0],
+        "n": len(ordered),
+    }
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        kwargs: dict[str, Any] = {"args": CHROMIUM_ARGS}
+        if CHROMIUM.exists():
+            kwargs["executable_path"] = str(CHROMIUM)
+        browser = p.chromium.launch(**kwargs)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def mark(page: Any, name: str) -> float | None:
+    found: float | None = page.evaluate(
+        f"(performance.getEntriesByName('{name}').slice(-1)[0] || {{}}).startTime ?? null"
+    )
+    return found
+
+
+def long_task_total(page: Any, until: float) -> float:
+    tasks = page.evaluate("window.__long")
+    return float(sum(duration for start, duration in tasks if start <= until))
+
+
+def floor_run(browser: Any, url: str) -> tuple[float, float]:
+    context = browser.new_context()
+    context.add_init_script(LONG_TASKS)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("window.__ready !== undefined", timeout=TIMEOUT_MS)
+    ready = float(page.evaluate("window.__ready"))
+    long_total = long_task_total(page, ready)
+    context.close()
+    return ready, long_total
+
+
+def bytes_of(page: Any, sizes: list[int], first_paint: float) -> tuple[int, int]:
+    """(bytes before first paint on the main thread, bytes in total including the worker)."""
+    before = page.evaluate(
+        f"""(() => {{
+          const nav = performance.getEntriesByType('navigation')[0];
+          let total = nav.transferSize;
+          for (const r of performance.getEntriesByType('resource'))
+            if (r.responseEnd <= {first_paint}) total += r.transferSize;
+          return total;
+        }})()"""
+    )
+    return int(before), sum(sizes)
+
+
+def kit_run(browser: Any, base: str, keys: int) -> dict[str, Any]:
+    context = browser.new_context()
+    context.add_init_script(LONG_TASKS)
+    page = context.new_page()
+    sizes: list[int] = []
+
+    def on_finished(request: Any) -> None:
+        try:
+            measured = request.sizes()
+        except Exception:
+            return
+        sizes.append(measured["responseBodySize"] + measured["responseHeadersSize"])
+
+    context.on("requestfinished", on_finished)
+    page.goto(base + "kit/")
+    page.wait_for_function(
+        "performance.getEntriesByName('sr-python-ready').length > 0", timeout=TIMEOUT_MS
+    )
+    ready = mark(page, "sr-python-ready") or 0.0
+    first_paint = float(
+        page.evaluate(
+            "(performance.getEntriesByName('first-contentful-paint')[0]"
+            " || {startTime: 0}).startTime"
+        )
+    )
+    long_total = long_task_total(page, ready)
+    page.wait_for_load_state("networkidle")
+    before_paint, total = bytes_of(page, sizes, first_paint)
+
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    (worker,) = [w for w in page.workers if w.url.endswith("worker.mjs")]
+    wasm = worker.evaluate("self.secondroundStats().wasmBytes")
+
+    key_ms = keystrokes(page, keys) if keys else []
+
+    # Repeat visit in the same context: the cached View, before Pyodide has started.
+    page.goto(base + "kit/")
+    page.wait_for_function(
+        "performance.getEntriesByName('sr-python-ready').length > 0", timeout=TIMEOUT_MS
+    )
+    repeat_view = mark(page, "sr-cached-view-applied")
+    repeat_ready = mark(page, "sr-python-ready")
+
+    # A returning reader: five seconds on a guide page, then instant navigation to the kit.
+    page.goto(base)
+    page.wait_for_timeout(5000)
+    page.get_by_role("link", name="Your follow-up kit").first.click()
+    page.wait_for_function(
+        """(() => { const m = performance.getEntriesByName('sr-kit-mounted').slice(-1)[0];
+             return m && performance.getEntriesByName('sr-view-applied')
+               .some(v => v.startTime >= m.startTime); })()""",
+        timeout=TIMEOUT_MS,
+    )
+    arrival = page.evaluate(
+        """(() => { const m = performance.getEntriesByName('sr-kit-mounted').slice(-1)[0];
+             const v = performance.getEntriesByName('sr-view-applied')
+               .find(v => v.startTime >= m.startTime);
+             return v.startTime - m.startTime; })()"""
+    )
+    context.close()
+    return {
+        "ready_ms": ready,
+        "long_task_ms": long_total,
+        "first_paint_ms": first_paint,
+        "bytes_before_first_paint": before_paint,
+        "bytes_total": total,
+        "page_js_heap_bytes": metrics.get("JSHeapUsedSize", 0.0),
+        "worker_wasm_heap_bytes": wasm,
+        "keystroke_ms": key_ms,
+        "repeat_view_ms": repeat_view,
+        "repeat_ready_ms": repeat_ready,
+        "returning_ready_after_arrival_ms": arrival,
+    }
+
+
+def keystrokes(page: Any, count: int) -> list[float]:
+    """Time from each input event to the drafts being updated on screen."""
+    page.evaluate(
+        "document.addEventListener('input', () => { window.__input = performance.now(); }, true)"
+    )
+    page.click("#sr-f-discussed")
+    page.keyboard.press("End")
+    out = []
+    for i in range(count):
+        before = page.evaluate("performance.getEntriesByName('sr-view-applied').length")
+        page.keyboard.type("abcdefghij"[i % 10])
+        page.wait_for_function(f"performance.getEntriesByName('sr-view-applied').length > {before}")
+        out.append(
+            page.evaluate(
+                "performance.getEntriesByName('sr-view-applied').slice(-1)[0].startTime"
+                " - window.__input"
+            )
+        )
+    return out
+
+
+def lighthouse(url: str, out: Path) -> dict[str, float] | str:
+    cli = ROOT / "bench" / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.exists():
+        return "not installed: run `make bench` (it runs npm ci in bench/)"
+    env = {**os.environ, "CHROME_PATH": str(CHROMIUM) if CHROMIUM.exists() else ""}
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    result = subprocess.run(
+        [
+            "node",
+            str(cli),
+            url,
+            "--preset=desktop",
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            f"--chrome-flags={flags}",
+            "--only-categories=performance,accessibility,best-practices",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    if result.returncode != 0 or not out.exists():
+        return f"failed: {result.stderr.strip().splitlines()[-1:]}"
+    report = json.loads(out.read_text("utf-8"))
+    scores: dict[str, Any] = {
+        name: round(cat["score"] * 100) for name, cat in report["categories"].items()
+    }
+    failing = [
+        audit_id
+        for cat in report["categories"].values()
+        for ref in cat["auditRefs"]
+        if ref["weight"]
+        and (audit_id := ref["id"]) in report["audits"]
+        and report["audits"][audit_id]["score"] not in (None, 1)
+    ]
+    if failing:
+        scores["below_full_marks"] = failing
+    return scores
+
+
+def measure(runs: int, keys: int, with_lighthouse: bool) -> dict[str, Any]:
+    port = free_port()
+    builds = build_times(port)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        build(site, port)
+        add_floor_pages(site)
+        server = serve(lambda: site, port)
+        base = f"http://127.0.0.1:{port}/"
+        floor_worker, floor_main, kits = [], [], []
+        try:
+            with chromium() as browser:
+                for _ in range(runs):
+                    # Interleaved, so drift on the machine touches every column alike.
+                    floor_worker.append(floor_run(browser, base + "bench-floor/worker.html"))
+                    floor_main.append(floor_run(browser, base + "bench-floor/main.html"))
+                    # Every run types (its share of the keystrokes), so every repeat visit
+                    # and returning reader has a saved checklist to come back to.
+                    kits.append(kit_run(browser, base, max(10, keys // runs)))
+            scores = {}
+            if with_lighthouse:
+                for name, path in (("kit", "kit/"), ("home", "")):
+                    out = ROOT / "bench" / "results" / f"lighthouse-{name}.json"
+                    out.parent.mkdir(exist_ok=True)
+                    scores[name] = lighthouse(base + path, out)
+        finally:
+            server.shutdown()
+            server.server_close()
+    keys_ms = [ms for kit in kits for ms in kit["keystroke_ms"]]
+    floor = summary([r for r, _ in floor_worker])
+    kit_ready = summary([k["ready_ms"] for k in kits])
+    return {
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "runs": runs,
+        "floor_worker_ready_ms": floor,
+        "floor_worker_long_task_ms": summary([lt for _, lt in floor_worker]),
+        "floor_main_thread_ready_ms": summary([r for r, _ in floor_main]),
+        "floor_main_thread_long_task_ms": summary([lt for _, lt in floor_main]),
+        "kit_ready_ms": kit_ready,
+        "kit_ready_vs_floor": kit_ready["median"] / floor["median"],
+        "kit_long_task_ms": summary([k["long_task_ms"] for k in kits]),
+        "kit_first_paint_ms": summary([k["first_paint_ms"] for k in kits]),
+        "keystroke_ms": {
+            "p50": percentile(keys_ms, 0.5) if keys_ms else None,
+            "p95": percentile(keys_ms, 0.95) if keys_ms else None,
+            "n": len(keys_ms),
+        },
+        "repeat_view_ms": summary([k["repeat_view_ms"] or float("nan") for k in kits]),
+        "repeat_ready_ms": summary([k["repeat_ready_ms"] or float("nan") for k in kits]),
+        "returning_ready_after_arrival_ms": summary(
+            [k["returning_ready_after_arrival_ms"] for k in kits]
+        ),
+        "bytes_before_first_paint": summary([k["bytes_before_first_paint"] for k in kits]),
+        "bytes_total": summary([k["bytes_total"] for k in kits]),
+        "page_js_heap_bytes": summary([k["page_js_heap_bytes"] for k in kits]),
+        "worker_wasm_heap_bytes": summary([k["worker_wasm_heap_bytes"] for k in kits]),
+        "build_s": builds,
+        "build_ratio": builds["with_hook_s"] / builds["without_hook_s"],
+        "lighthouse": scores,
+    }
+
+
+def table(results: dict[str, Any]) -> str:
+    def row(label: str, key: str, unit: str = "ms", scale: float = 1.0, target: str = "") -> str:
+        s = results[key]
+        return (
+            f"{label:<44} {s['median'] / scale:>10.1f} {s['min'] / scale:>9.1f}"
+            f" {s['max'] / scale:>9.1f} {unit:<3} {target}"
+        )
+
+    keys = results["keystroke_ms"]
+    build = results["build_s"]
+    lines = [
+        f"{'measure (median, min, max over ' + str(results['runs']) + ' fresh contexts)':<44}"
+        f" {'median':>10} {'min':>9} {'max':>9}",
+        row("(a) floor: loadPyodide() in a module worker", "floor_worker_ready_ms"),
+        row("(b) loadPyodide() on the main thread", "floor_main_thread_ready_ms"),
+        row("(b) ... its main-thread long tasks", "floor_main_thread_long_task_ms"),
+        row(
+            "(c) kit: navigation start -> Python ready",
+            "kit_ready_ms",
+            target=f"x{results['kit_ready_vs_floor']:.2f} of (a); goal <= x1.10",
+        ),
+        row(
+            "(c) kit: main-thread long tasks while loading",
+            "kit_long_task_ms",
+            target="goal <= 200 ms",
+        ),
+        row("(c) kit: first contentful paint", "kit_first_paint_ms"),
+        f"{'(c) keystroke -> drafts updated, p50 / p95':<44} {keys['p50'] or 0:>10.1f}"
+        f" {keys['p95'] or 0:>9.1f} {'':>9} ms  (n={keys['n']}; goal p95 <= 16 ms)",
+        row("(c) repeat visit: cached View on screen", "repeat_view_ms", target="goal <= 150 ms"),
+        row("(c) repeat visit: Python ready", "repeat_ready_ms"),
+        row(
+            "(c) returning reader: ready after arrival",
+            "returning_ready_after_arrival_ms",
+            target="goal <= 100 ms",
+        ),
+        row("(c) bytes before first paint", "bytes_before_first_paint", "kB", 1000),
+        row("(c) bytes in total (page + worker)", "bytes_total", "MB", 1e6),
+        row("(c) page JS heap", "page_js_heap_bytes", "MB", 1e6),
+        row("(c) worker WebAssembly heap", "worker_wasm_heap_bytes", "MB", 1e6),
+        f"{'mkdocs build with / without the hook':<44} {build['with_hook_s']:>10.2f}"
+        f" {build['without_hook_s']:>9.2f} {'':>9} s   "
+        f"x{results['build_ratio']:.2f}; goal <= x2",
+    ]
+    for name, scores in results["lighthouse"].items():
+        lines.append(f"{'Lighthouse (desktop) ' + name:<44} {scores}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None, clock: Callable[[], float] = time.time) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keys", type=int, default=100)
+    parser.add_argument("--no-lighthouse", action="store_true")
+    args = parser.parse_args(argv)
+    results = measure(args.runs, args.keys, not args.no_lighthouse)
+    results["measured_at"] = clock()
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, indent=2), "utf-8")
+    print(table(results))
+    print(f"\nwritten to {out / 'latest.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
