@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from html import escape
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
-__all__ = ["Attrs", "Node", "el", "to_html"]
+__all__ = ["Attrs", "Node", "Op", "diff", "el", "to_html"]
 
 Attrs: TypeAlias = dict[str, str | bool]
 # A node is [tag, attrs, *children]; a child is a node or plain text. Lists, not tuples, so the
@@ -50,3 +50,42 @@ def to_html(node: str | Node) -> str:
         return head
     inner = "".join(to_html(child) for child in children if isinstance(child, (str, list)))
     return f"{head}{inner}</{tag}>"
+
+
+# An edit to the page's copy of the tree, addressed by child indices from the root:
+#   ["node", path, node]             put this node (or text) at path
+#   ["attrs", path, attrs]           give the element at path exactly these attributes
+#   ["children", path, start, nodes] drop the children from start on, then append nodes
+Op: TypeAlias = list[Any]
+
+
+def diff(old: str | Node, new: str | Node) -> list[Op]:
+    """The edits that turn old into new, in document order; [] when they are equal.
+
+    Run in the worker, so the page applies a few small edits per keystroke instead of walking
+    the whole tree on the main thread.
+    """
+    ops: list[Op] = []
+    _diff(old, new, [], ops)
+    return ops
+
+
+def _diff(old: str | Node, new: str | Node, path: list[int], ops: list[Op]) -> None:
+    if old == new:
+        return
+    if isinstance(old, str) or isinstance(new, str) or old[0] != new[0]:
+        ops.append(["node", path, new])
+        return
+    if old[1] != new[1]:
+        ops.append(["attrs", path, new[1]])
+    if new[0] == "textarea":
+        return
+    old_kids, new_kids = old[2:], new[2:]
+    common = min(len(old_kids), len(new_kids))
+    for index in range(common):
+        child_old, child_new = old_kids[index], new_kids[index]
+        assert not isinstance(child_old, dict)
+        assert not isinstance(child_new, dict)
+        _diff(child_old, child_new, [*path, index], ops)
+    if len(old_kids) != len(new_kids):
+        ops.append(["children", path, common, new_kids[common:]])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from secondround.checklist import ChecklistItem, checklist, progress
@@ -340,8 +341,11 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
     )
 
 
-def _draft_node(group: InterviewerDrafts, draft: Draft) -> Node:
-    body_id = f"sr-d-{group.index}-{draft.kind}"
+# The view is rebuilt on every keystroke; a draft or checklist row whose inputs did not change is
+# reused as it was (trees are never mutated after they are built), which halves the work.
+@lru_cache(maxsize=128)
+def _draft_node(index: int, draft: Draft) -> Node:
+    body_id = f"sr-d-{index}-{draft.kind}"
     meta = []
     if draft.to:
         meta.append(el("p", {"class": "sr-draft__meta"}, el("strong", {}, "To: "), draft.to))
@@ -393,7 +397,7 @@ def _drafts(groups: tuple[InterviewerDrafts, ...]) -> Node:
                 "section",
                 {"class": "sr-group", "aria-label": f"Drafts for {who}"},
                 el("h3", {}, f"For {who}"),
-                *[_draft_node(group, d) for d in group.drafts],
+                *[_draft_node(group.index, d) for d in group.drafts],
             )
         )
     return el(
@@ -401,6 +405,7 @@ def _drafts(groups: tuple[InterviewerDrafts, ...]) -> Node:
     )
 
 
+@lru_cache(maxsize=128)
 def _item_node(item: ChecklistItem) -> Node:
     step = item.step
     box_id = f"sr-c-{step.id}"
@@ -422,7 +427,11 @@ def _item_node(item: ChecklistItem) -> Node:
                 "aria-describedby": f"{box_id}-d",
             },
         ),
-        el("label", {"for": box_id}, el("span", {"class": "sr-item__date"}, when), " ", step.title),
+        # One text node after the date: HTML would merge two adjacent ones, and the page's
+        # edits address children by position.
+        el(
+            "label", {"for": box_id}, el("span", {"class": "sr-item__date"}, when), f" {step.title}"
+        ),
         el("span", {"class": f"sr-badge sr-badge--{item.status}"}, state_text),
         el("p", {"class": "sr-hint", "id": f"{box_id}-d"}, step.detail),
     )

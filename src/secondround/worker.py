@@ -1,54 +1,83 @@
 """The worker's entry: JSON text in, JSON text out, one Model per browser tab.
 
-The page's worker script calls handle() with each event; Python never touches `js` here, because
-plain strings cross the boundary faster and keep this module testable on CPython.
+The page's worker script calls handle() with each event. Plain strings cross the boundary (no
+`js` import here), which is fast and keeps this module testable on CPython. Between views of the
+same page only the edits are sent (render.diff), so the page's main thread does little per key.
 """
 
 from __future__ import annotations
 
 import json
 import traceback
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from secondround.app import boot, update, view
 from secondround.model import Model, Notice
+from secondround.render import Node, diff
 
-__all__ = ["handle"]
+__all__ = ["FAILED_EVENT", "Session", "handle"]
 
 FAILED_EVENT = Notice(
     "error",
     "Something went wrong with that change, so it was not made. Your checklist is as it was.",
 )
+# Events after which the page holds no tree we know of: it gets the whole tree, not edits.
+FULL_TREE_EVENTS = frozenset({"boot", "mount", "refresh"})
 
-_session: dict[str, Any] = {"model": None, "build": ""}
+
+@dataclass
+class Session:
+    model: Model | None = None
+    build: str = ""
+    shown: Node | None = None
+
+    def handle(self, message: str) -> str:
+        """Apply one event from the page; answer with the View (or its edits) and the writes."""
+        event = _parse(message)
+        kind = event.get("type")
+        if kind == "boot" or self.model is None:
+            self.build = str(event.get("build", ""))
+            self.model = boot(
+                _storage(event.get("storage")), bool(event.get("saving", True)), event
+            )
+        else:
+            try:
+                self.model = update(self.model, event)
+            except Exception:  # a bug must not take the reader's checklist down with it
+                traceback.print_exc()
+                self.model = replace(self.model, notices=(*self.model.notices, FAILED_EVENT))
+        shown = view(self.model, self.build)
+        tree: Node = shown.pop("tree")
+        if kind in FULL_TREE_EVENTS or self.shown is None:
+            shown["tree"] = tree
+        else:
+            shown["ops"] = diff(self.shown, tree)
+        self.shown = tree
+        # The page makes these writes (and the download) now; never again with the next View.
+        self.model = replace(self.model, writes=(), download=None)
+        return json.dumps(
+            {"type": "view", "view": shown}, ensure_ascii=False, separators=(",", ":")
+        )
 
 
-def handle(message: str) -> str:
-    """Apply one event from the page and answer with the View to show and the writes to make."""
+def _parse(message: str) -> dict[str, Any]:
     try:
         event = json.loads(message)
     except ValueError:
-        event = {}
-    if not isinstance(event, dict):
-        event = {}
-    model: Model | None = _session["model"]
-    if event.get("type") == "boot" or model is None:
-        storage = event.get("storage")
-        storage = (
-            {k: v for k, v in storage.items() if isinstance(v, str)}
-            if isinstance(storage, dict)
-            else {}
-        )
-        _session["build"] = str(event.get("build", ""))
-        model = boot(storage, bool(event.get("saving", True)), event)
-    else:
-        try:
-            model = update(model, event)
-        except Exception:
-            traceback.print_exc()
-            model = replace(model, notices=(*model.notices, FAILED_EVENT))
-    result = view(model, _session["build"])
-    # The page makes these writes (and the download) now; never again with the next View.
-    _session["model"] = replace(model, writes=(), download=None)
-    return json.dumps({"type": "view", "view": result}, ensure_ascii=False, separators=(",", ":"))
+        return {}
+    return event if isinstance(event, dict) else {}
+
+
+def _storage(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+_session = Session()
+
+
+def handle(message: str) -> str:
+    """The tab's one session: what the worker script calls."""
+    return _session.handle(message)

@@ -9,6 +9,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 from secondround_site import examples, kit_page, offline
 from secondround_site.runtime import RUNTIME_FILES, RuntimeMissing, pinned_version, runtime_dir
@@ -93,7 +94,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     if KIT_MARKER not in html:
         return html
-    return html.replace(KIT_MARKER, kit_page.widget_html(_built["build"]))
+    dom_script = get_relative_url(f"{ASSET_DIR}/dom.js", page.url)
+    return html.replace(KIT_MARKER, kit_page.widget_html(_built["build"], dom_script))
 
 
 def on_post_build(config: Any) -> None:

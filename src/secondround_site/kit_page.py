@@ -35,7 +35,7 @@ def _status_html() -> str:
     )
 
 
-def widget_html(build: str, today: date | None = None) -> str:
+def widget_html(build: str, dom_script: str, today: date | None = None) -> str:
     """The whole widget as the build writes it: complete and readable before any script runs."""
     # The example is dated from the day of the build, so its checklist reads as a live one.
     day = today or date.today()
@@ -49,6 +49,9 @@ def widget_html(build: str, today: date | None = None) -> str:
         "the example shows what the kit writes.</p></noscript>"
         '<div class="sr-announce sr-visually-hidden" aria-live="polite" data-announce></div>'
         f"{to_html(tree)}</section>"
+        # Right after the markup, before the first paint: a returning reader's own View
+        # replaces the example at once (the script is small and cached).
+        f'<script src="{escape(dom_script)}" data-apply-cache></script>'
     )
 
 

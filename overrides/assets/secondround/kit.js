@@ -3,10 +3,13 @@
 // validation, dates and state rules live in Python (src/secondround).
 import { BUILD, SERVICE_WORKER } from "./build.mjs";
 
+// The DOM patcher is a classic script, so the kit page can also run it while still parsing
+// (see kit_page.py); anywhere else it is loaded here.
+if (!window.secondroundDom) await import("./dom.js");
+const { VIEW_KEY, applyCachedView, create, editDom, editTree, patch, setAttributes } = window.secondroundDom;
+
 const PREFIX = "secondround:";
-const VIEW_KEY = "secondround:view-cache";
 const SITE_ROOT = new URL("../../", import.meta.url);
-const SAFE_URL = /^(mailto:|#)/i;
 
 let worker = null;
 let ready = false;
@@ -113,11 +116,17 @@ function receive(data) {
   }
 }
 
+// The tree the page shows, as Python last described it: a View brings the whole tree (after
+// boot or mount) or only edits to it (render.diff in Python), applied here and to the DOM.
+let shownTree = null;
+
 function apply(view) {
+  const ops = view.tree ? null : view.ops;
+  shownTree = ops ? editTree(shownTree, ops) : view.tree;
   // The screen first (that is what the reader waits for), then storage.
   if (kit && document.contains(kit)) {
     const live = kit.querySelector("#sr-live");
-    if (live) patch(live, view.tree);
+    if (live) showTree(live, ops);
     const announce = kit.querySelector("[data-announce]");
     if (announce && announce.textContent !== view.announce) announce.textContent = view.announce;
     if (location.hash !== "#" + view.bookmark) history.replaceState(history.state, "", "#" + view.bookmark);
@@ -132,7 +141,19 @@ function apply(view) {
       break;
     }
   }
-  if (store && view.writes.length) cacheView(view.tree);
+  if (store && view.writes.length) cacheView(shownTree);
+}
+
+function showTree(live, ops) {
+  if (ops) {
+    try {
+      editDom(live, ops);
+      return;
+    } catch {
+      // The DOM drifted from the tree (an extension, say): the whole tree puts it right.
+    }
+  }
+  patch(live, shownTree);
 }
 
 // The cached View only speeds up the next visit, so it is written when the browser is idle,
@@ -164,70 +185,6 @@ function save(file) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 10000);
-}
-
-// --- A small DOM patcher: the View is a tree of [tag, attrs, ...children]; text is only ever
-// set as text, and attributes that could run code are refused whatever Python sends.
-
-function allowed(name, value) {
-  if (/^on/i.test(name) || name === "style" || name === "srcdoc") return false;
-  if (name === "href" || name === "src" || name === "action") return SAFE_URL.test(value);
-  return true;
-}
-
-function setAttributes(node, attrs) {
-  for (const { name } of [...node.attributes]) if (!(name in attrs)) node.removeAttribute(name);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (name === "value") {
-      // The field being typed in belongs to the reader; Python's copy of it may be a key behind.
-      if (node !== document.activeElement && node.value !== value) node.value = value;
-      if (node.localName === "textarea") continue;
-    }
-    if (name === "checked") node.checked = value;
-    if (value === false) node.removeAttribute(name);
-    else if (allowed(name, String(value))) {
-      const text = value === true ? "" : String(value);
-      if (node.getAttribute(name) !== text) node.setAttribute(name, text);
-    }
-  }
-}
-
-function create(tree) {
-  if (typeof tree === "string") return document.createTextNode(tree);
-  const [tag, attrs, ...children] = tree;
-  const node = document.createElement(tag);
-  setAttributes(node, attrs);
-  if (tag !== "textarea") for (const child of children) node.appendChild(create(child));
-  return node;
-}
-
-function patch(node, tree) {
-  if (typeof tree === "string") {
-    if (node.nodeType === Node.TEXT_NODE) {
-      if (node.data !== tree) node.data = tree;
-    } else node.replaceWith(create(tree));
-    return;
-  }
-  const [tag, attrs, ...children] = tree;
-  if (node.nodeType !== Node.ELEMENT_NODE || node.localName !== tag) {
-    node.replaceWith(create(tree));
-    return;
-  }
-  setAttributes(node, attrs);
-  if (tag === "textarea") return;
-  let child = node.firstChild;
-  for (const childTree of children) {
-    if (child) {
-      const next = child.nextSibling;
-      patch(child, childTree);
-      child = next;
-    } else node.appendChild(create(childTree));
-  }
-  while (child) {
-    const next = child.nextSibling;
-    child.remove();
-    child = next;
-  }
 }
 
 // --- Events: read from data attributes that Python put in the View.
@@ -293,20 +250,6 @@ function printCard(body) {
   window.print();
 }
 
-function applyCachedView() {
-  if (ready || !store) return;
-  try {
-    const cached = JSON.parse(store.getItem(VIEW_KEY) || "null");
-    // A View from another build could disagree with this page's code: it is only a head start.
-    if (cached && cached.build === BUILD) {
-      patch(kit.querySelector("#sr-live"), cached.tree);
-      performance.mark("sr-cached-view-applied");
-    }
-  } catch {
-    // A damaged cache is ignored; Python's own View arrives shortly.
-  }
-}
-
 // Material's search box is a dialog without a name (axe: aria-dialog-name); it gets the name of
 // its own search field, so no wording is added here.
 function nameSearchDialog() {
@@ -328,7 +271,7 @@ function mount() {
   kit.addEventListener("change", onChange);
   kit.addEventListener("click", onClick);
   store = store || openStorage();
-  applyCachedView();
+  if (!ready) applyCachedView(kit);
   showStatus(status);
   send({ type: "mount", value: location.hash });
 }
