@@ -59,7 +59,7 @@ build: setup
 lint: $(VENV)/.test
 	$(PY) -m ruff check src tests bench
 	$(PY) -m ruff format --check src tests bench
-	$(PY) -m mypy
+	bash scripts/typecheck.sh $(PY)
 
 bench: setup-test bench/node_modules/.package-lock.json
 	$(PY) bench/run.py

@@ -4,7 +4,7 @@ set -uo pipefail
 py=${1:-.venv/bin/python}
 "$py" -m ruff check src tests bench || exit 1
 "$py" -m ruff format --check src tests bench || exit 1
-"$py" -m mypy || exit 1
+bash scripts/typecheck.sh "$py" || exit 1
 "$py" -m pytest
 status=$?
 # pytest exits 5 when it collected no test: that is a broken suite, not a pass.

@@ -6,8 +6,9 @@ import socket
 import threading
 from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from os import PathLike
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 __all__ = ["QuietHandler", "free_port", "serve"]
 
@@ -19,13 +20,14 @@ def free_port() -> int:
         return port
 
 
+# What static hosts send for the site's module scripts, WebAssembly and wheels.
+TYPES = {".mjs": "text/javascript", ".wasm": "application/wasm", ".whl": "application/zip"}
+
+
 class QuietHandler(SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript",
-        ".wasm": "application/wasm",
-        ".whl": "application/zip",
-    }
+    def guess_type(self, path: str | PathLike[str]) -> str:
+        suffix = Path(path).suffix
+        return TYPES.get(suffix) or super().guess_type(path)
 
     def log_message(self, format: str, *args: Any) -> None:
         pass

@@ -324,3 +324,72 @@ def test_pyodide_never_runs_on_the_main_thread(kit: Page) -> None:
     (worker,) = [w for w in kit.workers if w.url.endswith("worker.mjs")]
     worker_files = worker.evaluate("performance.getEntriesByType('resource').map(r => r.name)")
     assert [url for url in worker_files if url.endswith("pyodide.asm.wasm")]
+
+
+def test_the_progress_line_counts_real_megabytes(kit: Page) -> None:
+    loaded = float(kit.locator("[data-loaded]").inner_text())
+    total = float(kit.locator("[data-total]").inner_text())
+    # The runtime is about 14 MB on the wire; the numbers come from the real downloads.
+    assert 10 < total < 20
+    assert loaded == pytest.approx(total, abs=0.1)
+
+
+def test_the_card_prints_alone_at_card_size(kit: Page) -> None:
+    kit.evaluate("window.print = () => { window.__printed = true; }")
+    kit.get_by_role("button", name="Print at card size").first.click()
+    assert kit.evaluate("window.__printed") is True
+    kit.evaluate("document.body.classList.add('sr-printing-card')")
+    kit.emulate_media(media="print")
+    card = kit.locator(".sr-print-target")
+    expect(card).to_have_count(1)
+    expect(card.locator(".sr-draft__body")).to_be_visible()
+    assert card.evaluate("el => getComputedStyle(el).width") == "480px"  # 5 inches
+    assert kit.locator("#sr-d-0-email").evaluate("el => getComputedStyle(el).visibility") == (
+        "hidden"
+    )
+
+
+def test_dark_palette_kit_is_accessible(new_context: Any, site_url: str, log: Log) -> None:
+    page = new_context(color_scheme="dark").new_page()
+    open_kit(page, site_url + "kit/")
+    assert axe_violations(page, "#secondround-kit") == []
+    assert log.errors == []
+
+
+def test_first_time_readers_download_no_python_on_guide_pages(
+    new_context: Any, site_url: str, log: Log
+) -> None:
+    page = new_context().new_page()
+    page.goto(site_url + "steps/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1500)
+    assert [u for u in log.requests if "/pyodide/" in u or u.endswith(".whl")] == []
+    assert page.workers == [] or all(not w.url.endswith("worker.mjs") for w in page.workers)
+
+
+def test_returning_readers_get_python_warmed_up_unless_saving_data(
+    new_context: Any, site_url: str, log: Log
+) -> None:
+    context = new_context()
+    kit_page = context.new_page()
+    open_kit(kit_page, site_url + "kit/")
+    kit_page.fill("#sr-f-name", "Returning")
+    settle(kit_page)
+    kit_page.wait_for_function("localStorage.getItem('secondround:view-cache') !== null")
+    kit_page.close()
+
+    guide = context.new_page()
+    guide.goto(site_url + "tips/")
+    guide.wait_for_function(
+        "performance.getEntriesByType('resource').some(r => r.name.endsWith('worker.mjs'))",
+        timeout=30_000,
+    )
+
+    frugal = context.new_page()
+    frugal.add_init_script(
+        "Object.defineProperty(navigator, 'connection', { value: { saveData: true } });"
+    )
+    frugal.goto(site_url + "tips/")
+    frugal.wait_for_load_state("networkidle")
+    frugal.wait_for_timeout(2000)
+    assert not [w for w in frugal.workers if w.url.endswith("worker.mjs")]
