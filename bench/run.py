@@ -24,18 +24,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from secondround_site.runtime import pinned_version  # noqa: E402
-from serving import free_port, serve  # noqa: E402
+from serving import (  # noqa: E402
+    CHROMIUM_ARGS,
+    DEBIAN_CHROMIUM,
+    build_site,
+    chromium_launch_args,
+    free_port,
+    serve,
+)
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LONG_TASKS = (
     "window.__long = []; new PerformanceObserver(list => { for (const e of list.getEntries())"
     " window.__long.push([e.startTime, e.duration]); })"
@@ -62,13 +59,7 @@ window.__ready = performance.now();
 
 
 def build(out: Path, port: int, config: Path | None = None) -> float:
-    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
-    if config is not None:
-        command += ["--config-file", str(config)]
-    start = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
-    return time.perf_counter() - start
+    return build_site(ROOT, out, port, config)
 
 
 def build_times(port: int, repeats: int = 3) -> dict[str, float]:
@@ -119,10 +110,7 @@ def chromium() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        kwargs: dict[str, Any] = {"args": CHROMIUM_ARGS}
-        if CHROMIUM.exists():
-            kwargs["executable_path"] = str(CHROMIUM)
-        browser = p.chromium.launch(**kwargs)
+        browser = p.chromium.launch(**chromium_launch_args())
         try:
             yield browser
         finally:
@@ -269,7 +257,7 @@ def lighthouse(url: str, out: Path) -> dict[str, float] | str:
     cli = ROOT / "bench" / "node_modules" / "lighthouse" / "cli" / "index.js"
     if not cli.exists():
         return "not installed: run `make bench` (it runs npm ci in bench/)"
-    env = {**os.environ, "CHROME_PATH": str(CHROMIUM) if CHROMIUM.exists() else ""}
+    env = {**os.environ, "CHROME_PATH": str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else ""}
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     result = subprocess.run(
         [

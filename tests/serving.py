@@ -1,16 +1,64 @@
-"""A quiet static file server for the tests and the benchmark, with the types the site needs."""
+"""What the tests and the benchmark share: a strict build, a quiet static server, and Chromium."""
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
-__all__ = ["QuietHandler", "free_port", "serve"]
+__all__ = [
+    "CHROMIUM_ARGS",
+    "DEBIAN_CHROMIUM",
+    "QuietHandler",
+    "build_site",
+    "chromium_launch_args",
+    "free_port",
+    "serve",
+]
+
+DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+# Headless as root, on a machine whose only network is the loopback: no sandbox, no GPU, and
+# none of Chromium's own background traffic.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_launch_args() -> dict[str, Any]:
+    """Debian's Chromium when it is installed, else Playwright's own."""
+    args: dict[str, Any] = {"args": CHROMIUM_ARGS}
+    if DEBIAN_CHROMIUM.exists():
+        args["executable_path"] = str(DEBIAN_CHROMIUM)
+    return args
+
+
+def build_site(project: Path, out: Path, port: int, config: Path | None = None) -> float:
+    """`mkdocs build --strict` for http://127.0.0.1:port/; returns its wall time in seconds."""
+    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
+    if config is not None:
+        command += ["--config-file", str(config)]
+    start = time.perf_counter()
+    result = subprocess.run(
+        command, cwd=project, env=env, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed:\n{result.stderr}")
+    return time.perf_counter() - start
 
 
 def free_port() -> int:

@@ -182,11 +182,12 @@ _MONTHS = (
 )
 
 
-def format_date(d: date, *, weekday: bool = True, year: bool = False) -> str:
-    """English words for a date, "Tuesday, November 24", independent of any locale."""
-    text = f"{_MONTHS[d.month - 1]} {d.day}"
+def format_date(d: date, *, weekday: bool = True, year: bool = False, short: bool = False) -> str:
+    """English words for a date, "Tuesday, November 24" ("Tue, Nov 24" short), in any locale."""
+    width = 3 if short else None
+    text = f"{_MONTHS[d.month - 1][:width]} {d.day}"
     if weekday:
-        text = f"{_WEEKDAYS[d.weekday()]}, {text}"
+        text = f"{_WEEKDAYS[d.weekday()][:width]}, {text}"
     if year:
         text = f"{text}, {d.year}"
     return text

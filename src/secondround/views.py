@@ -13,6 +13,7 @@ from secondround.profile import (
     FIELD_LIMITS,
     MAX_INTERVIEWERS,
     Profile,
+    format_date,
     kind_of,
     parse_date,
     validate,
@@ -20,32 +21,10 @@ from secondround.profile import (
 from secondround.render import Attrs, Node, el
 from secondround.schedule import schedule
 
-__all__ = ["human_date", "view"]
+__all__ = ["view"]
 
 ROOT_ID = "sr-live"
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 STATUS_WORDS = {"done": "Done", "overdue": "Overdue", "due": "Due today", "upcoming": "Upcoming"}
-
-
-def human_date(iso_or_date: Any) -> str:
-    d = parse_date(iso_or_date) if isinstance(iso_or_date, str) else iso_or_date
-    if d is None:
-        return ""
-    return f"{WEEKDAYS[d.weekday()][:3]}, {MONTHS[d.month - 1][:3]} {d.day}, {d.year}"
 
 
 def _field(
@@ -96,6 +75,22 @@ def _field(
     )
 
 
+def _radios(
+    css: str, legend: str, shared: Attrs, options: tuple[tuple[str, str], ...], current: str
+) -> Node:
+    """A fieldset of radio buttons; `shared` says how the page reports a choice."""
+    buttons = [
+        el(
+            "label",
+            {"class": "sr-radio"},
+            el("input", {"type": "radio", **shared, "value": value, "checked": current == value}),
+            text,
+        )
+        for value, text in options
+    ]
+    return el("fieldset", {"class": css}, el("legend", {}, legend), *buttons)
+
+
 def _shown_errors(model: Model) -> dict[str, list[str]]:
     # Errors for untouched empty fields would greet a new reader with a wall of red.
     errors = validate(model.state.profile)
@@ -116,29 +111,12 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
     people = []
     for i, person in enumerate(p.interviewers):
         base = f"interviewers.{i}"
-        tone_name = f"sr-tone-{i}"
-        tones = el(
-            "fieldset",
-            {"class": "sr-tone"},
-            el("legend", {}, "Their style in the interview"),
-            *[
-                el(
-                    "label",
-                    {"class": "sr-radio"},
-                    el(
-                        "input",
-                        {
-                            "type": "radio",
-                            "name": tone_name,
-                            "value": tone,
-                            "data-field": f"{base}.tone",
-                            "checked": person.tone == tone,
-                        },
-                    ),
-                    text,
-                )
-                for tone, text in (("formal", "Formal"), ("relaxed", "Relaxed, low-key"))
-            ],
+        tones = _radios(
+            "sr-tone",
+            "Their style in the interview",
+            {"name": f"sr-tone-{i}", "data-field": f"{base}.tone"},
+            (("formal", "Formal"), ("relaxed", "Relaxed, low-key")),
+            person.tone,
         )
         remove = None
         if len(p.interviewers) > 1:
@@ -202,32 +180,16 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
         )
         for i, q in enumerate(p.qualifications)
     ]
-    outcome = el(
-        "fieldset",
-        {"class": "sr-outcome"},
-        el("legend", {}, "Where things stand"),
-        *[
-            el(
-                "label",
-                {"class": "sr-radio"},
-                el(
-                    "input",
-                    {
-                        "type": "radio",
-                        "name": "sr-outcome",
-                        "value": value,
-                        "data-action": "outcome",
-                        "checked": model.state.outcome == value,
-                    },
-                ),
-                text,
-            )
-            for value, text in (
-                ("waiting", "Waiting to hear"),
-                ("offer", "I got an offer"),
-                ("not_hired", "I was not hired"),
-            )
-        ],
+    outcome = _radios(
+        "sr-outcome",
+        "Where things stand",
+        {"name": "sr-outcome", "data-action": "outcome"},
+        (
+            ("waiting", "Waiting to hear"),
+            ("offer", "I got an offer"),
+            ("not_hired", "I was not hired"),
+        ),
+        model.state.outcome,
     )
     return el(
         "form",
@@ -409,10 +371,13 @@ def _drafts(groups: tuple[InterviewerDrafts, ...]) -> Node:
 def _item_node(item: ChecklistItem) -> Node:
     step = item.step
     box_id = f"sr-c-{step.id}"
-    when = human_date(step.due)
+    when = format_date(step.due, year=True, short=True)
     state_text = STATUS_WORDS[item.status]
     if item.status == "done" and item.done_at:
-        state_text = f"Done {human_date(item.done_at[:10])}"
+        done_on = parse_date(item.done_at[:10])
+        state_text = (
+            f"Done {format_date(done_on, weekday=False, short=True)}" if done_on else "Done"
+        )
     return el(
         "li",
         {"class": f"sr-item sr-item--{item.status}"},

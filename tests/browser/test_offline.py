@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,24 +13,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import READY, Log, open_kit, settle
-from serving import free_port, serve
+from serving import build_site, free_port, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 
 MARKER_B = "This is build B of the guide."
-
-
-def _build(project: Path, out: Path, port: int) -> None:
-    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=project,
-        env=env,
-        check=False,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
 
 
 class Switchable:
@@ -49,7 +34,7 @@ def two_builds(
     port = free_port()
     base = tmp_path_factory.mktemp("builds")
     site_a, site_b = base / "a", base / "b"
-    _build(ROOT, site_a, port)
+    build_site(ROOT, site_a, port)
     project_b = base / "project-b"
     for name in ("docs", "overrides"):
         shutil.copytree(ROOT / name, project_b / name)
@@ -59,7 +44,7 @@ def two_builds(
     (project_b / "src").symlink_to(ROOT / "src")
     index = project_b / "docs" / "index.md"
     index.write_text(index.read_text("utf-8") + f"\n\n{MARKER_B}\n", "utf-8")
-    _build(project_b, site_b, port)
+    build_site(project_b, site_b, port)
     # A real deploy comes later than the one before it; HTTP dates have one-second resolution,
     # so without this the server could answer "304 Not Modified" for build B's pages.
     later = time.time() + 60
