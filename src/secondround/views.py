@@ -27,19 +27,42 @@ ROOT_ID = "sr-live"
 STATUS_WORDS = {"done": "Done", "overdue": "Overdue", "due": "Due today", "upcoming": "Upcoming"}
 
 
+def _field_id(path: str) -> str:
+    """The input's id: "sr-f-name", "sr-f-interview-date", "sr-f-q0", "sr-f-i1-email"."""
+    parts = path.split(".")
+    if parts[0] == "qualifications":
+        return f"sr-f-q{parts[1]}"
+    if parts[0] == "interviewers":
+        return f"sr-f-i{parts[1]}-{parts[2]}"
+    return "sr-f-" + path.replace("_", "-")
+
+
+def _field_value(profile: Profile, path: str) -> str:
+    parts = path.split(".")
+    if parts[0] == "qualifications":
+        return profile.qualifications[int(parts[1])]
+    if parts[0] == "interviewers":
+        value: str = getattr(profile.interviewers[int(parts[1])], parts[2])
+        return value
+    value = getattr(profile, path)
+    return value
+
+
 def _field(
-    fid: str,
+    profile: Profile,
+    errors: dict[str, list[str]],
     path: str,
     label: str,
-    value: str,
-    errors: list[str],
     *,
     kind: str = "text",
     hint: str = "",
     required: bool = False,
     autocomplete: str = "",
 ) -> Node:
-    input_id = f"sr-f-{fid}"
+    """One labelled input for a profile field, with its hint and its errors tied to it."""
+    value = _field_value(profile, path)
+    problems = errors.get(path, [])
+    input_id = _field_id(path)
     described = []
     attrs: Attrs = {"id": input_id, "name": path, "data-field": path, "value": value}
     if kind != "textarea":
@@ -57,8 +80,8 @@ def _field(
         hint_node = el("p", {"class": "sr-hint", "id": f"{input_id}-hint"}, hint)
         described.append(f"{input_id}-hint")
     error_node = None
-    if errors:
-        error_node = el("p", {"class": "sr-error", "id": f"{input_id}-error"}, " ".join(errors))
+    if problems:
+        error_node = el("p", {"class": "sr-error", "id": f"{input_id}-error"}, " ".join(problems))
         described.append(f"{input_id}-error")
         attrs["aria-invalid"] = "true"
     if described:
@@ -67,7 +90,7 @@ def _field(
     label_text = label + ("" if required else " (optional)")
     return el(
         "div",
-        {"class": "sr-field" + (" sr-field--invalid" if errors else "")},
+        {"class": "sr-field" + (" sr-field--invalid" if problems else "")},
         el("label", {"for": input_id}, label_text),
         hint_node,
         el(tag, attrs),
@@ -107,7 +130,6 @@ def _shown_errors(model: Model) -> dict[str, list[str]]:
 
 def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
     p = model.state.profile
-    e = errors.get
     people = []
     for i, person in enumerate(p.interviewers):
         base = f"interviewers.{i}"
@@ -135,29 +157,9 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
                 "fieldset",
                 {"class": "sr-person"},
                 el("legend", {}, f"Interviewer {i + 1}"),
-                _field(
-                    f"i{i}-name",
-                    f"{base}.name",
-                    "Name",
-                    person.name,
-                    e(f"{base}.name", []),
-                    required=i == 0,
-                ),
-                _field(
-                    f"i{i}-title",
-                    f"{base}.title",
-                    "Job title",
-                    person.title,
-                    e(f"{base}.title", []),
-                ),
-                _field(
-                    f"i{i}-email",
-                    f"{base}.email",
-                    "Email",
-                    person.email,
-                    e(f"{base}.email", []),
-                    kind="email",
-                ),
+                _field(p, errors, f"{base}.name", "Name", required=i == 0),
+                _field(p, errors, f"{base}.title", "Job title"),
+                _field(p, errors, f"{base}.email", "Email", kind="email"),
                 tones,
                 remove,
             )
@@ -170,15 +172,8 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
             "Add another interviewer",
         )
     quals = [
-        _field(
-            f"q{i}",
-            f"qualifications.{i}",
-            f"Qualification {i + 1}",
-            q,
-            e(f"qualifications.{i}", []),
-            required=i < 2,
-        )
-        for i, q in enumerate(p.qualifications)
+        _field(p, errors, f"qualifications.{i}", f"Qualification {i + 1}", required=i < 2)
+        for i in range(len(p.qualifications))
     ]
     outcome = _radios(
         "sr-outcome",
@@ -198,41 +193,24 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
             "fieldset",
             {},
             el("legend", {}, "You"),
+            _field(p, errors, "name", "Your name", required=True, autocomplete="name"),
             _field(
-                "name",
-                "name",
-                "Your name",
-                p.name,
-                e("name", []),
-                required=True,
-                autocomplete="name",
+                p, errors, "email", "Your email", kind="email", required=True, autocomplete="email"
             ),
             _field(
-                "email",
-                "email",
-                "Your email",
-                p.email,
-                e("email", []),
-                kind="email",
-                required=True,
-                autocomplete="email",
-            ),
-            _field(
-                "phone",
+                p,
+                errors,
                 "phone",
                 "Your phone",
-                p.phone,
-                e("phone", []),
                 kind="tel",
                 autocomplete="tel",
                 hint="Used in the voicemail and your signature.",
             ),
             _field(
-                "availability",
+                p,
+                errors,
                 "availability",
                 "When you can take a call",
-                p.availability,
-                e("availability", []),
                 hint="For the voicemail, for example “weekdays after 2 pm”.",
             ),
         ),
@@ -240,33 +218,21 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
             "fieldset",
             {},
             el("legend", {}, "The job"),
+            _field(p, errors, "company", "Company", required=True, autocomplete="organization"),
+            _field(p, errors, "position", "Position", required=True),
             _field(
-                "company",
-                "company",
-                "Company",
-                p.company,
-                e("company", []),
-                required=True,
-                autocomplete="organization",
-            ),
-            _field(
-                "position", "position", "Position", p.position, e("position", []), required=True
-            ),
-            _field(
-                "interview-date",
+                p,
+                errors,
                 "interview_date",
                 "Date of the second interview",
-                p.interview_date,
-                e("interview_date", []),
                 kind="date",
                 required=True,
             ),
             _field(
-                "decision-date",
+                p,
+                errors,
                 "decision_date",
                 "Decision date they gave",
-                p.decision_date,
-                e("decision_date", []),
                 kind="date",
                 hint="If they said when they would decide. Leave empty if they did not.",
             ),
@@ -283,11 +249,10 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
             ),
             *quals,
             _field(
-                "discussed",
+                p,
+                errors,
                 "discussed",
                 "Something you discussed",
-                p.discussed,
-                e("discussed", []),
                 kind="textarea",
                 hint="One detail from the conversation makes each note personal.",
             ),
