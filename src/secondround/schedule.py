@@ -18,13 +18,12 @@ __all__ = [
     "schedule",
 ]
 
-# In business days. The call waits for the cards: they are posted the day after
-# the interview and a domestic letter takes one to three days, so the third
-# business day is the first the card has very likely arrived.
-CALL_AFTER = 3
-# The article's timeline: follow up one to two business days after the date the
-# interviewer gave. Two leaves them a full day of slack and reads as patient.
-FOLLOWUP_AFTER_DECISION = 2
+# In business days, as the guide's timing rules say (docs/timing.md). The call waits
+# for the card: posted the next day, a local letter usually arrives a day later.
+CALL_AFTER = 2
+# Follow up one to two business days after the date the interviewer gave: the first
+# of those days is the one the checklist shows, so the reminder is never late.
+FOLLOWUP_AFTER_DECISION = 1
 # When no decision date was given: a working week after the interview.
 FOLLOWUP_WITHOUT_DECISION = 5
 # The second and last follow-up comes a working week after the first.
