@@ -13,6 +13,7 @@ help:
 	@echo "make test    set up, plus a browser, then run the whole test suite"
 	@echo "make build   build the site into site/ (strict)"
 	@echo "make lint    ruff and mypy"
+	@echo "make coverage  the core's unit suite with line coverage"
 	@echo "make bench   the performance benchmark (prints a table, writes bench/results/)"
 
 # --- setup: each step re-runs only when what it depends on changed.
@@ -61,7 +62,10 @@ lint: $(VENV)/.test
 	$(PY) -m ruff format --check src tests bench
 	bash scripts/typecheck.sh $(PY)
 
+coverage: $(VENV)/.test
+	$(PY) -m pytest tests/unit -p no:playwright -p no:cacheprovider --cov=secondround --cov-report=term
+
 bench: setup-test bench/node_modules/.package-lock.json
 	$(PY) bench/run.py
 
-.PHONY: help setup setup-test serve test build lint bench
+.PHONY: help setup setup-test serve test build lint coverage bench
