@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from browsing import Log, settle
 from playwright.sync_api import Dialog, Page, expect
-
-from conftest import Log, settle
 
 FIELDS = [
     "#sr-f-name",

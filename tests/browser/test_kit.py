@@ -6,9 +6,8 @@ import json
 from typing import Any
 
 import pytest
+from browsing import READY, Log, axe_violations, open_kit, settle
 from playwright.sync_api import Page, expect
-
-from conftest import READY, Log, axe_violations, open_kit, settle
 
 STATE_KEY = "secondround:v1:state"
 

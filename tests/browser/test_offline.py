@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browsing import READY, Log, open_kit, settle
 from playwright.sync_api import Page, expect
 
-from conftest import READY, Log, open_kit, settle
 from serving import build_site, free_port, serve
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from browsing import Log, axe_violations
 from playwright.sync_api import expect
-
-from conftest import Log, axe_violations
 
 PAGES = ["", "steps/", "tips/", "timing/", "kit/"]
 

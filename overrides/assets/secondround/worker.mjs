@@ -70,14 +70,25 @@ async function start() {
   performance.mark("sr-pyodide-loaded");
   self.postMessage({ type: "starting" });
   pyodide.unpackArchive(await wheel, "wheel");
-  handle = pyodide.pyimport("secondround.worker").handle;
+  const entry = pyodide.pyimport("secondround.worker");
+  handle = entry.handle;
   performance.mark("sr-imported");
   // Events that arrived while Python booted, in order: nothing typed early is lost.
   while (queue.length) self.postMessage(handle(queue.shift()));
+  // Then warm the engine up (see rehearse() in worker.py), one short step per task, so a real
+  // event never waits behind more than one step; it stops as soon as the reader acts.
+  for (let step = 0; step < REHEARSALS && !busy; step++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (!busy) entry.rehearse(step);
+  }
 }
+
+const REHEARSALS = 120;
+let busy = false;
 
 self.onmessage = (message) => {
   const text = JSON.stringify(message.data);
+  if (message.data.type !== "boot" && message.data.type !== "mount") busy = true;
   if (handle) self.postMessage(handle(text));
   else queue.push(text);
 };
