@@ -99,6 +99,8 @@ function receive(data) {
     const mb = (bytes) => (bytes / 1e6).toFixed(1);
     kit.querySelector("[data-loaded]").textContent = mb(Math.min(message.loaded, message.expected || message.loaded));
     if (message.expected) kit.querySelector("[data-total]").textContent = mb(message.expected);
+  } else if (message.type === "runtime-cached") {
+    registerServiceWorker();
   } else if (message.type === "starting") {
     showStatus("starting");
   } else if (message.type === "error") {
@@ -110,7 +112,6 @@ function receive(data) {
       clearTimeout(timer);
       showStatus("ready");
       performance.mark("sr-python-ready");
-      registerServiceWorker();
     }
     apply(message.view);
   }
@@ -276,7 +277,8 @@ function mount() {
   send({ type: "mount", value: location.hash });
 }
 
-// Offline support, once Python is up: precaching earlier would compete with its download.
+// Offline support, once Python is up and its runtime cached by the worker: precaching earlier
+// would compete with Python's own download, or download the runtime twice.
 function registerServiceWorker() {
   if (!("serviceWorker" in navigator)) return;
   navigator.serviceWorker.register(new URL(SERVICE_WORKER, SITE_ROOT)).catch((error) => {

@@ -1,6 +1,6 @@
 // Second Round worker: boots Pyodide and the secondround wheel off the main thread as soon as it
 // is created, then hands each event from the page to Python and posts back the JSON View.
-import { PYODIDE_DIR, WHEEL_URL } from "./build.mjs";
+import { PYODIDE_DIR, RUNTIME_CACHE, WHEEL_URL } from "./build.mjs";
 
 const SITE_ROOT = new URL("../../", import.meta.url);
 const PYODIDE_URL = new URL(PYODIDE_DIR + "/", SITE_ROOT).href;
@@ -10,6 +10,7 @@ let pyodide = null;
 let loaded = 0;
 let expected = 0;
 let lastReport = 0;
+const cacheWrites = [];
 
 // A progress message per network chunk would flood the page; a few per second are plenty.
 function report(force) {
@@ -40,6 +41,15 @@ self.fetch = async (input, init) => {
   }
   if (!response.ok) failed(`download failed: ${input} (HTTP ${response.status})`);
   if (!response.body) return response;
+  let body = response.body;
+  if (response.ok && (await needsCaching(String(input)))) {
+    // A copy goes to the runtime cache as it streams in, so the offline copy (sw.js) need not
+    // download the runtime a second time.
+    const [forPyodide, forCache] = body.tee();
+    body = forPyodide;
+    const copy = new Response(forCache, { status: response.status, headers: response.headers });
+    cacheWrites.push(caches.open(RUNTIME_CACHE).then((cache) => cache.put(String(input), copy)));
+  }
   expected += Number(response.headers.get("content-length")) || 0;
   const counter = new TransformStream({
     transform(chunk, controller) {
@@ -51,12 +61,22 @@ self.fetch = async (input, init) => {
       report(true);
     },
   });
-  return new Response(response.body.pipeThrough(counter), {
+  return new Response(body.pipeThrough(counter), {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
   });
 };
+
+// Runtime files not cached yet (a repeat visit gets them from the cache, through sw.js).
+async function needsCaching(url) {
+  if (!self.caches || !url.startsWith(PYODIDE_URL)) return false;
+  try {
+    return !(await (await caches.open(RUNTIME_CACHE)).match(url));
+  } catch {
+    return false;
+  }
+}
 
 async function start() {
   const wheelUrl = new URL(WHEEL_URL, SITE_ROOT).href;
@@ -75,6 +95,8 @@ async function start() {
   performance.mark("sr-imported");
   // Events that arrived while Python booted, in order: nothing typed early is lost.
   while (queue.length) self.postMessage(handle(queue.shift()));
+  // The page sets up the offline copy once the runtime is in its cache (or could not be).
+  Promise.allSettled(cacheWrites).then(() => self.postMessage({ type: "runtime-cached" }));
   // Then warm the engine up (see rehearse() in worker.py), one short step per task, so a real
   // event never waits behind more than one step; it stops as soon as the reader acts.
   for (let step = 0; step < REHEARSALS && !busy; step++) {

@@ -2,7 +2,10 @@
 // unversioned files come from the network first (so an update is never hidden behind a stale
 // copy) and from the cache when offline; the versioned Pyodide runtime and the hashed wheel
 // come from the cache first. Anything it cannot serve falls through to the network.
+// The runtime has a cache of its own, one per Pyodide version, which the kit's worker fills
+// as it downloads it: the runtime is never downloaded twice, and survives site updates.
 const CACHE = __CACHE__;
+const RUNTIME_CACHE = __RUNTIME_CACHE__;
 const PRECACHE = __PRECACHE__;
 const IMMUTABLE = /\/(pyodide\/[^/]+|assets\/secondround\/wheel-[0-9a-f]+)\//;
 
@@ -10,11 +13,19 @@ self.addEventListener("install", (event) => {
   const scope = self.registration.scope;
   // addAll is all or nothing: a half-filled cache is never left behind as if it were whole.
   event.waitUntil(
-    caches.open(CACHE)
+    (async () => {
+      const runtime = await caches.open(RUNTIME_CACHE);
+      const urls = [];
+      for (const url of PRECACHE) {
+        const absolute = new URL(url, scope).href;
+        if (!(await runtime.match(absolute))) urls.push(absolute);
+      }
+      const cache = await caches.open(CACHE);
       // "no-cache" revalidates with the server: a copy in the HTTP cache from an older build
       // is never taken for this one, and an unchanged file costs only a 304.
-      .then((cache) => cache.addAll(PRECACHE.map((url) => new Request(new URL(url, scope), { cache: "no-cache" }))))
-      .then(() => self.skipWaiting()),
+      await cache.addAll(urls.map((url) => new Request(url, { cache: "no-cache" })));
+      await self.skipWaiting();
+    })(),
   );
 });
 
@@ -22,7 +33,9 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
       .then((names) => Promise.all(
-        names.filter((name) => name.startsWith("secondround-") && name !== CACHE).map((name) => caches.delete(name)),
+        names
+          .filter((name) => (name.startsWith("secondround-") && name !== CACHE) || (name.startsWith("pyodide-") && name !== RUNTIME_CACHE))
+          .map((name) => caches.delete(name)),
       ))
       .then(() => self.clients.claim()),
   );
