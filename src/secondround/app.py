@@ -252,6 +252,9 @@ def _on_check(model: Model, arg: str, value: Any) -> Model:
 def _on_reset(model: Model, arg: str, value: Any) -> Model:
     if model.state == State():
         return model
+    if EXAMPLE_NOTICE in model.notices:
+        # Only the untouched example goes: nothing of the reader's to keep aside.
+        return _persist(replace(model, state=State(), touched=frozenset()))
     cleared = _replace_state(model, State(), CLEARED)
     return replace(cleared, touched=frozenset())
 

@@ -392,3 +392,25 @@ def test_returning_readers_get_python_warmed_up_unless_saving_data(
     frugal.wait_for_load_state("networkidle")
     frugal.wait_for_timeout(2000)
     assert not [w for w in frugal.workers if w.url.endswith("worker.mjs")]
+
+
+def test_a_load_that_never_finishes_times_out_with_a_retry(
+    new_context: Any, site_url: str, log: Log
+) -> None:
+    context = new_context()
+    stalled: list[Any] = []
+
+    def stall(route: Any) -> None:
+        stalled.append(route)  # never answered: the request hangs
+
+    # The runtime's biggest file never arrives: the kit gives up after its 30 s timeout.
+    context.route("**/pyodide.asm.wasm", stall)
+    page = context.new_page()
+    page.goto(site_url + "kit/")
+    expect(page.locator('[data-status="failed"]')).to_be_visible(timeout=45_000)
+    expect(page.locator("[data-reason]")).to_have_text("it took longer than 30 seconds")
+    expect(page.locator("#sr-d-0-email")).to_contain_text("Jordan Rivera")
+    context.unroute("**/pyodide.asm.wasm")
+    page.get_by_role("button", name="Retry").click()
+    page.wait_for_selector(READY, timeout=60_000)
+    assert log.ours() == []

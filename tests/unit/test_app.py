@@ -341,3 +341,10 @@ def test_a_calendar_without_dates_is_refused_with_a_reason() -> None:
     model = update(fresh(State()), ev("download", arg="ics"))
     assert model.download is None
     assert "date of your interview" in model.notices[-1].text
+
+
+def test_starting_blank_from_the_example_keeps_nothing_aside() -> None:
+    model = update(boot({}, True, CLOCK), ev("reset"))
+    assert model.state == State()
+    assert model.kept_aside == ""
+    assert model.notices == ()
