@@ -416,7 +416,7 @@ def main(argv: list[str] | None = None, clock: Callable[[], float] = time.time) 
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--keys", type=int, default=100)
     parser.add_argument("--no-lighthouse", action="store_true")
     args = parser.parse_args(argv)
