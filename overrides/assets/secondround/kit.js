@@ -100,7 +100,8 @@ function receive(data) {
     kit.querySelector("[data-loaded]").textContent = mb(Math.min(message.loaded, message.expected || message.loaded));
     if (message.expected) kit.querySelector("[data-total]").textContent = mb(message.expected);
   } else if (message.type === "runtime-cached") {
-    registerServiceWorker();
+    offlineWanted = true;
+    registerServiceWorkerSoon();
   } else if (message.type === "starting") {
     showStatus("starting");
   } else if (message.type === "error") {
@@ -124,14 +125,16 @@ let shownTree = null;
 function apply(view) {
   const ops = view.tree ? null : view.ops;
   shownTree = ops ? editTree(shownTree, ops) : view.tree;
-  // The screen first (that is what the reader waits for), then storage.
-  if (kit && document.contains(kit)) {
+  // The screen first (that is what the reader waits for), then the URL and storage.
+  const mounted = kit && document.contains(kit);
+  if (mounted) {
     const live = kit.querySelector("#sr-live");
     if (live) showTree(live, ops);
     const announce = kit.querySelector("[data-announce]");
     if (announce && announce.textContent !== view.announce) announce.textContent = view.announce;
-    if (location.hash !== "#" + view.bookmark) history.replaceState(history.state, "", "#" + view.bookmark);
     performance.mark("sr-view-applied");
+    // The fragment always holds the latest state, so a bookmark made at any moment keeps it.
+    if (location.hash !== "#" + view.bookmark) history.replaceState(history.state, "", "#" + view.bookmark);
   }
   if (view.download) save(view.download);
   for (const [key, value] of view.writes) {
@@ -192,6 +195,7 @@ function save(file) {
 
 function onInput(event) {
   const t = event.target;
+  if (offlineWanted) registerServiceWorkerSoon();
   if (t.dataset.field !== undefined && t.type !== "radio") send({ type: "field", arg: t.dataset.field, value: t.value });
 }
 
@@ -277,9 +281,18 @@ function mount() {
   send({ type: "mount", value: location.hash });
 }
 
-// Offline support, once Python is up and its runtime cached by the worker: precaching earlier
-// would compete with Python's own download, or download the runtime twice.
+// Offline support, once Python is up and its runtime cached by the worker (precaching earlier
+// would compete with Python's own download, or download the runtime twice).
+// Filling the offline copy takes a moment of CPU: it waits for a pause in the reader's typing.
+let offlineWanted = false;
+let offlineTimer = null;
+function registerServiceWorkerSoon() {
+  clearTimeout(offlineTimer);
+  offlineTimer = setTimeout(registerServiceWorker, 2000);
+}
+
 function registerServiceWorker() {
+  offlineWanted = false;
   if (!("serviceWorker" in navigator)) return;
   navigator.serviceWorker.register(new URL(SERVICE_WORKER, SITE_ROOT)).catch((error) => {
     console.warn("Second Round: offline copy unavailable:", error.message);
