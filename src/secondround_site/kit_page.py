@@ -43,7 +43,7 @@ def widget_html(build: str, dom_script: str, today: date | None = None) -> str:
     tree = view(model, build)["tree"]
     return (
         f'<section id="secondround-kit" class="sr-kit" data-build="{escape(build)}" '
-        f'data-timeout-ms="{TIMEOUT_SECONDS * 1000}" aria-label="Your follow-up kit">'
+        'aria-label="Your follow-up kit">'
         f"{_status_html()}"
         '<noscript><p class="sr-noscript">Turn on JavaScript to make these drafts your own; '
         "the example shows what the kit writes.</p></noscript>"

@@ -1,7 +1,7 @@
 // Second Round kit, main thread: plumbing only. It forwards events to the Python worker, applies
 // the View it answers with, and makes the storage and URL writes Python asks for. All wording,
 // validation, dates and state rules live in Python (src/secondround).
-import { BUILD, SERVICE_WORKER } from "./build.mjs";
+import { BUILD, SERVICE_WORKER, TIMEOUT_MS } from "./build.mjs";
 
 // The DOM patcher is a classic script, so the kit page can also run it while still parsing
 // (see kit_page.py); anywhere else it is loaded here.
@@ -62,8 +62,7 @@ function startWorker() {
     fail(error.message);
   };
   showStatus("loading");
-  const timeout = Number(kit?.dataset.timeoutMs) || 30000;
-  timer = setTimeout(() => ready || fail("timeout"), timeout);
+  timer = setTimeout(() => ready || fail("timeout"), TIMEOUT_MS);
   send({
     type: "boot",
     build: BUILD,
