@@ -23,7 +23,7 @@ FAILED_EVENT = Notice(
     "Something went wrong with that change, so it was not made. Your checklist is as it was.",
 )
 # Events after which the page holds no tree we know of: it gets the whole tree, not edits.
-FULL_TREE_EVENTS = frozenset({"boot", "mount", "refresh"})
+FULL_TREE_EVENTS = frozenset({"boot", "mount"})
 
 
 @dataclass
