@@ -11,7 +11,9 @@ from secondround.views import view
 
 __all__ = ["widget_html"]
 
-TIMEOUT_SECONDS = 30
+# The kit gives up only after this long with nothing arriving and no start-up step done: a slow
+# link that keeps moving may take minutes, and that is fine.
+STALL_SECONDS = 30
 
 
 def _status_html() -> str:
@@ -21,14 +23,17 @@ def _status_html() -> str:
         '<p data-status="static">This kit shows an example. With JavaScript on, it becomes yours: '
         "Python runs here in your browser and nothing you type is sent anywhere.</p>"
         '<p data-status="loading" hidden role="status">Downloading Python for the kit: '
-        "<span data-loaded>0.0</span> of <span data-total>about 14</span> MB. "
+        "<span data-loaded>0.0</span> of <span data-total>about 12</span> MB"
+        "<span data-left-seconds hidden>, about <span data-left>0</span> seconds left</span>"
+        "<span data-left-minutes hidden>, about <span data-left>0</span> minutes left</span>. "
         "You can start typing now.</p>"
         '<p data-status="starting" hidden role="status">Starting Python…</p>'
         '<p data-status="ready" hidden role="status">Ready: your drafts update as you type.</p>'
         '<div data-status="failed" hidden role="alert">'
         "<p>The kit could not start Python in this browser "
-        f'(<span data-reason data-timeout="it took longer than {TIMEOUT_SECONDS} seconds">'
-        "an error</span>). "
+        "(<span data-reason>an error</span>"
+        "<span data-reason-stalled hidden>nothing arrived for <span data-stall-seconds>"
+        f"{STALL_SECONDS}</span> seconds</span>). "
         "The guide still works, and the drafts below are the last ones the kit wrote.</p>"
         '<button type="button" class="md-button" data-retry>Retry</button></div>'
         "</div>"

@@ -1,7 +1,7 @@
 // Second Round kit, main thread: plumbing only. It forwards events to the Python worker, applies
 // the View it answers with, and makes the storage and URL writes Python asks for. All wording,
 // validation, dates and state rules live in Python (src/secondround).
-import { BUILD, SERVICE_WORKER, TIMEOUT_MS } from "./build.mjs";
+import { BUILD, SERVICE_WORKER, STALL_MS } from "./build.mjs";
 
 // The DOM patcher is a classic script, so the kit page can also run it while still parsing
 // (see kit_page.py); anywhere else it is loaded here.
@@ -62,7 +62,8 @@ function startWorker() {
     fail(error.message);
   };
   showStatus("loading");
-  timer = setTimeout(() => ready || fail("timeout"), TIMEOUT_MS);
+  samples = [];
+  alive();
   send({
     type: "boot",
     build: BUILD,
@@ -73,6 +74,13 @@ function startWorker() {
   if (early) early.messages.forEach(receive);
 }
 
+// The kit gives up on a stall, not on a slow link: every sign of life from the worker (bytes
+// arrived, a start-up step done) restarts the clock.
+function alive() {
+  clearTimeout(timer);
+  if (!ready) timer = setTimeout(() => ready || fail("stalled"), STALL_MS);
+}
+
 function fail(reason) {
   if (worker) worker.terminate();
   worker = null;
@@ -80,8 +88,35 @@ function fail(reason) {
   clearTimeout(timer);
   console.warn("Second Round: Python did not start:", reason);
   const span = kit?.querySelector("[data-reason]");
-  if (span) span.textContent = reason === "timeout" ? span.dataset.timeout : reason || span.textContent;
+  const stalled = kit?.querySelector("[data-reason-stalled]");
+  if (span && stalled) {
+    stalled.hidden = reason !== "stalled";
+    span.hidden = reason === "stalled";
+    if (reason !== "stalled" && reason) span.textContent = reason;
+    stalled.querySelector("[data-stall-seconds]").textContent = String(Math.round(STALL_MS / 1000));
+  }
   showStatus("failed");
+}
+
+// A rough time left, from the rate over the last few seconds: shown only when it is long enough
+// to matter, in seconds or minutes (the words around the number are in the page, from Python).
+let samples = [];
+function showProgress(loaded, expected) {
+  const mb = (bytes) => (bytes / 1e6).toFixed(1);
+  kit.querySelector("[data-loaded]").textContent = mb(Math.min(loaded, expected || loaded));
+  if (expected) kit.querySelector("[data-total]").textContent = mb(expected);
+  const now = performance.now();
+  samples.push([now, loaded]);
+  while (samples.length > 2 && now - samples[0][0] > 5000) samples.shift();
+  const [t0, b0] = samples[0];
+  const rate = now - t0 > 1000 ? (loaded - b0) / (now - t0) : 0;
+  const left = rate > 0 ? Math.max(0, expected - loaded) / rate / 1000 : 0;
+  const seconds = kit.querySelector("[data-left-seconds]");
+  const minutes = kit.querySelector("[data-left-minutes]");
+  seconds.hidden = !(left >= 10 && left < 90);
+  minutes.hidden = !(left >= 90);
+  seconds.querySelector("[data-left]").textContent = String(Math.round(left / 5) * 5);
+  minutes.querySelector("[data-left]").textContent = String(Math.round(left / 60));
 }
 
 let status = "static";
@@ -93,11 +128,9 @@ function showStatus(name) {
 
 function receive(data) {
   const message = typeof data === "string" ? JSON.parse(data) : data;
+  if (!ready && message.type !== "error") alive();
   if (message.type === "progress") {
-    if (!kit) return;
-    const mb = (bytes) => (bytes / 1e6).toFixed(1);
-    kit.querySelector("[data-loaded]").textContent = mb(Math.min(message.loaded, message.expected || message.loaded));
-    if (message.expected) kit.querySelector("[data-total]").textContent = mb(message.expected);
+    if (kit) showProgress(message.loaded, message.expected);
   } else if (message.type === "runtime-cached") {
     offlineWanted = true;
     registerServiceWorkerSoon();

@@ -1,23 +1,37 @@
 // Second Round worker: boots Pyodide and the secondround wheel off the main thread as soon as it
 // is created, then hands each event from the page to Python and posts back the JSON View.
-import { PYODIDE_DIR, RUNTIME_CACHE, WHEEL_URL } from "./build.mjs";
+import { DOWNLOAD_BYTES, PYODIDE_DIR, RUNTIME_CACHE, WHEEL_URL } from "./build.mjs";
 
 const SITE_ROOT = new URL("../../", import.meta.url);
 const PYODIDE_URL = new URL(PYODIDE_DIR + "/", SITE_ROOT).href;
 const queue = [];
 let handle = null;
 let pyodide = null;
-let loaded = 0;
-let expected = 0;
+// Bytes arrived per download, counted after any decompression and capped at the size the build
+// knows for that file: the progress line stays honest whatever encoding the host uses.
+const arrived = new Map();
+const EXPECTED = Object.values(DOWNLOAD_BYTES).reduce((a, b) => a + b, 0);
 let lastReport = 0;
 const cacheWrites = [];
 
-// A progress message per network chunk would flood the page; a few per second are plenty.
+function fileName(url) {
+  return String(url).split("?")[0].split("/").pop();
+}
+
+// A progress message per network chunk would flood the page; a few per second are plenty. The
+// page also reads each one as a sign of life: it gives up only after a long silence.
 function report(force) {
   const now = performance.now();
   if (!force && now - lastReport < 100) return;
   lastReport = now;
-  self.postMessage({ type: "progress", loaded, expected });
+  let loaded = 0;
+  for (const [name, bytes] of arrived) loaded += Math.min(bytes, DOWNLOAD_BYTES[name] ?? bytes);
+  self.postMessage({ type: "progress", loaded, expected: EXPECTED });
+}
+
+// A start-up step finished: also a sign of life for the page's stall timer.
+function stepDone(step) {
+  self.postMessage({ type: "step", step });
 }
 
 function failed(message) {
@@ -27,9 +41,19 @@ function failed(message) {
 // For the benchmark (read from the worker's scope): the WebAssembly heap is most of the kit's memory.
 self.secondroundStats = () => ({ wasmBytes: pyodide ? pyodide._module.HEAPU8.byteLength : 0 });
 
-// Count download bytes for the page's progress line; the responses themselves are unchanged.
+// Count download bytes for the page's progress line; the responses themselves are unchanged,
+// but for two repairs: a runtime file that already arrived (before a Retry) comes from the
+// runtime cache, and WebAssembly sent with a wrong type still compiles.
 const realFetch = self.fetch.bind(self);
 self.fetch = async (input, init) => {
+  const url = String(input);
+  const name = fileName(url);
+  const kept = await fromRuntimeCache(url);
+  if (kept) {
+    arrived.set(name, DOWNLOAD_BYTES[name] ?? 0);
+    report(true);
+    return kept;
+  }
   let response;
   try {
     response = await realFetch(input, init);
@@ -41,19 +65,23 @@ self.fetch = async (input, init) => {
   }
   if (!response.ok) failed(`download failed: ${input} (HTTP ${response.status})`);
   if (!response.body) return response;
+  const headers = new Headers(response.headers);
+  // Streaming compilation insists on this type; some hosts send octet-stream. The bytes are
+  // the same, so the kit starts anyway instead of hanging in Pyodide's fallback.
+  if (name.endsWith(".wasm")) headers.set("content-type", "application/wasm");
   let body = response.body;
-  if (response.ok && (await needsCaching(String(input)))) {
+  if (response.ok && (await needsCaching(url))) {
     // A copy goes to the runtime cache as it streams in, so the offline copy (sw.js) need not
-    // download the runtime a second time.
+    // download the runtime a second time, and a Retry need not either.
     const [forPyodide, forCache] = body.tee();
     body = forPyodide;
-    const copy = new Response(forCache, { status: response.status, headers: response.headers });
-    cacheWrites.push(caches.open(RUNTIME_CACHE).then((cache) => cache.put(String(input), copy)));
+    const copy = new Response(forCache, { status: response.status, headers });
+    cacheWrites.push(caches.open(RUNTIME_CACHE).then((cache) => cache.put(url, copy)).catch(() => {}));
   }
-  expected += Number(response.headers.get("content-length")) || 0;
+  arrived.set(name, 0);
   const counter = new TransformStream({
     transform(chunk, controller) {
-      loaded += chunk.byteLength;
+      arrived.set(name, arrived.get(name) + chunk.byteLength);
       report(false);
       controller.enqueue(chunk);
     },
@@ -64,9 +92,18 @@ self.fetch = async (input, init) => {
   return new Response(body.pipeThrough(counter), {
     status: response.status,
     statusText: response.statusText,
-    headers: response.headers,
+    headers,
   });
 };
+
+async function fromRuntimeCache(url) {
+  if (!self.caches || !url.startsWith(PYODIDE_URL)) return null;
+  try {
+    return (await (await caches.open(RUNTIME_CACHE)).match(url)) || null;
+  } catch {
+    return null;
+  }
+}
 
 // Runtime files not cached yet (a repeat visit gets them from the cache, through sw.js).
 async function needsCaching(url) {
@@ -81,15 +118,17 @@ async function needsCaching(url) {
 async function start() {
   const wheelUrl = new URL(WHEEL_URL, SITE_ROOT).href;
   // The wheel downloads while Pyodide boots.
-  const wheel = realFetch(wheelUrl).then((r) => {
+  const wheel = self.fetch(wheelUrl).then((r) => {
     if (!r.ok) throw new Error(`download failed: ${wheelUrl} (HTTP ${r.status})`);
     return r.arrayBuffer();
   });
   const { loadPyodide } = await import(PYODIDE_URL + "pyodide.mjs");
+  stepDone("loader");
   pyodide = await loadPyodide({ indexURL: PYODIDE_URL, stdout: () => {}, stderr: console.warn });
   performance.mark("sr-pyodide-loaded");
   self.postMessage({ type: "starting" });
   pyodide.unpackArchive(await wheel, "wheel");
+  stepDone("wheel");
   const entry = pyodide.pyimport("secondround.worker");
   handle = entry.handle;
   performance.mark("sr-imported");
