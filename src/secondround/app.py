@@ -12,7 +12,15 @@ from secondround.calendar_ics import to_ics
 from secondround.codec import StateError, from_bookmark, from_storage, to_bookmark, to_storage
 from secondround.example import example_profile
 from secondround.model import BACKUP_PREFIX, BOOKMARK_PREFIX, STATE_KEY, Download, Model, Notice
-from secondround.profile import MAX_INTERVIEWERS, Interviewer, Profile, Tone, clip, kind_of
+from secondround.profile import (
+    MAX_INTERVIEWERS,
+    Interviewer,
+    Profile,
+    Tone,
+    clip,
+    field_value,
+    kind_of,
+)
 from secondround.schedule import schedule
 from secondround.state import State
 
@@ -67,6 +75,13 @@ EXAMPLE_NOTICE = Notice(
     "This is an example. Type over it with your own details; they stay in this browser.",
     "reset",
     "Start blank",
+)
+EXAMPLE_CLEARED = Notice(
+    "info",
+    "You started your own checklist, so the example's other details were cleared: none of "
+    "them can end up in your drafts by mistake.",
+    "keep_example",
+    "Fill the fields I left empty from the example",
 )
 
 
@@ -207,8 +222,25 @@ def _replace_state(model: Model, state: State, notice: Notice) -> Model:
 
 def _on_field(model: Model, arg: str, value: Any) -> Model:
     text = value if isinstance(value, str) else ""
+    if EXAMPLE_NOTICE in model.notices and _set_field(model.state.profile, arg, text) != (
+        model.state.profile
+    ):
+        # The first edit of the example starts the reader's own checklist from blank: an
+        # example phone number or interviewer left in a sent email would be worse than retyping.
+        blank = replace(model, state=State(), touched=frozenset({arg}))
+        return _notify(_with_profile(blank, _set_field(Profile(), arg, text)), EXAMPLE_CLEARED)
     touched = replace(model, touched=model.touched | {arg})
     return _with_profile(touched, _set_field(model.state.profile, arg, text))
+
+
+def _on_keep_example(model: Model, arg: str, value: Any) -> Model:
+    """The reader chose to keep the example's details in the fields they have not filled."""
+    mine = model.state.profile
+    kept = example_profile(model.today)
+    for path in sorted(model.touched):
+        kept = _set_field(kept, path, field_value(mine, path))
+    notices = tuple(n for n in model.notices if n != EXAMPLE_CLEARED)
+    return _with_profile(replace(model, notices=notices), kept)
 
 
 def _on_outcome(model: Model, arg: str, value: Any) -> Model:
@@ -327,6 +359,7 @@ HANDLERS: dict[str, Handler] = {
     "remove_interviewer": _on_remove_interviewer,
     "check": _on_check,
     "reset": _on_reset,
+    "keep_example": _on_keep_example,
     "restore": _on_restore,
     "dismiss": _on_dismiss,
     "import": _on_import,

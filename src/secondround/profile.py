@@ -16,6 +16,7 @@ __all__ = [
     "Tone",
     "clean_line",
     "clip",
+    "field_value",
     "first_name",
     "format_date",
     "is_email",
@@ -129,6 +130,21 @@ def kind_of(path: str) -> FieldKind:
     if leaf in FIELD_LIMITS:
         return leaf  # type: ignore[return-value]  # checked against the table just above
     raise ValueError(f"Unknown form field: {path!r}")
+
+
+def field_value(profile: Profile, path: str) -> str:
+    """What the form field at `path` holds; "" for a path past the last interviewer."""
+    parts = path.split(".")
+    if parts[0] == "qualifications":
+        return profile.qualifications[int(parts[1])]
+    if parts[0] == "interviewers":
+        index = int(parts[1])
+        if index >= len(profile.interviewers):
+            return ""
+        value: str = getattr(profile.interviewers[index], parts[2])
+        return value
+    text: str = getattr(profile, path)
+    return text
 
 
 def clip(field_kind: str, text: str) -> str:

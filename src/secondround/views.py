@@ -13,6 +13,7 @@ from secondround.profile import (
     FIELD_LIMITS,
     MAX_INTERVIEWERS,
     Profile,
+    field_value,
     format_date,
     kind_of,
     parse_date,
@@ -37,17 +38,6 @@ def _field_id(path: str) -> str:
     return "sr-f-" + path.replace("_", "-")
 
 
-def _field_value(profile: Profile, path: str) -> str:
-    parts = path.split(".")
-    if parts[0] == "qualifications":
-        return profile.qualifications[int(parts[1])]
-    if parts[0] == "interviewers":
-        value: str = getattr(profile.interviewers[int(parts[1])], parts[2])
-        return value
-    value = getattr(profile, path)
-    return value
-
-
 def _field(
     profile: Profile,
     errors: dict[str, list[str]],
@@ -60,7 +50,7 @@ def _field(
     autocomplete: str = "",
 ) -> Node:
     """One labelled input for a profile field, with its hint and its errors tied to it."""
-    value = _field_value(profile, path)
+    value = field_value(profile, path)
     problems = errors.get(path, [])
     input_id = _field_id(path)
     described = []

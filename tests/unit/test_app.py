@@ -12,8 +12,18 @@ from hypothesis import given, reject
 from hypothesis import strategies as st
 from strategies import hostile_text, states
 
-from secondround.app import EXAMPLE_NOTICE, SAVING_OFF, boot, clock, update, view
+from secondround.app import (
+    EXAMPLE_CLEARED,
+    EXAMPLE_NOTICE,
+    SAVING_OFF,
+    boot,
+    clock,
+    update,
+    view,
+)
 from secondround.codec import StateError, from_storage, to_bookmark, to_storage
+from secondround.drafts import drafts_for
+from secondround.example import example_profile
 from secondround.model import BACKUP_PREFIX, STATE_KEY, Model
 from secondround.profile import Interviewer, Profile
 from secondround.state import State
@@ -72,6 +82,72 @@ def test_the_first_edit_makes_the_example_the_readers_own() -> None:
     assert model.state.profile.name == "Ada"
     assert EXAMPLE_NOTICE not in model.notices
     assert saved_state(model) == to_storage(model.state)
+
+
+# Every value the example fills in, as a reader could find it in a sent draft.
+EXAMPLE_VALUES = {
+    "name": "Jordan Rivera",
+    "email": "jordan.rivera@example.com",
+    "phone": "555-0142",
+    "company": "Northwind Analytics",
+    "position": "Senior Data Analyst",
+    "interviewers.0.name": "Priya",
+    "interviewers.0.title": "Head of Analytics",
+    "interviewers.0.email": "priya.shah@example.com",
+    "interviewers.1.name": "Okafor",
+    "qualifications.0": "reporting pipelines",
+    "qualifications.1": "three analysts",
+    "qualifications.2": "messy data",
+    "discussed": "real-time data",
+}
+
+
+def _draft_text(model: Model) -> str:
+    parts = []
+    for group in drafts_for(model.state.profile):
+        for draft in group.drafts:
+            parts += [draft.to, draft.subject, draft.body]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("path", "typed"),
+    [
+        ("name", "Ada Okonkwo-Lee"),
+        ("company", "Harbor & Pine, Inc."),
+        ("interviewers.0.name", "Dr. Mei Tan"),
+        ("qualifications.1", "ten years as a line cook"),
+        ("interview_date", "2026-11-20"),
+        ("email", "ada@example.org"),
+    ],
+)
+def test_the_first_edit_of_the_example_leaves_no_other_example_value(path: str, typed: str) -> None:
+    model = update(boot({}, True, CLOCK), ev("field", arg=path, value=typed))
+    text = _draft_text(model)
+    leftovers = [v for p, v in EXAMPLE_VALUES.items() if p != path and v in text]
+    assert leftovers == []
+    assert EXAMPLE_CLEARED in model.notices
+    assert model.state.profile.decision_date == ""
+    assert len(model.state.profile.interviewers) == 1
+
+
+def test_keeping_the_example_fills_only_the_fields_the_reader_left() -> None:
+    model = update(boot({}, True, CLOCK), ev("field", arg="name", value="Ada"))
+    model = update(model, ev("field", arg="company", value="Harbor Pine"))
+    kept = update(model, ev("keep_example"))
+    example = example_profile(date(2026, 11, 26))
+    assert kept.state.profile.name == "Ada"
+    assert kept.state.profile.company == "Harbor Pine"
+    assert kept.state.profile.position == example.position
+    assert kept.state.profile.interviewers == example.interviewers
+    assert EXAMPLE_CLEARED not in kept.notices
+    assert saved_state(kept) == to_storage(kept.state)
+
+
+def test_a_readers_own_checklist_is_never_cleared_by_an_edit() -> None:
+    model = update(fresh(), ev("field", arg="name", value="Sam R."))
+    assert model.state.profile.company == "Northwind"
+    assert EXAMPLE_CLEARED not in model.notices
 
 
 def test_saved_state_is_restored_without_rewriting_it() -> None:
