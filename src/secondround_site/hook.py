@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from secondround_site import examples, kit_page, offline
+from secondround_site import csp, examples, kit_page, offline
 from secondround_site.runtime import RUNTIME_FILES, RuntimeMissing, pinned_version, runtime_dir
 from secondround_site.wheel import BuiltWheel, build_wheel
 
@@ -119,5 +119,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 
 
 def on_post_build(config: Any) -> None:
+    site = Path(config.site_dir)
+    # The policy goes into every page before the service worker hashes the pages it keeps.
+    csp.write_policy(site)
     # Last, once every file is written: the service worker lists them and is named by their hash.
-    offline.write_service_worker(Path(config.site_dir), _built["pyodide_version"])
+    offline.write_service_worker(site, _built["pyodide_version"])
