@@ -11,7 +11,15 @@ from secondround import views
 from secondround.calendar_ics import to_ics
 from secondround.codec import StateError, from_bookmark, from_storage, to_bookmark, to_storage
 from secondround.example import example_profile
-from secondround.model import BACKUP_PREFIX, BOOKMARK_PREFIX, STATE_KEY, Download, Model, Notice
+from secondround.model import (
+    BACKUP_PREFIX,
+    BOOKMARK_PREFIX,
+    SHARE_MARK,
+    STATE_KEY,
+    Download,
+    Model,
+    Notice,
+)
 from secondround.profile import (
     MAX_INTERVIEWERS,
     Interviewer,
@@ -75,6 +83,22 @@ EXAMPLE_NOTICE = Notice(
     "This is an example. Type over it with your own details; they stay in this browser.",
     "reset",
     "Start blank",
+)
+SHARED = Notice(
+    "info",
+    "This checklist was shared without its owner's contact details: the name, email and phone "
+    "fields are empty on purpose.",
+)
+SHARED_OVER_YOURS = replace(
+    SHARED,
+    text=f"{SHARED.text} The checklist you had in this browser is kept aside.",
+    action="restore",
+    action_label="Switch back to it",
+)
+FORGOTTEN = Notice(
+    "info",
+    "Everything the kit kept in this browser is gone: your checklist, its backups, the saved "
+    "view and the offline copy. The link in the address bar no longer holds your details.",
 )
 EXAMPLE_CLEARED = Notice(
     "info",
@@ -158,8 +182,9 @@ def boot(storage: Mapping[str, str], saving: bool, event: Event) -> Model:
 
 
 def _open_bookmark(model: Model, token: str) -> Model:
+    shared = token.startswith(SHARE_MARK)
     try:
-        marked = from_bookmark(token)
+        marked = from_bookmark(token.removeprefix(SHARE_MARK))
     except StateError as problem:
         return _keep_aside(
             model,
@@ -170,8 +195,9 @@ def _open_bookmark(model: Model, token: str) -> Model:
         return model
     # The untouched example is not worth keeping; anything the reader typed is.
     if model.state == State() or EXAMPLE_NOTICE in model.notices:
-        return _persist(_adopt(model, marked))
-    return _replace_state(model, marked, FROM_BOOKMARK)
+        adopted = _persist(_adopt(model, marked))
+        return _notify(adopted, SHARED) if shared else adopted
+    return _replace_state(model, marked, SHARED_OVER_YOURS if shared else FROM_BOOKMARK)
 
 
 def _set_interviewer(person: Interviewer, field: str, value: str) -> Interviewer:
@@ -317,9 +343,16 @@ def _on_import(model: Model, arg: str, value: Any) -> Model:
 def _on_mount(model: Model, arg: str, value: Any) -> Model:
     # The kit page was opened (or its fragment changed): a bookmark token in it wins.
     token = value.lstrip("#") if isinstance(value, str) else ""
-    if token.startswith(BOOKMARK_PREFIX) and token != to_bookmark(model.state):
+    own = token.removeprefix(SHARE_MARK)
+    if own.startswith(BOOKMARK_PREFIX) and token != to_bookmark(model.state):
         return _open_bookmark(model, token)
     return model
+
+
+def _on_forget(model: Model, arg: str, value: Any) -> Model:
+    # Nothing is kept aside here, on purpose: the reader asked for nothing of theirs to remain.
+    blank = Model(today=model.today, now=model.now, saving=model.saving)
+    return replace(blank, notices=(FORGOTTEN,), forget=True)
 
 
 def _on_storage(model: Model, arg: str, value: Any) -> Model:
@@ -360,6 +393,7 @@ HANDLERS: dict[str, Handler] = {
     "check": _on_check,
     "reset": _on_reset,
     "keep_example": _on_keep_example,
+    "forget": _on_forget,
     "restore": _on_restore,
     "dismiss": _on_dismiss,
     "import": _on_import,

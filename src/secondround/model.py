@@ -11,7 +11,9 @@ from secondround.state import State
 __all__ = [
     "BACKUP_PREFIX",
     "BOOKMARK_PREFIX",
+    "SHARE_MARK",
     "STATE_KEY",
+    "STORAGE_PREFIX",
     "Download",
     "Model",
     "Notice",
@@ -19,9 +21,12 @@ __all__ = [
 ]
 
 # localStorage keys: namespaced and versioned so another app or a later schema never collides.
+STORAGE_PREFIX = "secondround:"
 STATE_KEY = "secondround:v1:state"
 BACKUP_PREFIX = "secondround:v1:backup:"
 BOOKMARK_PREFIX = "sr"
+# Put before a bookmark token, it marks a link shared without the reader's contact details.
+SHARE_MARK = "shared-"
 
 NoticeKind = Literal["info", "warning", "error"]
 
@@ -57,3 +62,5 @@ class Model:
     writes: tuple[tuple[str, str], ...] = ()
     # A file the reader asked for, handed over once with the next View.
     download: Download | None = None
+    # The reader asked to forget them: the page removes every key, cache and worker of ours.
+    forget: bool = False

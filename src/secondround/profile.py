@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -23,6 +23,7 @@ __all__ = [
     "kind_of",
     "parse_date",
     "validate",
+    "without_contact",
 ]
 
 Tone = Literal["formal", "relaxed"]
@@ -130,6 +131,11 @@ def kind_of(path: str) -> FieldKind:
     if leaf in FIELD_LIMITS:
         return leaf  # type: ignore[return-value]  # checked against the table just above
     raise ValueError(f"Unknown form field: {path!r}")
+
+
+def without_contact(profile: Profile) -> Profile:
+    """The profile to share for feedback: the candidate's name, email and phone left out."""
+    return replace(profile, name="", email="", phone="")
 
 
 def field_value(profile: Profile, path: str) -> str:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
 from secondround.checklist import ChecklistItem, checklist, progress
 from secondround.codec import to_bookmark
 from secondround.drafts import Draft, InterviewerDrafts, drafts_for
-from secondround.model import Model, Notice
+from secondround.model import SHARE_MARK, Model, Notice
 from secondround.profile import (
     FIELD_LIMITS,
     MAX_INTERVIEWERS,
@@ -18,9 +19,11 @@ from secondround.profile import (
     kind_of,
     parse_date,
     validate,
+    without_contact,
 )
 from secondround.render import Attrs, Node, el
 from secondround.schedule import schedule
+from secondround.state import State
 
 __all__ = ["view"]
 
@@ -305,6 +308,11 @@ def _draft_node(index: int, draft: Draft) -> Node:
     )
 
 
+def _group_label(group: InterviewerDrafts) -> str:
+    name = group.interviewer.name.strip()
+    return f"Drafts for interviewer {group.index + 1}" + (f": {name}" if name else "")
+
+
 def _drafts(groups: tuple[InterviewerDrafts, ...]) -> Node:
     sections = []
     for group in groups:
@@ -312,7 +320,8 @@ def _drafts(groups: tuple[InterviewerDrafts, ...]) -> Node:
         sections.append(
             el(
                 "section",
-                {"class": "sr-group", "aria-label": f"Drafts for {who}"},
+                # Two people may share a name: the number keeps each region's label unique.
+                {"class": "sr-group", "aria-label": _group_label(group)},
                 el("h3", {}, f"For {who}"),
                 *[_draft_node(group.index, d) for d in group.drafts],
             )
@@ -424,7 +433,32 @@ def _notice_node(index: int, notice: Notice) -> Node:
     )
 
 
-def _keep_tools(bookmark: str) -> Node:
+def _link_button(token: str, label: str, copied: str) -> Node:
+    # The page copies the full address (this page's URL with the token) and says it did.
+    return el(
+        "button",
+        {
+            "type": "button",
+            "class": "md-button",
+            "data-copy-link": f"#{token}",
+            "data-copied": copied,
+        },
+        label,
+    )
+
+
+def _keep_tools(model: Model, bookmark: str) -> Node:
+    links: list[Node] = []
+    if bookmark:
+        shared = to_bookmark(replace(model.state, profile=without_contact(model.state.profile)))
+        links = [
+            _link_button(bookmark, "Copy the link to this checklist", "Link copied"),
+            _link_button(
+                SHARE_MARK + shared,
+                "Copy a link to share for feedback",
+                "Link without your contact details copied",
+            ),
+        ]
     return el(
         "section",
         {"class": "sr-keep", "aria-labelledby": "sr-keep-h"},
@@ -432,17 +466,21 @@ def _keep_tools(bookmark: str) -> Node:
         el(
             "p",
             {},
-            "Your details stay in this browser. Bookmark this page at any time: the link "
-            "carries your checklist, so it opens in any browser.",
+            "Your details stay in this browser. The address of this page carries your whole "
+            "checklist: your name, email and phone, your interviewers' names and emails, your "
+            "notes and your ticks. Bookmark it to open your checklist in any browser, and keep "
+            "it to yourself.",
+        ),
+        el(
+            "p",
+            {},
+            "To ask a friend or a coach for a second opinion, share the link for feedback "
+            "instead: it holds the same checklist without your name, email and phone.",
         ),
         el(
             "div",
             {"class": "sr-actions"},
-            el(
-                "a",
-                {"class": "md-button", "href": f"#{bookmark}", "data-bookmark": "true"},
-                "Link to this checklist",
-            ),
+            *links,
             _download_button("json", "Export (.json)"),
             el("label", {"class": "md-button sr-file", "for": "sr-import"}, "Import (.json)"),
             el(
@@ -460,6 +498,11 @@ def _keep_tools(bookmark: str) -> Node:
                 {"type": "button", "class": "md-button", "data-action": "reset"},
                 "Clear the kit",
             ),
+            el(
+                "button",
+                {"type": "button", "class": "md-button", "data-action": "forget"},
+                "Forget me on this device",
+            ),
         ),
     )
 
@@ -476,7 +519,8 @@ def view(model: Model, build: str = "") -> dict[str, Any]:
     errors = _shown_errors(model)
     groups = drafts_for(model.state.profile)
     checklist_node, summary = _checklist(model)
-    bookmark = to_bookmark(model.state)
+    # A blank kit has nothing to bookmark: the address bar holds no token then.
+    bookmark = "" if model.state == State() else to_bookmark(model.state)
     tree = el(
         "div",
         {"id": ROOT_ID, "class": "sr-live"},
@@ -496,7 +540,7 @@ def view(model: Model, build: str = "") -> dict[str, Any]:
             ),
             el("div", {"class": "sr-col"}, checklist_node, _drafts(groups)),
         ),
-        _keep_tools(bookmark),
+        _keep_tools(model, bookmark),
     )
     return {
         "build": build,
@@ -511,4 +555,5 @@ def view(model: Model, build: str = "") -> dict[str, Any]:
             "text": model.download.text,
         },
         "announce": _announcement(model, summary),
+        "forget": model.forget,
     }

@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from secondround import model
 from secondround_site import csp, examples, kit_page, offline
 from secondround_site.runtime import RUNTIME_FILES, RuntimeMissing, pinned_version, runtime_dir
 from secondround_site.wheel import BuiltWheel, build_wheel
@@ -80,6 +81,10 @@ def build_module() -> str:
         "PYODIDE_DIR": _built["pyodide_dir"],
         "SERVICE_WORKER": offline.SCRIPT_NAME,
         "RUNTIME_CACHE": offline.runtime_cache(_built["pyodide_version"]),
+        "CACHE_PREFIXES": list(offline.CACHE_PREFIXES),
+        # Keys and tokens the page handles without reading them: declared once, in Python.
+        "STORAGE_PREFIX": model.STORAGE_PREFIX,
+        "BOOKMARK_PREFIX": model.BOOKMARK_PREFIX,
         # The kit gives up after this long with no byte arrived and no start-up step done; the
         # failure message names it (kit_page.STALL_SECONDS).
         "STALL_MS": kit_page.STALL_SECONDS * 1000,

@@ -7,7 +7,13 @@ import json
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["SCRIPT_NAME", "precache_list", "runtime_cache", "write_service_worker"]
+__all__ = [
+    "CACHE_PREFIXES",
+    "SCRIPT_NAME",
+    "precache_list",
+    "runtime_cache",
+    "write_service_worker",
+]
 
 SCRIPT_NAME = "sw.js"
 # Not worth keeping offline: crawler files, source maps, and the search-language packs for
@@ -43,15 +49,19 @@ def precache_list(site_dir: Path) -> tuple[list[str], str]:
     return urls, digest.hexdigest()[:16]
 
 
+# Every cache of ours starts with one of these: "Forget me" deletes them all.
+CACHE_PREFIXES = ("secondround-", "pyodide-")
+
+
 def runtime_cache(pyodide_version: str) -> str:
     """The cache the worker fills with the Pyodide runtime as it downloads it (one per version)."""
-    return f"pyodide-{pyodide_version}"
+    return f"{CACHE_PREFIXES[1]}{pyodide_version}"
 
 
 def write_service_worker(site_dir: Path, pyodide_version: str) -> str:
     """Write sw.js for this build; returns the cache name it uses."""
     urls, content_hash = precache_list(site_dir)
-    cache = f"secondround-{content_hash}"
+    cache = f"{CACHE_PREFIXES[0]}{content_hash}"
     template = files("secondround_site").joinpath("assets/sw.js").read_text("utf-8")
     script = template.replace("__CACHE__", json.dumps(cache))
     script = script.replace("__RUNTIME_CACHE__", json.dumps(runtime_cache(pyodide_version)))

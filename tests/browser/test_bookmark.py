@@ -39,7 +39,7 @@ def test_scrolling_and_in_page_links_keep_the_checklist_in_the_url(
         toc.click()
     else:
         kit.evaluate("location.hash = 'how-the-kit-decides-the-dates'")
-    kit.wait_for_function("location.hash.startsWith('#sr1.')")
+    kit.wait_for_function("() => location.hash.startsWith('#sr1.')")
     settle(kit)
     url = kit.url
 
@@ -57,7 +57,7 @@ def test_leaving_and_coming_back_restores_the_token(kit: Page) -> None:
     kit.locator("a.md-header__button.md-logo").click()
     kit.wait_for_url(lambda url: url.rstrip("/").endswith(str(kit.url).split("/")[2]))
     kit.locator("a.sr-cta").click()
-    kit.wait_for_function("location.hash.startsWith('#sr1.')")
+    kit.wait_for_function("() => location.hash.startsWith('#sr1.')")
     settle(kit)
     expect(kit.locator("#sr-f-name")).to_have_value("Round Trip")
 
@@ -90,3 +90,60 @@ def test_the_home_page_leads_to_the_kit_above_the_fold(
     assert box["y"] + box["height"] <= height
     link.click()
     page.wait_for_url("**/kit/**")
+
+
+def test_the_link_copies_with_feedback_and_the_shared_one_holds_no_contact_details(
+    new_context: Any, site_url: str
+) -> None:
+    context = new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    open_kit(page, site_url + "kit/")
+    page.fill("#sr-f-name", "Ada Byron")
+    page.fill("#sr-f-email", "ada@example.org")
+    page.fill("#sr-f-phone", "+44 20 7946 0000")
+    page.fill("#sr-f-company", "Harbor Pine")
+    settle(page)
+    full = page.get_by_role("button", name="Copy the link to this checklist")
+    expect(full).to_have_attribute("data-copy-link", page.url[page.url.index("#") :])
+    # Held by its token, since its name changes while it says it copied.
+    full = page.locator(f"[data-copy-link='{full.get_attribute('data-copy-link')}']")
+    full.click()
+    expect(full).to_have_text("Link copied")
+    assert page.evaluate("navigator.clipboard.readText()") == page.url
+    page.get_by_role("button", name="Copy a link to share for feedback").click()
+    shared = page.evaluate("navigator.clipboard.readText()")
+    assert "#shared-sr1." in shared
+
+    friend = new_context().new_page()
+    open_kit(friend, shared)
+    settle(friend)
+    expect(friend.locator("#sr-f-company")).to_have_value("Harbor Pine")
+    for field in ("name", "email", "phone"):
+        expect(friend.locator(f"#sr-f-{field}")).to_have_value("")
+    expect(friend.locator(".sr-notice")).to_contain_text("without its owner's contact details")
+    texts = "\n".join(friend.locator(".sr-draft__body").all_inner_texts())
+    assert "Ada Byron" not in texts
+    assert "ada@example.org" not in texts
+
+
+def test_forget_me_removes_every_trace_from_this_browser(kit: Page) -> None:
+    kit.fill("#sr-f-name", "Leaves No Trace")
+    settle(kit)
+    kit.wait_for_function("() => localStorage.getItem('secondround:view-cache') !== null")
+    kit.get_by_role("button", name="Forget me on this device").click()
+    settle(kit)
+    kit.wait_for_function(
+        "() => Object.keys(localStorage).every(k => !k.startsWith('secondround:'))"
+        " && !location.hash.includes('sr1.')"
+    )
+    for _ in range(50):
+        names = kit.evaluate("caches.keys()")
+        if not [n for n in names if n.startswith(("secondround-", "pyodide-"))]:
+            break
+        kit.wait_for_timeout(100)
+    assert [n for n in names if n.startswith(("secondround-", "pyodide-"))] == []
+    assert kit.evaluate("navigator.serviceWorker.getRegistrations()") == []
+    expect(kit.locator(".sr-notice")).to_contain_text("Everything the kit kept in this browser")
+    kit.reload()
+    kit.wait_for_selector('[data-status="ready"]:not([hidden])')
+    expect(kit.locator("#sr-f-name")).not_to_have_value("Leaves No Trace")

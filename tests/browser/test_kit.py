@@ -383,13 +383,13 @@ def test_returning_readers_get_python_warmed_up_unless_saving_data(
     open_kit(kit_page, site_url + "kit/")
     kit_page.fill("#sr-f-name", "Returning")
     settle(kit_page)
-    kit_page.wait_for_function("localStorage.getItem('secondround:view-cache') !== null")
+    kit_page.wait_for_function("() => localStorage.getItem('secondround:view-cache') !== null")
     kit_page.close()
 
     guide = context.new_page()
     guide.goto(site_url + "tips/")
     guide.wait_for_function(
-        "performance.getEntriesByType('resource').some(r => r.name.endsWith('worker.mjs'))",
+        "() => performance.getEntriesByType('resource').some(r => r.name.endsWith('worker.mjs'))",
         timeout=30_000,
     )
 

@@ -75,7 +75,7 @@ def wait_for_cache(page: Page, wanted: Any, timeout: float = 60) -> list[str]:
 
 
 def wait_for_control(page: Page) -> None:
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
 
 
 def test_an_update_replaces_the_old_cache_and_the_kit_then_works_offline(

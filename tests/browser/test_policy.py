@@ -96,7 +96,7 @@ def test_an_injected_script_and_a_javascript_url_are_blocked(
         "() => { const a = document.createElement('a'); a.href = 'javascript:window.__pwned = 2';"
         " document.body.append(a); a.click(); }"
     )
-    page.wait_for_function("window.__violations.length >= 2")
+    page.wait_for_function("() => window.__violations.length >= 2")
     assert page.evaluate("window.__pwned") is None
     assert all(v.startswith("script-src") for v in violations(page))
 

@@ -424,3 +424,72 @@ def test_starting_blank_from_the_example_keeps_nothing_aside() -> None:
     assert model.state == State()
     assert model.kept_aside == ""
     assert model.notices == ()
+
+
+def _links(model: Model) -> list[str]:
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            _tag, attrs, *children = node
+            if "data-copy-link" in attrs:
+                found.append(attrs["data-copy-link"])
+            for child in children:
+                walk(child)
+
+    walk(view(model)["tree"])
+    return found
+
+
+def test_the_link_to_share_for_feedback_leaves_out_the_candidates_contact_details() -> None:
+    own = State(
+        profile=Profile(
+            name="Ada Byron",
+            email="ada@example.org",
+            phone="+44 20 7946 0000",
+            company="Harbor Pine",
+            interview_date="2026-11-24",
+        )
+    )
+    full, shared = _links(fresh(own))
+    assert full == "#" + to_bookmark(own)
+    assert shared.startswith("#shared-sr1.")
+    opened = update(boot({}, True, CLOCK), ev("mount", value=shared))
+    profile = opened.state.profile
+    assert (profile.name, profile.email, profile.phone) == ("", "", "")
+    assert profile.company == "Harbor Pine"
+    assert any("without its owner's contact details" in n.text for n in opened.notices)
+
+
+def test_a_shared_link_over_a_readers_own_checklist_keeps_theirs_aside() -> None:
+    shared = "#shared-" + to_bookmark(State(profile=Profile(company="Elsewhere")))
+    opened = update(fresh(), ev("mount", value=shared))
+    assert opened.state.profile.company == "Elsewhere"
+    assert from_storage(opened.kept_aside) == SAVED
+
+
+def test_forgetting_leaves_a_blank_kit_and_asks_the_page_to_remove_everything() -> None:
+    model = update(fresh(), ev("forget"))
+    shown = view(model)
+    assert model.state == State()
+    assert model.kept_aside == ""
+    assert model.writes == ()
+    assert shown["forget"] is True
+    assert shown["bookmark"] == ""
+    assert _links(model) == []
+
+
+def test_two_interviewers_with_one_name_get_distinct_region_labels() -> None:
+    twins = Profile(interviewers=(Interviewer(name="Sam Lee"), Interviewer(name="Sam Lee")))
+    labels: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            _tag, attrs, *children = node
+            if "sr-group" in attrs.get("class", ""):
+                labels.append(attrs["aria-label"])
+            for child in children:
+                walk(child)
+
+    walk(view(fresh(State(profile=twins)))["tree"])
+    assert labels == ["Drafts for interviewer 1: Sam Lee", "Drafts for interviewer 2: Sam Lee"]

@@ -1,14 +1,14 @@
 // Second Round kit, main thread: plumbing only. It forwards events to the Python worker, applies
 // the View it answers with, and makes the storage and URL writes Python asks for. All wording,
 // validation, dates and state rules live in Python (src/secondround).
-import { BUILD, SERVICE_WORKER, STALL_MS } from "./build.mjs";
+import { BOOKMARK_PREFIX, BUILD, CACHE_PREFIXES, SERVICE_WORKER, STALL_MS, STORAGE_PREFIX } from "./build.mjs";
 
 // The DOM patcher is a classic script, so the kit page can also run it while still parsing
 // (see kit_page.py); anywhere else it is loaded here.
 if (!window.secondroundDom) await import("./dom.js");
 const { VIEW_KEY, applyCachedView, create, editDom, editTree, patch, setAttributes } = window.secondroundDom;
 
-const PREFIX = "secondround:";
+const PREFIX = STORAGE_PREFIX;
 const SITE_ROOT = new URL("../../", import.meta.url);
 
 let worker = null;
@@ -165,9 +165,15 @@ function apply(view) {
     const announce = kit.querySelector("[data-announce]");
     if (announce && announce.textContent !== view.announce) announce.textContent = view.announce;
     performance.mark("sr-view-applied");
-    // The fragment always holds the latest state, so a bookmark made at any moment keeps it.
-    if (location.hash !== "#" + view.bookmark) history.replaceState(history.state, "", "#" + view.bookmark);
+    // The fragment always holds the latest state, so a bookmark made at any moment keeps it;
+    // a blank kit has no token, and any old one goes.
+    if (view.bookmark && location.hash !== "#" + view.bookmark) {
+      history.replaceState(history.state, "", "#" + view.bookmark);
+    } else if (!view.bookmark && location.hash.slice(1).includes(BOOKMARK_PREFIX)) {
+      history.replaceState(history.state, "", location.pathname + location.search);
+    }
   }
+  if (view.forget) forget();
   if (view.download) save(view.download);
   for (const [key, value] of view.writes) {
     try {
@@ -213,6 +219,23 @@ function flushViewCache() {
 }
 window.addEventListener("pagehide", flushViewCache);
 
+// "Forget me on this device": every key, cache and service worker of ours goes.
+function forget() {
+  clearTimeout(cacheTimer);
+  cachedTree = null;
+  if (store) {
+    const keys = [];
+    for (let i = 0; i < store.length; i++) keys.push(store.key(i));
+    for (const key of keys) if (key && key.startsWith(PREFIX)) store.removeItem(key);
+  }
+  if (window.caches) {
+    caches.keys().then((names) =>
+      Promise.all(names.filter((n) => CACHE_PREFIXES.some((p) => n.startsWith(p))).map((n) => caches.delete(n))),
+    );
+  }
+  navigator.serviceWorker?.getRegistrations().then((all) => all.forEach((r) => r.unregister()));
+}
+
 function save(file) {
   const link = document.createElement("a");
   link.href = URL.createObjectURL(new Blob([file.text], { type: file.mime }));
@@ -250,7 +273,10 @@ function onClick(event) {
   if (t.matches("[data-retry]")) {
     startWorker();
   } else if (t.dataset.copyFrom) {
-    copy(t, kit.querySelector("#" + CSS.escape(t.dataset.copyFrom)));
+    const source = kit.querySelector("#" + CSS.escape(t.dataset.copyFrom));
+    copy(t, source ? source.textContent : "", source);
+  } else if (t.dataset.copyLink) {
+    copy(t, new URL(t.dataset.copyLink, location.href).href, null);
   } else if (t.dataset.print) {
     printCard(kit.querySelector("#" + CSS.escape(t.dataset.print)));
   } else if (t.localName === "button" && t.dataset.action) {
@@ -258,11 +284,11 @@ function onClick(event) {
   }
 }
 
-async function copy(button, source) {
-  const text = source ? source.textContent : "";
+async function copy(button, text, source) {
   try {
     await navigator.clipboard.writeText(text);
   } catch {
+    if (!source) return;
     const range = document.createRange();
     range.selectNodeContents(source);
     getSelection().removeAllRanges();
