@@ -13,6 +13,7 @@ from secondround.codec import StateError, from_bookmark, from_storage, to_bookma
 from secondround.example import example_profile
 from secondround.model import BACKUP_PREFIX, BOOKMARK_PREFIX, STATE_KEY, Download, Model, Notice
 from secondround.profile import MAX_INTERVIEWERS, Interviewer, Profile, Tone, clip, kind_of
+from secondround.public_holidays import region_from_language
 from secondround.schedule import schedule
 from secondround.state import State
 
@@ -39,6 +40,7 @@ TEXT_FIELDS = (
     "decision_date",
     "discussed",
     "availability",
+    "region",
 )
 
 SAVING_OFF = Notice(
@@ -123,7 +125,8 @@ def _adopt(model: Model, state: State) -> Model:
 def boot(storage: Mapping[str, str], saving: bool, event: Event) -> Model:
     """The first Model of a visit, from what this browser saved; reports what it cannot use."""
     today, now = clock(event)
-    model = Model(today=today, now=now, saving=saving)
+    home = region_from_language(event.get("language"))
+    model = Model(today=today, now=now, saving=saving, home_region=home)
     if not saving:
         model = replace(model, notices=(SAVING_OFF,))
     saved_text = storage.get(STATE_KEY)
@@ -138,8 +141,13 @@ def boot(storage: Mapping[str, str], saving: bool, event: Event) -> Model:
             )
     # A first visit starts from the example the page already shows, so nothing jumps when Python
     # arrives; it is saved only once the reader changes something.
-    example = State(profile=example_profile(today))
+    example = State(profile=replace(example_profile(today), region=home))
     return _notify(_adopt(model, example), EXAMPLE_NOTICE)
+
+
+def _blank(model: Model) -> State:
+    """An empty kit: nothing typed yet, holidays of the browser's region."""
+    return State(profile=Profile(region=model.home_region))
 
 
 def _open_bookmark(model: Model, token: str) -> Model:
@@ -154,7 +162,7 @@ def _open_bookmark(model: Model, token: str) -> Model:
     if marked == model.state:
         return model
     # The untouched example is not worth keeping; anything the reader typed is.
-    if model.state == State() or EXAMPLE_NOTICE in model.notices:
+    if model.state in (State(), _blank(model)) or EXAMPLE_NOTICE in model.notices:
         return _persist(_adopt(model, marked))
     return _replace_state(model, marked, FROM_BOOKMARK)
 
@@ -238,6 +246,17 @@ def _on_remove_interviewer(model: Model, arg: str, value: Any) -> Model:
     )
 
 
+def _on_flag(model: Model, arg: str, value: Any) -> Model:
+    if not isinstance(value, bool):
+        return model
+    profile = model.state.profile
+    if arg == "remote":
+        return _with_profile(model, replace(profile, remote=value))
+    if arg == "prefer_email":
+        return _with_profile(model, replace(profile, prefer_email=value))
+    return model
+
+
 def _on_check(model: Model, arg: str, value: Any) -> Model:
     if not arg:
         return model
@@ -250,12 +269,13 @@ def _on_check(model: Model, arg: str, value: Any) -> Model:
 
 
 def _on_reset(model: Model, arg: str, value: Any) -> Model:
-    if model.state == State():
+    blank = _blank(model)
+    if model.state == blank:
         return model
     if EXAMPLE_NOTICE in model.notices:
         # Only the untouched example goes: nothing of the reader's to keep aside.
-        return _persist(replace(model, state=State(), touched=frozenset()))
-    cleared = _replace_state(model, State(), CLEARED)
+        return _persist(replace(model, state=blank, touched=frozenset()))
+    cleared = _replace_state(model, blank, CLEARED)
     return replace(cleared, touched=frozenset())
 
 
@@ -307,7 +327,7 @@ def _on_download(model: Model, arg: str, value: Any) -> Model:
         return replace(model, download=file)
     if arg != "ics":
         return model
-    steps = schedule(state.profile, state.outcome, state.outcome_on)
+    steps = schedule(state.profile, state.outcome, state.outcome_on, state.checks)
     if not steps:
         return _notify(model, NO_DATES)
     stamp = datetime.fromisoformat(model.now) if model.now else datetime(2026, 1, 1)
@@ -322,6 +342,7 @@ def _on_saving_off(model: Model, arg: str, value: Any) -> Model:
 Handler = Callable[[Model, str, Any], Model]
 HANDLERS: dict[str, Handler] = {
     "field": _on_field,
+    "flag": _on_flag,
     "outcome": _on_outcome,
     "add_interviewer": _on_add_interviewer,
     "remove_interviewer": _on_remove_interviewer,
