@@ -21,6 +21,7 @@ __all__ = [
     "LAST_YEAR",
     "TABLE_PATH",
     "build_table",
+    "ensure_current",
     "gzip_size",
     "render",
     "write",
@@ -137,6 +138,19 @@ def write(path: Path = TABLE_PATH) -> str:
     text = render(build_table())
     path.write_text(text, encoding="utf-8")
     return text
+
+
+def ensure_current(path: Path = TABLE_PATH) -> bool:
+    """Rewrite the table if the pinned package says otherwise; True when it had to.
+
+    The build calls this before it builds the wheel, so the wheel always ships what the
+    package says; the committed copy keeps the wheel (and the unit tests) the same without it.
+    """
+    text = render(build_table())
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True
 
 
 if __name__ == "__main__":

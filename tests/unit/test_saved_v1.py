@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from secondround.app import boot, update
 from secondround.codec import from_bookmark, from_storage
+from secondround.model import STATE_KEY
 from secondround.profile import Interviewer, Profile
+from secondround.schedule import schedule
 from secondround.state import State
 
 # Written by the kit at schema 1 (commit 04a553d), copied here verbatim: never regenerate them
@@ -60,3 +65,28 @@ def test_a_v1_saved_state_opens_unchanged() -> None:
 
 def test_a_v1_bookmark_opens_unchanged() -> None:
     assert from_bookmark(BOOKMARK_V1) == EXPECTED
+
+
+def test_the_region_is_unset_so_the_dates_stay_as_they_were() -> None:
+    state = from_storage(STORAGE_V1)
+    assert state.profile.region == ""
+    assert (state.profile.remote, state.profile.prefer_email) == (False, False)
+    # No region: weekends only, so Christmas Day stays a working day as it was in schema 1;
+    # and the steps ticked then keep their day.
+    due = {s.id: s.due for s in schedule(state.profile, checks=state.checks)}
+    assert due["post-cards"] == date(2026, 12, 24)
+    assert due["email-0"] == date(2026, 12, 23)
+
+
+def test_a_v1_state_in_storage_boots_as_it_was_whatever_the_browser_language() -> None:
+    model = boot({STATE_KEY: STORAGE_V1}, True, {"language": "en-US"})
+    assert model.state == EXPECTED
+    assert model.notices == ()
+
+
+def test_a_v1_bookmark_opens_from_the_url_with_the_region_unset() -> None:
+    model = update(boot({}, True, {"language": "en-GB"}), {"type": "mount", "value": BOOKMARK_V1})
+    assert model.state == EXPECTED
+    assert model.state.profile.region == ""
+    # Saved again in the new schema, read back the same.
+    assert from_storage(dict(model.writes)[STATE_KEY]) == EXPECTED
