@@ -305,7 +305,7 @@ def calendar_notes(p: Profile, steps: Sequence[Step]) -> tuple[str, ...]:
             "dates skip weekends only. Choose your country again from the list.",
         )
     outside = sorted({s.due.year for s in steps if not calendar.covers(s.due)})
-    notes = [f"The dates skip weekends and the public holidays of {region_name(p.region)}."]
+    notes = [f"The dates skip weekends and public holidays ({region_name(p.region)})."]
     if outside:
         years = ", ".join(map(str, outside))
         notes.append(

@@ -178,8 +178,7 @@ def _region_fields(region: str, problems: tuple[str, ...]) -> Node:
         return el(
             "fieldset", {"class": "sr-region"}, el("legend", {}, "Public holidays"), country_select
         )
-    name = dict(known)[country]
-    sub_options = ((country, f"All of {name}: national holidays only"), *subs)
+    sub_options = ((country, "The whole country: national holidays only"), *subs)
     if region not in dict(sub_options):
         sub_options = (*sub_options, (region, f"“{region}” (not known: weekends only)"))
     return el(

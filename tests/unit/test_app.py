@@ -422,7 +422,7 @@ def test_the_form_offers_countries_then_regions() -> None:
     tree = view(picked)["tree"]
     assert ("GB", "United Kingdom", True) in _options(_by_id(tree, "sr-f-country"))
     assert _options(_by_id(tree, "sr-f-region")) == [
-        ("GB", "All of United Kingdom: national holidays only", True),
+        ("GB", "The whole country: national holidays only", True),
         ("GB-ENG", "England", False),
         ("GB-NIR", "Northern Ireland", False),
         ("GB-SCT", "Scotland", False),
@@ -442,7 +442,7 @@ def test_the_checklist_says_which_holidays_it_skips() -> None:
         "The dates skip weekends only. Choose your country to skip its public holidays."
     ]
     assert notes("US-CA") == [
-        "The dates skip weekends and the public holidays of California, United States."
+        "The dates skip weekends and public holidays (California, United States)."
     ]
     assert notes("XK") == [
         "The kit does not know the public holidays of “XK”, so the dates skip weekends only. "

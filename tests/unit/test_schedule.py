@@ -12,7 +12,7 @@ from strategies import hostile_text, profiles
 
 from secondround.profile import Interviewer, Profile
 from secondround.public_holidays import countries, holiday_calendar, regions_of
-from secondround.schedule import Step, add_business_days, mail_day, schedule
+from secondround.schedule import Step, add_business_days, calendar_notes, mail_day, schedule
 
 D = date.fromisoformat
 
@@ -533,3 +533,44 @@ def test_no_step_lands_on_a_day_off_and_nothing_chases_before_their_date(
     believed = decision is not None and 0 <= (decision - interview).days <= 183
     floor = decision if believed and decision is not None else interview
     assert all(day > floor for day in chasers)
+
+
+@pytest.mark.parametrize(
+    ("region", "interview", "notes"),
+    [
+        pytest.param(
+            "",
+            "2026-12-24",
+            ["The dates skip weekends only. Choose your country to skip its public holidays."],
+            id="none",
+        ),
+        pytest.param(
+            "GB-SCT",
+            "2026-12-24",
+            ["The dates skip weekends and public holidays (Scotland, United Kingdom)."],
+            id="known",
+        ),
+        pytest.param(
+            "US",
+            "2030-12-30",
+            [
+                "The dates skip weekends and public holidays (United States).",
+                "The kit knows public holidays from 2025 to 2030 only: dates in 2031 skip "
+                "weekends only.",
+            ],
+            id="running-past-the-table",
+        ),
+        pytest.param(
+            "FR-99",
+            "2026-12-24",
+            [
+                "The kit does not know the public holidays of “FR-99”, so the dates skip "
+                "weekends only. Choose your country again from the list."
+            ],
+            id="unknown",
+        ),
+    ],
+)
+def test_the_notes_say_what_the_dates_skip(region: str, interview: str, notes: list[str]) -> None:
+    p = _profile(interview, region=region)
+    assert list(calendar_notes(p, schedule(p))) == notes
