@@ -249,9 +249,10 @@ def _v0_to_v1(d: dict[str, Any]) -> dict[str, Any]:
 
 
 def _dates_v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
-    """Schema 2 adds the region whose holidays the dates skip, the video interview and the
-    wish to check in by email. A schema 1 state gets none of them, so its dates stay the same
-    (weekends only) until the reader picks a region. The input is never changed.
+    """Schema 2's date fields: no region, an in-person interview, a call as the first check-in.
+
+    With no region a schema 1 state keeps the dates it had (weekends only) until the reader
+    picks one. The input is never changed.
     """
     old = _obj(d, "state", _STATE_KEYS)
     if not isinstance(old["profile"], dict):

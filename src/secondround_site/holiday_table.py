@@ -1,7 +1,8 @@
 """Write the kit's compact public-holiday table from the `holidays` package (build time only).
 
-Run `python -m secondround_site.holiday_table` to refresh src/secondround/public_holidays.json
-after changing the pinned `holidays` version, the years or the countries below.
+Run `make holidays` (or `python -m secondround_site.holiday_table`) to refresh the table,
+src/secondround/public_holidays.json, after changing the pinned `holidays` version, the years
+or the countries below.
 """
 
 from __future__ import annotations

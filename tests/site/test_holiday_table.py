@@ -12,7 +12,7 @@ from secondround.public_holidays import countries, holiday_calendar, regions_of,
 from secondround_site.holiday_table import FIRST_YEAR, LAST_YEAR, TABLE_PATH, build_table, render
 from secondround_site.wheel import build_wheel
 
-REFRESH = "python -m secondround_site.holiday_table"
+REFRESH = "make holidays"
 # The budget for everything the holidays cost a reader, gzipped.
 BUDGET = 60_000
 
