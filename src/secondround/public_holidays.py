@@ -59,8 +59,13 @@ def _table() -> dict[str, Any]:
     return table
 
 
+# Per country: (name, day gaps, {region: (name, gaps added, gaps dropped)}); gaps stay text
+# until a calendar for that country is asked for.
+_Country = tuple[str, str, dict[str, tuple[str, str, str]]]
+
+
 @cache
-def _countries() -> dict[str, tuple[str, list[int], dict[str, tuple[str, list[int], list[int]]]]]:
+def _countries() -> dict[str, _Country]:
     return {
         code: (name, days, {sub: (sub_name, add, drop) for sub, sub_name, add, drop in regions})
         for code, name, days, regions in _table()["countries"]
@@ -103,11 +108,12 @@ def region_name(region: str) -> str:
     return f"{local[0]}, {entry[0]}" if local is not None else region
 
 
-def _undelta(gaps: list[int]) -> list[int]:
-    days, total = [], 0
-    for gap in gaps:
-        total += gap
-        days.append(total)
+def _days(gaps: str) -> set[int]:
+    """Day numbers from the table's "0 107 3" gaps between sorted days."""
+    days, total = set(), 0
+    for gap in gaps.split():
+        total += int(gap)
+        days.add(total)
     return days
 
 
@@ -122,10 +128,9 @@ def holiday_calendar(region: str) -> HolidayCalendar:
     local = entry[2].get(sub) if entry is not None and sub else None
     if entry is None or (sub and local is None):
         return HolidayCalendar(region, False, frozenset(), first, last)
-    days = set(_undelta(entry[1]))
+    days = _days(entry[1])
     if local is not None:
-        days |= set(_undelta(local[1]))
-        days -= set(_undelta(local[2]))
+        days = (days | _days(local[1])) - _days(local[2])
     start = date(first, 1, 1)
     return HolidayCalendar(
         region, True, frozenset(start + timedelta(days=n) for n in days), first, last
