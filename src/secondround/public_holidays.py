@@ -123,10 +123,10 @@ def holiday_calendar(region: str) -> HolidayCalendar:
     if not region:
         return NO_HOLIDAYS
     first, last = table_years()
-    country, _, sub = region.partition("-")
+    country, dash, sub = region.partition("-")
     entry = _countries().get(country)
     local = entry[2].get(sub) if entry is not None and sub else None
-    if entry is None or (sub and local is None):
+    if entry is None or (dash and local is None):
         return HolidayCalendar(region, False, frozenset(), first, last)
     days = _days(entry[1])
     if local is not None:

@@ -230,6 +230,7 @@ def test_empty_profile_lists_every_required_field() -> None:
         pytest.param(
             {"region": "US-XX"}, "region", "does not know the public holidays", id="unknown-state"
         ),
+        pytest.param({"region": "US-"}, "region", "does not know", id="dash-but-no-state"),
         pytest.param(
             {"region": "R" * 33},
             "region",
