@@ -191,7 +191,7 @@ def _region_fields(region: str, problems: tuple[str, ...]) -> Node:
             "State, province or region",
             sub_options,
             region,
-            hint="Where holidays differ within the country: where you and the employer are.",
+            hint="Holidays differ within this country: choose where the employer is.",
             problems=problems,
         ),
     )
