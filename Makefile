@@ -15,6 +15,7 @@ help:
 	@echo "make lint    ruff and mypy"
 	@echo "make coverage  the core's unit suite with line coverage"
 	@echo "make bench   the performance benchmark (prints a table, writes bench/results/)"
+	@echo "make holidays  rewrite the kit's public-holiday table from the pinned holidays package"
 
 # --- setup: each step re-runs only when what it depends on changed.
 $(VENV)/.site: pyproject.toml
@@ -68,4 +69,8 @@ coverage: $(VENV)/.test
 bench: setup-test bench/node_modules/.package-lock.json
 	$(PY) bench/run.py
 
-.PHONY: help setup setup-test serve test build lint coverage bench
+# The table ships in the wheel; the build refreshes it too, and tests/site checks it is current.
+holidays: $(VENV)/.site
+	$(PY) -m secondround_site.holiday_table
+
+.PHONY: help setup setup-test serve test build lint coverage bench holidays

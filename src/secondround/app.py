@@ -29,6 +29,7 @@ from secondround.profile import (
     field_value,
     kind_of,
 )
+from secondround.public_holidays import region_from_language
 from secondround.schedule import schedule
 from secondround.state import State
 
@@ -55,6 +56,7 @@ TEXT_FIELDS = (
     "decision_date",
     "discussed",
     "availability",
+    "region",
 )
 
 SAVING_OFF = Notice(
@@ -162,7 +164,8 @@ def _adopt(model: Model, state: State) -> Model:
 def boot(storage: Mapping[str, str], saving: bool, event: Event) -> Model:
     """The first Model of a visit, from what this browser saved; reports what it cannot use."""
     today, now = clock(event)
-    model = Model(today=today, now=now, saving=saving)
+    home = region_from_language(event.get("language"))
+    model = Model(today=today, now=now, saving=saving, home_region=home)
     if not saving:
         model = replace(model, notices=(SAVING_OFF,))
     saved_text = storage.get(STATE_KEY)
@@ -177,8 +180,13 @@ def boot(storage: Mapping[str, str], saving: bool, event: Event) -> Model:
             )
     # A first visit starts from the example the page already shows, so nothing jumps when Python
     # arrives; it is saved only once the reader changes something.
-    example = State(profile=example_profile(today))
+    example = State(profile=replace(example_profile(today), region=home))
     return _notify(_adopt(model, example), EXAMPLE_NOTICE)
+
+
+def _blank(model: Model) -> State:
+    """An empty kit: nothing typed yet, holidays of the browser's region."""
+    return State(profile=Profile(region=model.home_region))
 
 
 def _open_bookmark(model: Model, token: str) -> Model:
@@ -194,7 +202,7 @@ def _open_bookmark(model: Model, token: str) -> Model:
     if marked == model.state:
         return model
     # The untouched example is not worth keeping; anything the reader typed is.
-    if model.state == State() or EXAMPLE_NOTICE in model.notices:
+    if model.state in (State(), _blank(model)) or EXAMPLE_NOTICE in model.notices:
         adopted = _persist(_adopt(model, marked))
         return _notify(adopted, SHARED) if shared else adopted
     return _replace_state(model, marked, SHARED_OVER_YOURS if shared else FROM_BOOKMARK)
@@ -253,8 +261,9 @@ def _on_field(model: Model, arg: str, value: Any) -> Model:
     ):
         # The first edit of the example starts the reader's own checklist from blank: an
         # example phone number or interviewer left in a sent email would be worse than retyping.
-        blank = replace(model, state=State(), touched=frozenset({arg}))
-        return _notify(_with_profile(blank, _set_field(Profile(), arg, text)), EXAMPLE_CLEARED)
+        blank = replace(model, state=_blank(model), touched=frozenset({arg}))
+        own = _set_field(blank.state.profile, arg, text)
+        return _notify(_with_profile(blank, own), EXAMPLE_CLEARED)
     touched = replace(model, touched=model.touched | {arg})
     return _with_profile(touched, _set_field(model.state.profile, arg, text))
 
@@ -296,6 +305,17 @@ def _on_remove_interviewer(model: Model, arg: str, value: Any) -> Model:
     )
 
 
+def _on_flag(model: Model, arg: str, value: Any) -> Model:
+    if not isinstance(value, bool):
+        return model
+    profile = model.state.profile
+    if arg == "remote":
+        return _with_profile(model, replace(profile, remote=value))
+    if arg == "prefer_email":
+        return _with_profile(model, replace(profile, prefer_email=value))
+    return model
+
+
 def _on_check(model: Model, arg: str, value: Any) -> Model:
     if not arg:
         return model
@@ -308,12 +328,13 @@ def _on_check(model: Model, arg: str, value: Any) -> Model:
 
 
 def _on_reset(model: Model, arg: str, value: Any) -> Model:
-    if model.state == State():
+    blank = _blank(model)
+    if model.state == blank:
         return model
     if EXAMPLE_NOTICE in model.notices:
         # Only the untouched example goes: nothing of the reader's to keep aside.
-        return _persist(replace(model, state=State(), touched=frozenset()))
-    cleared = _replace_state(model, State(), CLEARED)
+        return _persist(replace(model, state=blank, touched=frozenset()))
+    cleared = _replace_state(model, blank, CLEARED)
     return replace(cleared, touched=frozenset())
 
 
@@ -352,7 +373,7 @@ def _on_mount(model: Model, arg: str, value: Any) -> Model:
 def _on_forget(model: Model, arg: str, value: Any) -> Model:
     # Nothing is kept aside here, on purpose: the reader asked for nothing of theirs to remain.
     blank = Model(today=model.today, now=model.now, saving=model.saving)
-    return replace(blank, notices=(FORGOTTEN,), forget=True)
+    return replace(blank, notices=(FORGOTTEN,), forget=True, home_region=model.home_region)
 
 
 def _on_storage(model: Model, arg: str, value: Any) -> Model:
@@ -372,7 +393,7 @@ def _on_download(model: Model, arg: str, value: Any) -> Model:
         return replace(model, download=file)
     if arg != "ics":
         return model
-    steps = schedule(state.profile, state.outcome, state.outcome_on)
+    steps = schedule(state.profile, state.outcome, state.outcome_on, state.checks)
     if not steps:
         return _notify(model, NO_DATES)
     stamp = datetime.fromisoformat(model.now) if model.now else datetime(2026, 1, 1)
@@ -387,6 +408,7 @@ def _on_saving_off(model: Model, arg: str, value: Any) -> Model:
 Handler = Callable[[Model, str, Any], Model]
 HANDLERS: dict[str, Handler] = {
     "field": _on_field,
+    "flag": _on_flag,
     "outcome": _on_outcome,
     "add_interviewer": _on_add_interviewer,
     "remove_interviewer": _on_remove_interviewer,

@@ -324,10 +324,7 @@ def _call(f: _Facts, person: Interviewer, tone: Tone) -> str:
         if relaxed
         else "Has a hiring decision been made yet?",
         "",
-        "If not, ask when:",
-        "When do you think you'll decide?"
-        if relaxed
-        else "When do you expect the decision to be made?",
+        *_call_timing(f, relaxed),
         "",
         "Ask how to follow up:",
         "And if I haven't heard anything by then, what's the best way to check in with you?"
@@ -340,6 +337,25 @@ def _call(f: _Facts, person: Interviewer, tone: Tone) -> str:
         else "Thank you for your time. I look forward to hearing from you.",
     ]
     return "\n".join(lines)
+
+
+def _call_timing(f: _Facts, relaxed: bool) -> tuple[str, str]:
+    # Issue 9: with a date given the call comes after it, so it asks whether the timing moved
+    # instead of asking for a date they already named.
+    if f.decision is not None:
+        date_text = format_date(f.decision)
+        return (
+            "If not, ask whether the timing has changed:",
+            f"You'd said {date_text} for the decision. Is that still the plan, or has it moved?"
+            if relaxed
+            else f"You mentioned a decision by {date_text}. Has the timeline changed?",
+        )
+    return (
+        "If not, ask when:",
+        "When do you think you'll decide?"
+        if relaxed
+        else "When do you expect the decision to be made?",
+    )
 
 
 def _voicemail(f: _Facts, person: Interviewer, tone: Tone) -> str:

@@ -53,6 +53,9 @@ class Model:
     state: State = field(default_factory=State)
     today: date = date(2026, 1, 1)
     now: str = ""
+    # The region the browser's language names ("GB" for en-GB): a new or cleared kit starts
+    # with it, and the reader can change it. Saved states keep their own.
+    home_region: str = ""
     notices: tuple[Notice, ...] = ()
     # Storage text of a state that a bookmark, import or reset displaced: one click brings it back.
     kept_aside: str = ""

@@ -7,7 +7,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
+from secondround.public_holidays import holiday_calendar
+
 __all__ = [
+    "DECISION_HORIZON_DAYS",
     "FIELD_LIMITS",
     "MAX_INTERVIEWERS",
     "FieldKind",
@@ -38,6 +41,7 @@ FieldKind = Literal[
     "discussed",
     "availability",
     "date",
+    "region",
 ]
 
 
@@ -68,6 +72,12 @@ class Profile:
     # Optional addition to the agreed shape: when the candidate can take a call,
     # said in the voicemail ("weekdays after 2 pm"). Empty means a generic promise.
     availability: str = ""
+    # Whose public holidays the dates skip: "US", "US-CA", "GB-SCT"; "" counts weekends only.
+    region: str = ""
+    # The interview was by video: the card needs an address asked for, and more time in the post.
+    remote: bool = False
+    # The reader would rather not phone: the first check-in is an email instead of a call.
+    prefer_email: bool = False
 
 
 # Generous enough for real names and long job titles, small enough that a
@@ -83,7 +93,12 @@ FIELD_LIMITS: dict[str, int] = {
     "discussed": 300,
     "availability": 120,
     "date": 10,
+    # Codes such as "BR-São Paulo Capital": the table's longest is 20 characters.
+    "region": 32,
 }
+# A decision promised further out than this is taken for a typo in the year: a hiring decision
+# half a year away is rare, and a plan built around one would leave the reader waiting silently.
+DECISION_HORIZON_DAYS = 183
 MAX_INTERVIEWERS = 6
 
 # Only `discussed` comes from a textarea; everything else is a one-line input.
@@ -302,7 +317,17 @@ def validate(p: Profile) -> dict[str, list[str]]:
                 "or leave it empty.",
             )
         elif interview is not None and decision < interview:
-            add("decision_date", "The decision date is before the interview date.")
+            add(
+                "decision_date",
+                "The decision date is before the interview date: check it. Until it is fixed, "
+                "the checklist plans as if no date was given.",
+            )
+        elif interview is not None and (decision - interview).days > DECISION_HORIZON_DAYS:
+            add(
+                "decision_date",
+                "The decision date is more than six months after the interview: check the "
+                "year. Until it is fixed, the checklist plans as if no date was given.",
+            )
 
     filled = [q for q in p.qualifications if clean_line(q)]
     if len(filled) < 2:
@@ -315,6 +340,13 @@ def validate(p: Profile) -> dict[str, list[str]]:
 
     add("discussed", _too_long("discussed", p.discussed))
     add("availability", _too_long("availability", p.availability))
+    if p.region and not holiday_calendar(p.region).known:
+        add(
+            "region",
+            f"The kit does not know the public holidays of “{clean_line(p.region)}”, so it "
+            "counts weekends only. Choose a country from the list.",
+        )
+    add("region", _too_long("region", p.region))
 
     if not p.interviewers:
         add("interviewers", "Add the person who interviewed you.")

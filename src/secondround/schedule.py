@@ -2,31 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from secondround.profile import Profile, clean_line, format_date, parse_date
+from secondround.profile import (
+    DECISION_HORIZON_DAYS,
+    Profile,
+    clean_line,
+    format_date,
+    parse_date,
+)
+from secondround.public_holidays import holiday_calendar, region_name
 
 __all__ = [
     "CALL_AFTER",
-    "FOLLOWUP_AFTER_DECISION",
+    "FIRST_AFTER_DECISION",
     "FOLLOWUP_GAP",
-    "FOLLOWUP_WITHOUT_DECISION",
+    "REMOTE_EXTRA",
     "Step",
     "add_business_days",
+    "calendar_notes",
+    "decision_day",
     "mail_day",
     "schedule",
 ]
 
-# In business days, as the guide's timing rules say (docs/timing.md). The call waits
-# for the card: posted the next day, a local letter usually arrives a day later.
+# In business days, as the guide's timing rules say (docs/timing.md). With no decision date the
+# call waits for the card: posted the next day, a local letter usually arrives a day later.
 CALL_AFTER = 2
-# Follow up one to two business days after the date the interviewer gave: the first
-# of those days is the one the checklist shows, so the reminder is never late.
-FOLLOWUP_AFTER_DECISION = 1
-# When no decision date was given: a working week after the interview.
-FOLLOWUP_WITHOUT_DECISION = 5
-# The second and last follow-up comes a working week after the first.
+# A card posted after a video interview goes to an address the reader has not seen, often
+# further away: the call waits this many more business days for it.
+REMOTE_EXTRA = 2
+# With a decision date, nothing chases before it: the first check-in comes one to two business
+# days after it. The first of those days is the one the checklist shows, so it is never late.
+FIRST_AFTER_DECISION = 1
+# The second and last check-in comes a working week after the first.
 FOLLOWUP_GAP = 5
 
 
@@ -41,14 +52,21 @@ class Step:
     interviewer: int | None
 
 
-def add_business_days(d: date, n: int) -> date:
-    """The date n working days (Monday to Friday) after d; before it when n is negative.
+def add_business_days(d: date, n: int, off: Collection[date] = frozenset()) -> date:
+    """The date n working days after d, before it when n is negative.
 
-    With n == 0 the date is returned unchanged, even on a weekend. Holidays are
-    not known: they differ by country and employer.
+    Working days are Monday to Friday, less the days in `off` (the region's public holidays).
+    With n == 0 the date is returned unchanged, even on a weekend or a holiday.
     """
     step = 1 if n >= 0 else -1
     left = abs(n)
+    if off:
+        # Holidays break the weekly rhythm: count one day at a time (n is a few dozen at most).
+        while left:
+            d += timedelta(days=step)
+            if d.weekday() < 5 and d not in off:
+                left -= 1
+        return d
     while left and d.weekday() >= 5:
         # From a weekend the first working day reached counts as the first step.
         d += timedelta(days=step)
@@ -65,10 +83,52 @@ def add_business_days(d: date, n: int) -> date:
     return d
 
 
-def mail_day(interview: date) -> date:
-    """The day the cards go in the post: the day after the interview, Monday instead of Sunday."""
-    day = interview + timedelta(days=1)
-    return day + timedelta(days=1) if day.weekday() == 6 else day
+def mail_day(interview: date, off: Collection[date] = frozenset()) -> date:
+    """The day the cards go in the post: the next working day after the interview.
+
+    A working day, as every due date but the interview's own: the reader who posts on a
+    Saturday is early, never late.
+    """
+    return add_business_days(interview, 1, off)
+
+
+def decision_day(p: Profile) -> date | None:
+    """The decision date the plan follows: None when missing, unreadable or implausible.
+
+    A date before the interview, or more than DECISION_HORIZON_DAYS after it, is most likely
+    a typo; validation says so at the field, and meanwhile the plan is the one without a date.
+    """
+    interview = parse_date(p.interview_date)
+    decision = parse_date(p.decision_date)
+    if interview is None or decision is None:
+        return None
+    if not 0 <= (decision - interview).days <= DECISION_HORIZON_DAYS:
+        return None
+    return decision
+
+
+def _short(d: date) -> str:
+    return format_date(d, weekday=False, short=True)
+
+
+def _because(skipped: Sequence[date]) -> str:
+    """ " (Dec 25 is a public holiday)" when holidays moved a step; "" when none did."""
+    if not skipped:
+        return ""
+    days = [_short(d) for d in skipped]
+    listed = days[0] if len(days) == 1 else f"{', '.join(days[:-1])} and {days[-1]}"
+    verb = "is a public holiday" if len(days) == 1 else "are public holidays"
+    return f" ({listed} {verb})"
+
+
+def _why(due: date, skipped: Sequence[date]) -> str:
+    """ " Due Mon, Dec 28 (Dec 25 is a public holiday)." when holidays moved the step."""
+    return f" Due {format_date(due, short=True)}{_because(skipped)}." if skipped else ""
+
+
+def _skipped(start: date, due: date, off: Collection[date]) -> list[date]:
+    """The holidays a count from start to due stepped over: the ones that moved it later."""
+    return sorted(d for d in off if start < d < due and d.weekday() < 5)
 
 
 def _who(p: Profile, i: int) -> str:
@@ -79,123 +139,177 @@ def _who(p: Profile, i: int) -> str:
     return "your interviewer" if len(p.interviewers) <= 1 else f"interviewer {i + 1}"
 
 
-def _outcome_day(outcome_on: str) -> date | None:
-    # The app may store a date or a full ISO timestamp; the day is what counts.
-    text = outcome_on.strip()
+def _day_of(stamp: str) -> date | None:
+    # The app stores a date or a full ISO timestamp; the day is what counts.
+    text = stamp.strip()
     return parse_date(text[:10] if len(text) > 10 and text[10] in "T " else text)
 
 
-def schedule(p: Profile, outcome: str = "waiting", outcome_on: str = "") -> tuple[Step, ...]:
+def schedule(
+    p: Profile,
+    outcome: str = "waiting",
+    outcome_on: str = "",
+    checks: Mapping[str, str] | None = None,
+) -> tuple[Step, ...]:
     """Every step from the interview date on, ordered by due date; empty without a valid date.
 
-    A decision date before the interview is ignored, as validation reports it.
-    When the outcome is known (an offer, or not hired) the follow-ups asking about
-    the decision are dropped; not hired adds the letter asking to be kept in mind.
+    Business days skip the profile's region's public holidays. A step already ticked in
+    `checks` is dated the day it was done, whatever the profile says since, and the steps after
+    it count from that day. When the outcome is known (an offer, or not hired) the follow-up
+    asking about the decision is dropped; not hired adds the letter asking to be kept in mind.
     """
     interview = parse_date(p.interview_date)
     if interview is None:
         return ()
     try:
-        return _schedule(p, interview, outcome, outcome_on)
+        return _schedule(p, interview, outcome, outcome_on, checks or {})
     except OverflowError:
         # Only reachable for dates in year 9999, where no plan makes sense anyway.
         return ()
 
 
-def _schedule(p: Profile, interview: date, outcome: str, outcome_on: str) -> tuple[Step, ...]:
+def _schedule(
+    p: Profile, interview: date, outcome: str, outcome_on: str, checks: Mapping[str, str]
+) -> tuple[Step, ...]:
+    off = holiday_calendar(p.region).days
     steps: list[Step] = []
+
+    def add(step_id: str, title: str, detail: str, due: date, who: int | None, why: str) -> date:
+        done = _day_of(checks.get(step_id, ""))
+        if done is not None:
+            # Done is done: a date typed or changed later never moves it.
+            steps.append(Step(step_id, title, detail, done, who))
+            return done
+        steps.append(Step(step_id, title, detail + why, due, who))
+        return due
+
     when = format_date(interview)
     for i in range(len(p.interviewers)):
         who = _who(p, i)
-        steps.append(
-            Step(
-                id=f"email-{i}",
-                title=f"Email a thank-you note to {who}",
-                detail=f"Send it on the day of the interview ({when}), while the conversation "
-                "is fresh. One short paragraph, to this person only.",
-                due=interview,
-                interviewer=i,
-            )
+        add(
+            f"email-{i}",
+            f"Email a thank-you note to {who}",
+            f"Send it on the day of the interview ({when}), while the conversation is fresh. "
+            "One short paragraph, to this person only.",
+            interview,
+            i,
+            "",
         )
-        steps.append(
-            Step(
-                id=f"card-{i}",
-                title=f"Write a thank-you card to {who}",
-                detail="Write it by hand the same day, in different words from the email: "
-                "a card still arrives if the email is caught by a spam filter.",
-                due=interview,
-                interviewer=i,
-            )
+        card = (
+            "The interview was by video, so ask the coordinator who set it up for a mailing "
+            "address for the card. If there is no office to send it to, or they would rather "
+            "not share an address, skip the card: your email carries the thanks."
+            if p.remote
+            else "Write it by hand the same day, in different words from the email: a card "
+            "still arrives if the email is caught by a spam filter."
         )
+        add(f"card-{i}", f"Write a thank-you card to {who}", card, interview, i, "")
+    extra = REMOTE_EXTRA if p.remote else 0
+    posted = mail_day(interview, off)
     count = len(p.interviewers)
     if count:
-        posted = mail_day(interview)
-        steps.append(
-            Step(
-                id="post-cards",
-                title="Post the thank-you cards" if count > 1 else "Post the thank-you card",
-                detail=f"Put the stamped card{'s' if count > 1 else ''} in the mail "
-                f"by {format_date(posted)}.",
-                due=posted,
-                interviewer=None,
-            )
+        plural = "s" if count > 1 else ""
+        longer = (
+            " Post to an address you have not seen can take longer, so the plan allows for it."
+            if p.remote
+            else ""
         )
+        held = _because(_skipped(interview, posted, off))
+        posted = add(
+            "post-cards",
+            f"Post the thank-you card{plural}",
+            f"Put the stamped card{plural} in the mail by {format_date(posted)}{held}.{longer}",
+            posted,
+            None,
+            "",
+        )
+
     main = _who(p, 0)
-    call = add_business_days(interview, CALL_AFTER)
-    steps.append(
-        Step(
-            id="call",
-            title=f"Call {main}",
-            detail="Thank them, say you are still interested, ask whether a decision has been "
-            "made, and if not, when it will be and how they would like you to follow up.",
-            due=call,
-            interviewer=0,
+    decision = decision_day(p)
+    # The first check-in. Without a decision date it waits for the card to arrive; with one,
+    # their timeline comes first: never before the date, one to two business days after it.
+    after_interview = add_business_days(interview, CALL_AFTER + (0 if decision else extra), off)
+    if decision is not None:
+        base, call = decision, add_business_days(decision, FIRST_AFTER_DECISION, off)
+        if after_interview > call:
+            base, call = interview, after_interview
+    else:
+        base, call = interview, after_interview
+        after_post = add_business_days(posted, 1 + extra, off)
+        if after_post > call:
+            base, call = posted, after_post
+    by_email = p.prefer_email
+    verb = "email" if by_email else "call"
+    if decision is not None:
+        ask = (
+            f"They planned to decide by {format_date(decision)}. If you have had no word, "
+            f"{verb} them: thank them, say you are still interested, ask whether a decision has "
+            "been made, and if not, how the timing looks now and how to stay in touch."
         )
+    else:
+        ask = (
+            f"{verb.capitalize()} them: thank them, say you are still interested, ask whether a "
+            "decision has been made, and if not, when it will be and how they would like you "
+            "to follow up."
+        )
+    called = add(
+        "call",
+        f"Email {main} to check in" if by_email else f"Call {main}",
+        ask,
+        call,
+        0,
+        _why(call, _skipped(base, call, off)),
     )
 
-    decision = parse_date(p.decision_date)
-    if decision is not None and decision < interview:
-        decision = None
     if outcome not in ("offer", "not_hired"):
+        # The second and last chaser: a working week after the first, and still never before
+        # the decision date (a call ticked early, before the date was known, stays where it is).
+        base, second = called, add_business_days(called, FOLLOWUP_GAP, off)
         if decision is not None:
-            first = add_business_days(decision, FOLLOWUP_AFTER_DECISION)
-            why = f"You were told to expect a decision by {format_date(decision)}."
-        else:
-            first = add_business_days(interview, FOLLOWUP_WITHOUT_DECISION)
-            why = "No decision date was given, so allow a working week."
-        # Never before the call: a follow-up asks about what the call set up.
-        first = max(first, add_business_days(call, 1))
-        steps.append(
-            Step(
-                id="followup-1",
-                title=f"Follow up with {main} if you have had no word",
-                detail=f"{why} If you have heard nothing, send the follow-up email, or call "
-                "the way they asked you to.",
-                due=first,
-                interviewer=0,
-            )
-        )
-        steps.append(
-            Step(
-                id="followup-2",
-                title="Send a second and last follow-up",
-                detail="If there is still no answer, check in once more, politely. After this, "
-                "let it rest: keep your search going.",
-                due=add_business_days(first, FOLLOWUP_GAP),
-                interviewer=0,
-            )
+            floor = add_business_days(decision, FIRST_AFTER_DECISION, off)
+            if floor > second:
+                base, second = decision, floor
+        add(
+            "followup-1",
+            "Send a second and last follow-up",
+            f"If there is still no answer a week after you {'wrote' if by_email else 'called'}, "
+            "send the follow-up email, politely. After this, let it rest: keep your search going.",
+            second,
+            0,
+            _why(second, _skipped(base, second, off)),
         )
     if outcome == "not_hired":
-        heard = _outcome_day(outcome_on) or interview
-        steps.append(
-            Step(
-                id="not-hired",
-                title=f"Send {main} a gracious reply",
-                detail="Thank them, wish them well and ask to be considered for positions "
-                "that would fit you better. A leading company is worth staying in touch with.",
-                due=add_business_days(heard, 1),
-                interviewer=0,
-            )
+        heard = _day_of(outcome_on) or interview
+        reply = add_business_days(heard, 1, off)
+        add(
+            "not-hired",
+            f"Send {main} a gracious reply",
+            "Thank them, wish them well and ask to be considered for positions that would fit "
+            "you better. A leading company is worth staying in touch with.",
+            reply,
+            0,
+            _why(reply, _skipped(heard, reply, off)),
         )
     # A stable sort keeps the order above for steps on the same day.
     return tuple(sorted(steps, key=lambda s: s.due))
+
+
+def calendar_notes(p: Profile, steps: Sequence[Step]) -> tuple[str, ...]:
+    """What the dates skip, in words, and where the kit falls back to weekends only."""
+    if not p.region:
+        return ("The dates skip weekends only. Choose your country to skip its public holidays.",)
+    calendar = holiday_calendar(p.region)
+    if not calendar.known:
+        return (
+            f"The kit does not know the public holidays of “{clean_line(p.region)}”, so the "
+            "dates skip weekends only. Choose your country again from the list.",
+        )
+    outside = sorted({s.due.year for s in steps if not calendar.covers(s.due)})
+    notes = [f"The dates skip weekends and public holidays ({region_name(p.region)})."]
+    if outside:
+        years = ", ".join(map(str, outside))
+        notes.append(
+            f"The kit knows public holidays from {calendar.first_year} to "
+            f"{calendar.last_year} only: dates in {years} skip weekends only."
+        )
+    return tuple(notes)

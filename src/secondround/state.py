@@ -26,7 +26,7 @@ __all__ = [
 Outcome = Literal["waiting", "offer", "not_hired"]
 _OUTCOMES: tuple[Outcome, ...] = ("waiting", "offer", "not_hired")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Far above the 17 steps a six-interviewer plan has: a bound for hostile input only.
 MAX_CHECKS = 64
 
@@ -89,8 +89,12 @@ def without_check(s: State, step_id: str) -> State:
     return replace(s, checks=FrozenChecks({k: v for k, v in s.checks.items() if k != step_id}))
 
 
+# The profile's yes/no choices; every other field but the two lists is text.
+_PROFILE_FLAGS = ("remote", "prefer_email")
 _PROFILE_TEXT = tuple(
-    f.name for f in fields(Profile) if f.name not in ("interviewers", "qualifications")
+    f.name
+    for f in fields(Profile)
+    if f.name not in ("interviewers", "qualifications", *_PROFILE_FLAGS)
 )
 _INTERVIEWER_TEXT = ("name", "title", "email")
 
@@ -98,7 +102,7 @@ _INTERVIEWER_TEXT = ("name", "title", "email")
 def state_to_dict(s: State) -> dict[str, Any]:
     """The state as JSON-ready builtins; `state_from_dict` reads it back exactly."""
     p = s.profile
-    profile: dict[str, Any] = {name: getattr(p, name) for name in _PROFILE_TEXT}
+    profile: dict[str, Any] = {name: getattr(p, name) for name in _PROFILE_TEXT + _PROFILE_FLAGS}
     profile["interviewers"] = [
         {"name": i.name, "title": i.title, "email": i.email, "tone": i.tone} for i in p.interviewers
     ]
@@ -138,6 +142,12 @@ def _text(value: object, where: str) -> str:
     return value
 
 
+def _flag(value: object, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ShapeError(f"{where} should be true or false.")
+    return value
+
+
 def _list(value: object, where: str) -> list[Any]:
     if not isinstance(value, list):
         raise ShapeError(f"{where} should be a list.")
@@ -145,7 +155,7 @@ def _list(value: object, where: str) -> list[Any]:
 
 
 _STATE_KEYS = frozenset({"profile", "checks", "outcome", "outcome_on"})
-_PROFILE_KEYS = frozenset({*_PROFILE_TEXT, "interviewers", "qualifications"})
+_PROFILE_KEYS = frozenset({*_PROFILE_TEXT, *_PROFILE_FLAGS, "interviewers", "qualifications"})
 _INTERVIEWER_KEYS = frozenset({*_INTERVIEWER_TEXT, "tone"})
 
 
@@ -175,6 +185,8 @@ def state_from_dict(d: object) -> State:
     q0, q1, q2 = (_text(q, f"profile.qualifications[{i}]") for i, q in enumerate(quals))
     profile = Profile(
         **{name: _text(p[name], f"profile.{name}") for name in _PROFILE_TEXT},
+        remote=_flag(p["remote"], "profile.remote"),
+        prefer_email=_flag(p["prefer_email"], "profile.prefer_email"),
         interviewers=tuple(
             _interviewer(x, f"profile.interviewers[{i}]") for i, x in enumerate(people)
         ),
@@ -236,8 +248,29 @@ def _v0_to_v1(d: dict[str, Any]) -> dict[str, Any]:
     return {"profile": profile, "checks": old["checks"], "outcome": "waiting", "outcome_on": ""}
 
 
+def _dates_v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2's date fields: no region, an in-person interview, a call as the first check-in.
+
+    With no region a schema 1 state keeps the dates it had (weekends only) until the reader
+    picks one. The input is never changed.
+    """
+    old = _obj(d, "state", _STATE_KEYS)
+    if not isinstance(old["profile"], dict):
+        raise ShapeError("profile should be an object.")
+    profile = {**old["profile"], "region": "", "remote": False, "prefer_email": False}
+    return {**old, "profile": profile}
+
+
+def _v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 to 2: each part of the change migrates its own fields."""
+    return _dates_v1_to_v2(d)
+
+
 # MIGRATIONS[v] turns a schema v state dict into a schema v + 1 one.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    0: _v0_to_v1,
+    1: _v1_to_v2,
+}
 
 
 def migrate(d: dict[str, Any], version: int) -> dict[str, Any]:

@@ -21,8 +21,9 @@ from secondround.profile import (
     validate,
     without_contact,
 )
+from secondround.public_holidays import countries, country_of, regions_of
 from secondround.render import Attrs, Node, el
-from secondround.schedule import schedule
+from secondround.schedule import calendar_notes, schedule
 from secondround.state import State
 
 __all__ = ["view"]
@@ -105,6 +106,110 @@ def _radios(
         for value, text in options
     ]
     return el("fieldset", {"class": css}, el("legend", {}, legend), *buttons)
+
+
+def _select(
+    select_id: str,
+    label: str,
+    options: tuple[tuple[str, str], ...],
+    current: str,
+    *,
+    hint: str = "",
+    problems: tuple[str, ...] = (),
+) -> Node:
+    """A labelled drop-down for the region field: its choice travels as a "field" event.
+
+    The choice is marked on the option (`selected`), not on the select, so the built HTML and
+    the page's copy of the tree say the same thing.
+    """
+    described = []
+    hint_node = error_node = None
+    if hint:
+        hint_node = el("p", {"class": "sr-hint", "id": f"{select_id}-hint"}, hint)
+        described.append(f"{select_id}-hint")
+    attrs: Attrs = {"id": select_id, "data-field": "region"}
+    if problems:
+        error_node = el("p", {"class": "sr-error", "id": f"{select_id}-error"}, " ".join(problems))
+        described.append(f"{select_id}-error")
+        attrs["aria-invalid"] = "true"
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    choices = [
+        el("option", {"value": value, "selected": value == current}, text)
+        for value, text in options
+    ]
+    return el(
+        "div",
+        {"class": "sr-field" + (" sr-field--invalid" if problems else "")},
+        el("label", {"for": select_id}, label),
+        hint_node,
+        el("select", attrs, *choices),
+        error_node,
+    )
+
+
+# Rebuilt only when the region or its problem changes: the lists of options are long.
+@lru_cache(maxsize=16)
+def _region_fields(region: str, problems: tuple[str, ...]) -> Node:
+    """Country, then (where holidays differ within it) the state, province or region."""
+    country = country_of(region) if region else ""
+    known = countries()
+    options = (("", "None: skip weekends only"), *known)
+    if country and country not in dict(known):
+        # A bookmark from a later build may name one this build lacks: show it as it is.
+        options = (*options, (country, f"“{country}” (not known: weekends only)"))
+    subs = regions_of(country)
+    country_select = _select(
+        "sr-f-country",
+        "Country",
+        options,
+        country,
+        hint="The dates skip its public holidays as well as weekends.",
+        problems=() if subs else problems,
+    )
+    if not subs:
+        return el(
+            "fieldset", {"class": "sr-region"}, el("legend", {}, "Public holidays"), country_select
+        )
+    sub_options = ((country, "The whole country: national holidays only"), *subs)
+    if region not in dict(sub_options):
+        sub_options = (*sub_options, (region, f"“{region}” (not known: weekends only)"))
+    return el(
+        "fieldset",
+        {"class": "sr-region"},
+        el("legend", {}, "Public holidays"),
+        country_select,
+        _select(
+            "sr-f-region",
+            "State, province or region",
+            sub_options,
+            region,
+            hint="Holidays differ within this country: choose where the employer is.",
+            problems=problems,
+        ),
+    )
+
+
+def _flag(p: Profile, name: str, label: str, hint: str) -> Node:
+    """A yes/no choice of the profile, as a checkbox sending a "flag" event."""
+    box_id = "sr-f-" + name.replace("_", "-")
+    return el(
+        "div",
+        {"class": "sr-field sr-field--check"},
+        el(
+            "input",
+            {
+                "type": "checkbox",
+                "id": box_id,
+                "data-action": "flag",
+                "data-arg": name,
+                "checked": bool(getattr(p, name)),
+                "aria-describedby": f"{box_id}-hint",
+            },
+        ),
+        el("label", {"for": box_id}, label),
+        el("p", {"class": "sr-hint", "id": f"{box_id}-hint"}, hint),
+    )
 
 
 def _shown_errors(model: Model) -> dict[str, list[str]]:
@@ -206,6 +311,12 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
                 "When you can take a call",
                 hint="For the voicemail, for example “weekdays after 2 pm”.",
             ),
+            _flag(
+                p,
+                "prefer_email",
+                "I would rather not call",
+                "Your first check-in is then an email instead of a phone call.",
+            ),
         ),
         el(
             "fieldset",
@@ -229,6 +340,14 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
                 kind="date",
                 hint="If they said when they would decide. Leave empty if they did not.",
             ),
+            _flag(
+                p,
+                "remote",
+                "The interview was by video",
+                "The checklist then says how to get an address for the card, and gives the post "
+                "more time.",
+            ),
+            _region_fields(p.region, tuple(errors.get("region", ()))),
             outcome,
         ),
         el(
@@ -377,7 +496,8 @@ def _download_button(kind: str, label: str) -> Node:
 
 def _checklist(model: Model) -> tuple[Node, str]:
     state = model.state
-    steps = schedule(state.profile, state.outcome, state.outcome_on)
+    p = state.profile
+    steps = schedule(state.profile, state.outcome, state.outcome_on, state.checks)
     items = checklist(steps, state.checks, model.today)
     done, total = progress(items)
     if not items:
@@ -401,6 +521,7 @@ def _checklist(model: Model) -> tuple[Node, str]:
         el("p", {"class": "sr-progress-text", "id": "sr-progress"}, summary),
         el("progress", {"max": str(total), "value": str(done), "aria-labelledby": "sr-progress"}),
         el("ul", {"class": "sr-items"}, *[_item_node(i) for i in items]),
+        *[el("p", {"class": "sr-hint sr-holidays"}, note) for note in calendar_notes(p, steps)],
         el("div", {"class": "sr-actions"}, _download_button("ics", "Add to calendar (.ics)")),
     ), summary
 
@@ -519,8 +640,10 @@ def view(model: Model, build: str = "") -> dict[str, Any]:
     errors = _shown_errors(model)
     groups = drafts_for(model.state.profile)
     checklist_node, summary = _checklist(model)
-    # A blank kit has nothing to bookmark: the address bar holds no token then.
-    bookmark = "" if model.state == State() else to_bookmark(model.state)
+    # A blank kit (at most a holiday region chosen) has nothing to bookmark: the address bar
+    # holds no token then.
+    blank = State(profile=Profile(region=model.state.profile.region))
+    bookmark = "" if model.state == blank else to_bookmark(model.state)
     tree = el(
         "div",
         {"id": ROOT_ID, "class": "sr-live"},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from secondround import model
-from secondround_site import csp, examples, kit_page, offline
+from secondround_site import csp, examples, holiday_table, kit_page, offline
 from secondround_site.runtime import RUNTIME_FILES, RuntimeMissing, pinned_version, runtime_dir
 from secondround_site.wheel import BuiltWheel, build_wheel
 
@@ -29,6 +30,7 @@ KIT_MARKER = "<!-- secondround:kit -->"
 FETCHED_RUNTIME_FILES = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 
 _built: dict[str, Any] = {}
+log = logging.getLogger("mkdocs.hooks.secondround")
 
 
 def _root(config: Any) -> Path:
@@ -41,6 +43,10 @@ def on_config(config: Any) -> Any:
         runtime_dir(root)
     except RuntimeMissing as problem:
         raise PluginError(str(problem)) from None
+    # The holiday table goes inside the wheel, so it is brought up to date first.
+    table = root / "src" / "secondround" / holiday_table.TABLE_PATH.name
+    if holiday_table.ensure_current(table):
+        log.info("Refreshed %s from the holidays package: commit it.", table)
     wheel = build_wheel(root, root / ".cache" / "wheel")
     version = pinned_version(root)
     _built.update(

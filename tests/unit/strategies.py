@@ -26,6 +26,8 @@ any_text = st.text(max_size=60)
 iso_dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)).map(date.isoformat)
 date_text = st.one_of(iso_dates, st.just(""), any_text)
 tones = st.sampled_from(["formal", "relaxed"])
+# Regions the table has, one it lacks, none, and (from a hostile bookmark) anything at all.
+region_codes = st.sampled_from(["", "US", "US-CA", "GB-SCT", "DE-BY", "IN", "ZZ", "US-ZZ"])
 
 
 @st.composite
@@ -50,6 +52,9 @@ def profiles(draw: st.DrawFn, text: st.SearchStrategy[str] = any_text) -> Profil
         discussed=draw(text),
         decision_date=draw(dates),
         availability=draw(text),
+        region=draw(st.one_of(region_codes, text)),
+        remote=draw(st.booleans()),
+        prefer_email=draw(st.booleans()),
     )
 
 
@@ -97,11 +102,14 @@ def word_profiles(draw: st.DrawFn) -> Profile:
         ),
         discussed=draw(maybe("0d")),
         decision_date=draw(st.one_of(st.just(""), iso_dates)),
+        region=draw(region_codes),
+        remote=draw(st.booleans()),
+        prefer_email=draw(st.booleans()),
     )
 
 
 _step_ids = st.sampled_from(
-    ["post-cards", "call", "followup-1", "followup-2", "not-hired"]
+    ["post-cards", "call", "followup-1", "followup-2", "not-hired"]  # followup-2: schema 1
     + [f"{kind}-{i}" for kind in ("email", "card") for i in range(MAX_INTERVIEWERS)]
 )
 _stamps = st.datetimes().map(lambda t: t.isoformat(timespec="seconds") + "Z")

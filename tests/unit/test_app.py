@@ -199,6 +199,7 @@ def test_a_failed_write_turns_saving_off_once() -> None:
         ("qualifications.2", "writes clearly", lambda p: p.qualifications[2]),
         ("interviewers.0.title", "CTO", lambda p: p.interviewers[0].title),
         ("interviewers.0.tone", "relaxed", lambda p: p.interviewers[0].tone),
+        ("region", "GB-SCT", lambda p: p.region),
     ],
     ids=lambda v: v if isinstance(v, str) else "",
 )
@@ -383,7 +384,7 @@ def test_the_view_holds_drafts_checklist_progress_and_bookmark() -> None:
     shown = view(model)
     text = json.dumps(shown["tree"])
     assert "Thank-you email" in text
-    assert "1 of 8 done" in text  # email and card for each of two, post, call, two follow-ups
+    assert "1 of 7 done" in text  # email and card for each of two, post, call, one follow-up
     assert shown["bookmark"] == to_bookmark(model.state)
     assert shown["announce"].startswith("Drafts updated for Priya Shah, Sam Okafor.")
 
@@ -409,7 +410,7 @@ def test_the_calendar_download_holds_one_event_per_step() -> None:
     model = update(fresh(boot({}, True, CLOCK).state), ev("download", arg="ics"))
     assert model.download is not None
     assert model.download.mime == "text/calendar"
-    assert model.download.text.count("BEGIN:VEVENT") == 8
+    assert model.download.text.count("BEGIN:VEVENT") == 7
     assert model.download.text.startswith("BEGIN:VCALENDAR\r\n")
 
 
@@ -493,3 +494,141 @@ def test_two_interviewers_with_one_name_get_distinct_region_labels() -> None:
 
     walk(view(fresh(State(profile=twins)))["tree"])
     assert labels == ["Drafts for interviewer 1: Sam Lee", "Drafts for interviewer 2: Sam Lee"]
+
+
+@pytest.mark.parametrize(
+    ("language", "region"),
+    [
+        pytest.param("en-US", "US", id="us-english"),
+        pytest.param("en-GB", "GB", id="british-english"),
+        pytest.param("fr-CA", "CA", id="canadian-french"),
+        pytest.param("de_DE", "DE", id="underscore"),
+        pytest.param("zh-Hant-SG", "SG", id="script-subtag"),
+        pytest.param("en", "", id="no-country"),
+        pytest.param("es-419", "", id="latin-america-is-no-country"),
+        pytest.param("ar-EG", "", id="a-country-the-table-lacks"),
+        pytest.param(None, "", id="null"),
+        pytest.param(42, "", id="number"),
+    ],
+)
+def test_the_browser_language_picks_the_first_visits_region(language: Any, region: str) -> None:
+    model = boot({}, True, {**CLOCK, "language": language})
+    assert model.state.profile.region == region
+    # Starting blank keeps it: the reader chose nothing yet, the browser's guess still holds.
+    blank = update(model, ev("reset"))
+    assert blank.state == State(profile=Profile(region=region))
+    assert update(blank, ev("reset")) == blank
+
+
+def test_a_saved_state_keeps_its_own_region_whatever_the_language() -> None:
+    saved = replace(SAVED, profile=replace(SAVED.profile, region="CA-QC"))
+    model = boot({STATE_KEY: to_storage(saved)}, True, {**CLOCK, "language": "en-GB"})
+    assert model.state.profile.region == "CA-QC"
+
+
+@pytest.mark.parametrize("flag", ["remote", "prefer_email"])
+def test_flag_events_set_the_yes_no_choices(flag: str) -> None:
+    on = update(fresh(), ev("flag", arg=flag, value=True))
+    assert getattr(on.state.profile, flag) is True
+    assert saved_state(on) == to_storage(on.state)
+    off = update(on, ev("flag", arg=flag, value=False))
+    assert getattr(off.state.profile, flag) is False
+
+
+@pytest.mark.parametrize(
+    ("arg", "value"),
+    [("remote", "true"), ("remote", 1), ("remote", None), ("name", True), ("", True)],
+)
+def test_flag_events_that_are_not_yes_or_no_change_nothing(arg: str, value: Any) -> None:
+    before = fresh()
+    after = update(before, ev("flag", arg=arg, value=value))
+    assert after.state == before.state
+    assert after.writes == ()
+
+
+def _by_id(tree: Any, node_id: str) -> Any:
+    return next(n for n in _walk(tree) if n[1].get("id") == node_id)
+
+
+def _options(select: Any) -> list[tuple[str, str, bool]]:
+    return [(o[1]["value"], o[2], o[1]["selected"]) for o in select[2:]]
+
+
+def test_the_form_offers_countries_then_regions() -> None:
+    model = fresh()
+    tree = view(model)["tree"]
+    country = _by_id(tree, "sr-f-country")
+    assert country[0] == "select"
+    assert country[1]["data-field"] == "region"
+    assert _options(country)[0] == ("", "None: skip weekends only", True)
+    assert ("GB", "United Kingdom", False) in _options(country)
+    assert not [n for n in _walk(tree) if n[1].get("id") == "sr-f-region"]
+    picked = update(model, ev("field", arg="region", value="GB"))
+    tree = view(picked)["tree"]
+    assert ("GB", "United Kingdom", True) in _options(_by_id(tree, "sr-f-country"))
+    assert _options(_by_id(tree, "sr-f-region")) == [
+        ("GB", "The whole country: national holidays only", True),
+        ("GB-ENG", "England", False),
+        ("GB-NIR", "Northern Ireland", False),
+        ("GB-SCT", "Scotland", False),
+        ("GB-WLS", "Wales", False),
+    ]
+    label = next(n for n in _walk(tree) if n[0] == "label" and n[1].get("for") == "sr-f-region")
+    assert label[2] == "State, province or region"
+
+
+def test_the_checklist_says_which_holidays_it_skips() -> None:
+    def notes(region: str) -> list[str]:
+        state = replace(SAVED, profile=replace(SAVED.profile, region=region))
+        tree = view(fresh(state))["tree"]
+        return [n[2] for n in _walk(tree) if "sr-holidays" in str(n[1].get("class", ""))]
+
+    assert notes("") == [
+        "The dates skip weekends only. Choose your country to skip its public holidays."
+    ]
+    assert notes("US-CA") == [
+        "The dates skip weekends and public holidays (California, United States)."
+    ]
+    assert notes("XK") == [
+        "The kit does not know the public holidays of “XK”, so the dates skip weekends only. "
+        "Choose your country again from the list."
+    ]
+
+
+def test_an_unknown_region_is_shown_as_it_is_with_its_problem() -> None:
+    state = replace(SAVED, profile=replace(SAVED.profile, region="US-ZZ"))
+    tree = view(fresh(state))["tree"]
+    region = _by_id(tree, "sr-f-region")
+    assert ("US-ZZ", "“US-ZZ” (not known: weekends only)", True) in _options(region)
+    assert region[1]["aria-invalid"] == "true"
+    error = _by_id(tree, "sr-f-region-error")
+    assert "does not know the public holidays of “US-ZZ”" in error[2]
+
+
+def test_the_checkboxes_report_their_choice_as_flag_events() -> None:
+    state = replace(SAVED, profile=replace(SAVED.profile, remote=True))
+    tree = view(fresh(state))["tree"]
+    box = _by_id(tree, "sr-f-remote")
+    assert box[1] == {
+        "type": "checkbox",
+        "id": "sr-f-remote",
+        "data-action": "flag",
+        "data-arg": "remote",
+        "checked": True,
+        "aria-describedby": "sr-f-remote-hint",
+    }
+    assert _by_id(tree, "sr-f-prefer-email")[1]["checked"] is False
+
+
+def test_the_calendar_has_the_checklists_dates() -> None:
+    profile = replace(SAVED.profile, interview_date="2026-12-24", region="US")
+    state = State(profile=profile, checks={"email-0": "2026-12-26T09:00"})
+    model = update(fresh(state), ev("download", arg="ics"))
+    assert model.download is not None
+    starts = [
+        line.split(":", 1)[1]
+        for line in model.download.text.split("\r\n")
+        if line.startswith("DTSTART")
+    ]
+    # Email done on the 26th, card on the day, post and call after Christmas, last in January.
+    assert starts == ["20261224", "20261226", "20261228", "20261229", "20270106"]

@@ -59,6 +59,9 @@ REALISTIC_PROFILE = Profile(
     "end of next year, and how the analytics team would support finance through it",
     decision_date="2026-12-04",
     availability="weekdays after 2 pm UK time",
+    region="GB-ENG",
+    remote=True,
+    prefer_email=True,
 )
 REALISTIC = State(
     profile=REALISTIC_PROFILE,
@@ -71,11 +74,11 @@ REALISTIC = State(
 def test_storage_format() -> None:
     text = to_storage(State(checks={"call": "2026-11-27T10:00:00Z"}))
     assert text == (
-        '{"app":"secondround","schema":1,"state":{"checks":{"call":"2026-11-27T10:00:00Z"},'
+        '{"app":"secondround","schema":2,"state":{"checks":{"call":"2026-11-27T10:00:00Z"},'
         '"outcome":"waiting","outcome_on":"","profile":{"availability":"","company":"",'
         '"decision_date":"","discussed":"","email":"","interview_date":"","interviewers":'
         '[{"email":"","name":"","title":"","tone":"formal"}],"name":"","phone":"","position":"",'
-        '"qualifications":["","",""]}}}'
+        '"prefer_email":false,"qualifications":["","",""],"region":"","remote":false}}}'
     )
 
 
@@ -98,7 +101,8 @@ def test_bookmark_round_trip(s: State) -> None:
 
 
 def test_realistic_bookmark_is_short() -> None:
-    assert len(REALISTIC.checks) == 10
+    # Email and card for each of three people, the post, and the two check-ins.
+    assert len(REALISTIC.checks) == 9
     token = to_bookmark(REALISTIC)
     assert len(token) <= 2000
     assert from_bookmark(token) == REALISTIC
@@ -161,7 +165,7 @@ def _with(**changes: object) -> str:
         pytest.param("[]", NotOurs, id="list"),
         pytest.param('"secondround"', NotOurs, id="string"),
         pytest.param('{"app":"othertool","schema":1,"state":{}}', NotOurs, id="other-app"),
-        pytest.param(_with(schema=2), UnsupportedVersion, id="newer-schema"),
+        pytest.param(_with(schema=3), UnsupportedVersion, id="newer-schema"),
         pytest.param(_with(schema=-1), UnsupportedVersion, id="negative-schema"),
         pytest.param(_with(schema="1"), CorruptState, id="text-schema"),
         pytest.param(_with(schema=True), CorruptState, id="bool-schema"),

@@ -153,3 +153,25 @@ def test_icalendar_reads_it() -> None:
         assert alarms[0].decoded("TRIGGER") == timedelta(hours=9)
     assert str(events[-1]["DESCRIPTION"]) == "Line one\nLine two, with; marks"
     assert events[0].decoded("DTSTAMP") == datetime(2026, 11, 24, 23, 5, 9, tzinfo=UTC)
+
+
+def test_icalendar_reads_the_holiday_dates_the_checklist_shows() -> None:
+    icalendar = pytest.importorskip("icalendar")
+    christmas = Profile(
+        **{
+            **PROFILE.__dict__,
+            "interview_date": "2026-12-24",
+            "decision_date": "",
+            "region": "GB-ENG",
+        }
+    )
+    steps = schedule(christmas)
+    cal = icalendar.Calendar.from_ical(to_ics(steps, christmas, STAMP))
+    events = list(cal.walk("VEVENT"))
+    assert [e.decoded("DTSTART") for e in events] == [s.due for s in steps]
+    by_step = {str(e["UID"]).rsplit("-", 1)[0]: e for e in events}
+    # England: Christmas Day, and Boxing Day (a Saturday) observed on Monday the 28th.
+    assert by_step["post-cards"].decoded("DTSTART") == date(2026, 12, 29)
+    assert by_step["call"].decoded("DTSTART") == date(2026, 12, 30)
+    assert by_step["followup-1"].decoded("DTSTART") == date(2027, 1, 7)
+    assert "(Dec 25 and Dec 28 are public holidays)" in str(by_step["post-cards"]["DESCRIPTION"])

@@ -90,6 +90,7 @@ def test_clip_is_bounded_clean_and_idempotent(kind: str, text: str) -> None:
         ("interview_date", "date"),
         ("decision_date", "date"),
         ("discussed", "discussed"),
+        ("region", "region"),
     ],
 )
 def test_kind_of(path: str, kind: str) -> None:
@@ -200,8 +201,41 @@ def test_empty_profile_lists_every_required_field() -> None:
         pytest.param(
             {"decision_date": "2026-11-20"},
             "decision_date",
-            "The decision date is before the interview date.",
+            "The decision date is before the interview date: check it. Until it is fixed, the "
+            "checklist plans as if no date was given.",
             id="decision-before-interview",
+        ),
+        pytest.param(
+            {"decision_date": "2027-05-26"},  # 183 days after the interview: still believed
+            "decision_date",
+            None,
+            id="decision-six-months-on",
+        ),
+        pytest.param(
+            {"decision_date": "2027-05-27"},
+            "decision_date",
+            "The decision date is more than six months after the interview: check the year. "
+            "Until it is fixed, the checklist plans as if no date was given.",
+            id="decision-years-away",
+        ),
+        pytest.param({"region": "GB-SCT"}, "region", None, id="known-region"),
+        pytest.param({"region": "US"}, "region", None, id="known-country"),
+        pytest.param(
+            {"region": "XK"},
+            "region",
+            "The kit does not know the public holidays of “XK”, so it counts weekends only. "
+            "Choose a country from the list.",
+            id="unknown-country",
+        ),
+        pytest.param(
+            {"region": "US-XX"}, "region", "does not know the public holidays", id="unknown-state"
+        ),
+        pytest.param({"region": "US-"}, "region", "does not know", id="dash-but-no-state"),
+        pytest.param(
+            {"region": "R" * 33},
+            "region",
+            "Keep this to 32 characters or fewer (it has 33).",
+            id="long-region",
         ),
         pytest.param(
             {"decision_date": "soon"}, "decision_date", "or leave it empty", id="bad-decision"
@@ -257,8 +291,12 @@ def test_empty_profile_lists_every_required_field() -> None:
         ),
     ],
 )
-def test_validate_reports(changes: dict[str, object], path: str, message: str) -> None:
+def test_validate_reports(changes: dict[str, object], path: str, message: str | None) -> None:
+    """Each bad field gets its own message, and only it; None marks a value that is fine."""
     problems = validate(replace(GOOD, **changes))  # type: ignore[arg-type]
+    if message is None:
+        assert problems == {}
+        return
     assert list(problems) == [path]
     assert any(message in text for text in problems[path])
 

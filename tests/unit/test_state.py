@@ -16,6 +16,7 @@ from secondround.state import (
     FrozenChecks,
     ShapeError,
     State,
+    _dates_v1_to_v2,
     migrate,
     state_from_dict,
     state_to_dict,
@@ -50,6 +51,9 @@ SAMPLE_DICT: dict[str, Any] = {
         "discussed": "",
         "decision_date": "",
         "availability": "",
+        "region": "",
+        "remote": False,
+        "prefer_email": False,
     },
     "checks": {"email-0": "2026-11-24T18:00:00Z"},
     "outcome": "waiting",
@@ -139,6 +143,16 @@ def _broken(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
         pytest.param(("outcome",), "maybe", "waiting, offer or not_hired", id="bad-outcome"),
         pytest.param(("outcome_on",), 3, "outcome_on should be text", id="number-outcome-on"),
         pytest.param(("profile",), None, "profile should be an object", id="no-profile"),
+        pytest.param(
+            ("profile", "region"), None, "profile.region should be text", id="null-region"
+        ),
+        pytest.param(
+            ("profile", "remote"), "yes", "profile.remote should be true or false", id="text-remote"
+        ),
+        pytest.param(
+            ("profile", "prefer_email"), 1, "prefer_email should be true or false", id="one-email"
+        ),
+        pytest.param(("profile", "remote"), KeyError, "is missing remote", id="missing-remote"),
     ],
 )
 def test_from_dict_is_strict(path: tuple[Any, ...], value: Any, message: str) -> None:
@@ -177,8 +191,8 @@ V0: dict[str, Any] = {
 
 
 def test_schema_versions() -> None:
-    assert SCHEMA_VERSION == 1
-    assert set(MIGRATIONS) == {0}
+    assert SCHEMA_VERSION == 2
+    assert set(MIGRATIONS) == {0, 1}
 
 
 def test_migrate_v0() -> None:
@@ -190,10 +204,42 @@ def test_migrate_current_is_identity() -> None:
     assert migrate(SAMPLE_DICT, SCHEMA_VERSION) is SAMPLE_DICT
 
 
-@pytest.mark.parametrize("version", [-1, 2, 99])
+@pytest.mark.parametrize("version", [-1, 3, 99])
 def test_migrate_unknown_version(version: int) -> None:
     with pytest.raises(ShapeError, match=f"schema {version}"):
         migrate(copy.deepcopy(V0), version)
+
+
+V1: dict[str, Any] = {
+    "profile": {
+        k: v
+        for k, v in SAMPLE_DICT["profile"].items()
+        if k not in ("region", "remote", "prefer_email")
+    },
+    "checks": {"email-0": "2026-11-24T18:00:00Z"},
+    "outcome": "waiting",
+    "outcome_on": "",
+}
+
+
+def test_migrate_v1_adds_no_region_and_changes_nothing_else() -> None:
+    before = copy.deepcopy(V1)
+    assert migrate(V1, 1) == SAMPLE_DICT
+    assert before == V1  # the caller's dict is left as it was
+    assert _dates_v1_to_v2(copy.deepcopy(V1))["profile"]["region"] == ""
+
+
+@pytest.mark.parametrize(
+    ("broken", "message"),
+    [
+        pytest.param([], "state should be an object", id="list"),
+        pytest.param({**V1, "profile": "Sam"}, "profile should be an object", id="profile-text"),
+        pytest.param({"profile": V1["profile"]}, "is missing checks", id="no-checks"),
+    ],
+)
+def test_migrate_rejects_a_broken_v1(broken: Any, message: str) -> None:
+    with pytest.raises(ShapeError, match=message):
+        migrate(broken, 1)
 
 
 def test_migrate_rejects_a_broken_v0() -> None:

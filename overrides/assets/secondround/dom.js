@@ -21,6 +21,7 @@
         if (node.localName === "textarea") continue;
       }
       if (name === "checked") node.checked = value;
+      if (name === "selected") node.selected = value;
       if (value === false) node.removeAttribute(name);
       else if (allowed(name, String(value))) {
         const text = value === true ? "" : String(value);

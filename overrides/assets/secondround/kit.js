@@ -69,6 +69,7 @@ function startWorker() {
     build: BUILD,
     storage: snapshot(),
     saving: store !== null,
+    language: navigator.language,
   });
   // Last, since one of them may be a failure that ends this worker.
   if (early) early.messages.forEach(receive);

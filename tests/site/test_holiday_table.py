@@ -1,0 +1,63 @@
+"""The shipped public-holiday table: what the pinned `holidays` package says, small, shipped."""
+
+from __future__ import annotations
+
+import gzip
+import zipfile
+from pathlib import Path
+
+import holidays
+
+from secondround.public_holidays import countries, holiday_calendar, regions_of, table_years
+from secondround_site.holiday_table import FIRST_YEAR, LAST_YEAR, TABLE_PATH, build_table, render
+from secondround_site.wheel import build_wheel
+
+REFRESH = "make holidays"
+# The issue's budget for everything the holidays cost a reader, gzipped.
+BUDGET = 60_000
+
+
+def test_the_committed_table_is_what_the_package_says() -> None:
+    assert TABLE_PATH.read_text(encoding="utf-8") == render(build_table()), (
+        f"src/secondround/public_holidays.json is out of date: run `{REFRESH}` and commit it."
+    )
+
+
+def test_the_core_reads_back_every_regions_weekday_holidays() -> None:
+    years = range(FIRST_YEAR, LAST_YEAR + 1)
+    wrong = []
+    for country, _ in countries():
+        for region in (country, *dict(regions_of(country))):
+            sub = region.partition("-")[2] or None
+            expected = {
+                d
+                for d in holidays.country_holidays(country, subdiv=sub, years=years)
+                if d.weekday() < 5
+            }
+            calendar = holiday_calendar(region)
+            if not calendar.known or calendar.days != expected:
+                wrong.append(region)
+    assert wrong == []
+
+
+def test_the_table_covers_the_years_around_today_and_the_likely_countries() -> None:
+    # The year before the one this was written in, and three after it.
+    assert table_years() == (FIRST_YEAR, LAST_YEAR) == (2025, 2030)
+    codes = dict(countries())
+    for country in ("US", "CA", "GB", "AU", "IE", "NZ", "IN", "DE", "FR", "ES", "IT", "NL"):
+        assert country in codes
+    assert {"US-CA", "CA-QC", "GB-SCT", "AU-VIC"} <= {
+        code for country in ("US", "CA", "GB", "AU") for code, _ in regions_of(country)
+    }
+
+
+def test_what_ships_stays_within_budget(tmp_path: Path) -> None:
+    wheel = build_wheel(Path(__file__).resolve().parents[2], tmp_path)
+    with zipfile.ZipFile(wheel.path) as z:
+        shipped = {
+            name: z.read(name)
+            for name in ("secondround/public_holidays.json", "secondround/public_holidays.py")
+        }
+    assert shipped["secondround/public_holidays.json"] == TABLE_PATH.read_bytes()
+    gzipped = sum(len(gzip.compress(data, mtime=0)) for data in shipped.values())
+    assert gzipped <= BUDGET, f"The holidays cost {gzipped} bytes gzipped, over {BUDGET}."

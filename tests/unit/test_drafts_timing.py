@@ -1,0 +1,45 @@
+"""The call script follows their timeline: it never asks for a date the interviewer gave."""
+
+from __future__ import annotations
+
+import pytest
+
+from secondround.drafts import drafts_for
+from secondround.profile import Interviewer, Profile
+
+ASKS_WHEN = ("When do you expect the decision to be made?", "When do you think you'll decide?")
+
+
+def _call(decision: str, tone: str) -> str:
+    person = Interviewer(name="Dana Whitfield", tone="relaxed" if tone == "relaxed" else "formal")
+    p = Profile(
+        name="Sam Rivera",
+        interviewers=(person,),
+        interview_date="2026-11-24",
+        decision_date=decision,
+    )
+    (call,) = [d for d in drafts_for(p)[0].drafts if d.kind == "call"]
+    return call.body
+
+
+@pytest.mark.parametrize(
+    ("tone", "line"),
+    [
+        ("formal", "You mentioned a decision by Friday, December 4. Has the timeline changed?"),
+        (
+            "relaxed",
+            "You'd said Friday, December 4 for the decision. "
+            "Is that still the plan, or has it moved?",
+        ),
+    ],
+)
+def test_with_a_date_the_call_asks_whether_it_moved(tone: str, line: str) -> None:
+    body = _call("2026-12-04", tone)
+    assert line in body.splitlines()
+    assert not [ask for ask in ASKS_WHEN if ask in body]
+
+
+@pytest.mark.parametrize(("tone", "ask"), [("formal", ASKS_WHEN[0]), ("relaxed", ASKS_WHEN[1])])
+@pytest.mark.parametrize("decision", ["", "2026-11-01"], ids=["no-date", "date-before-interview"])
+def test_without_a_usable_date_the_call_asks_when(tone: str, ask: str, decision: str) -> None:
+    assert ask in _call(decision, tone).splitlines()
