@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -31,7 +33,7 @@ from secondround.profile import (
 )
 from secondround.public_holidays import region_from_language
 from secondround.schedule import schedule
-from secondround.state import State
+from secondround.state import State, content
 
 __all__ = [
     "BACKUP_PREFIX",
@@ -86,6 +88,13 @@ EXAMPLE_NOTICE = Notice(
     "reset",
     "Start blank",
 )
+OLDER_BOOKMARK = Notice(
+    "info",
+    "This bookmark holds an older version of the checklist saved in this browser, so the "
+    "newer one was kept.",
+    "restore",
+    "Open the bookmarked version instead",
+)
 SHARED = Notice(
     "info",
     "This checklist was shared without its owner's contact details: the name, email and phone "
@@ -123,10 +132,18 @@ def clock(event: Event) -> tuple[date, str]:
     return local.date(), local.isoformat(timespec="minutes")
 
 
+def new_id() -> str:
+    """A fresh checklist identity: 72 random bits, URL-safe (the browser's crypto in Pyodide)."""
+    return base64.urlsafe_b64encode(os.urandom(9)).decode("ascii")
+
+
 def _persist(model: Model) -> Model:
     """The state changed on purpose: it is the reader's own now; save it, drop the example hint."""
     notices = tuple(n for n in model.notices if n != EXAMPLE_NOTICE)
-    model = replace(model, notices=notices)
+    state = model.state
+    # Every saved change is a new revision of the same checklist.
+    state = replace(state, id=state.id or new_id(), revision=state.revision + 1)
+    model = replace(model, notices=notices, state=state)
     if not model.saving:
         return model
     return replace(model, writes=(*model.writes, (STATE_KEY, to_storage(model.state))))
@@ -199,10 +216,20 @@ def _open_bookmark(model: Model, token: str) -> Model:
             token,
             f"This bookmark link could not be opened. {problem} Your checklist here is unchanged.",
         )
-    if marked == model.state:
+    if shared:
+        # The friend's copy is a checklist of its own, not a revision of the owner's.
+        marked = replace(marked, id="", revision=0)
+    if content(marked) == content(model.state) and marked.revision <= model.state.revision:
         return model
+    mine = model.state
+    if marked.id and marked.id == mine.id and not shared:
+        if marked.revision < mine.revision:
+            # An old bookmark of this same checklist must not undo what was done since.
+            return replace(_notify(model, OLDER_BOOKMARK), kept_aside=to_storage(marked))
+        # A newer copy of this checklist (from another device): nothing of the reader's is lost.
+        return _persist(_adopt(model, marked))
     # The untouched example is not worth keeping; anything the reader typed is.
-    if model.state in (State(), _blank(model)) or EXAMPLE_NOTICE in model.notices:
+    if content(model.state) in (State(), _blank(model)) or EXAMPLE_NOTICE in model.notices:
         adopted = _persist(_adopt(model, marked))
         return _notify(adopted, SHARED) if shared else adopted
     return _replace_state(model, marked, SHARED_OVER_YOURS if shared else FROM_BOOKMARK)
@@ -329,7 +356,7 @@ def _on_check(model: Model, arg: str, value: Any) -> Model:
 
 def _on_reset(model: Model, arg: str, value: Any) -> Model:
     blank = _blank(model)
-    if model.state == blank:
+    if content(model.state) == blank:
         return model
     if EXAMPLE_NOTICE in model.notices:
         # Only the untouched example goes: nothing of the reader's to keep aside.

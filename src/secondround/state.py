@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal, cast
@@ -16,6 +17,7 @@ __all__ = [
     "Outcome",
     "ShapeError",
     "State",
+    "content",
     "migrate",
     "state_from_dict",
     "state_to_dict",
@@ -72,11 +74,20 @@ class State:
     checks: Mapping[str, str] = field(default_factory=FrozenChecks)
     outcome: Outcome = "waiting"
     outcome_on: str = ""
+    # Which checklist this is ("" until the reader first changes something) and how many saved
+    # changes it has seen: an older bookmark of the same checklist never rolls it back.
+    id: str = ""
+    revision: int = 0
 
     def __post_init__(self) -> None:
         if not isinstance(self.checks, FrozenChecks):
             # Frozen dataclasses allow this only through object.__setattr__.
             object.__setattr__(self, "checks", FrozenChecks(self.checks))
+
+
+def content(s: State) -> State:
+    """The state without its identity and revision: what the reader typed and ticked."""
+    return replace(s, id="", revision=0)
 
 
 def with_check(s: State, step_id: str, when: str) -> State:
@@ -108,6 +119,8 @@ def state_to_dict(s: State) -> dict[str, Any]:
     ]
     profile["qualifications"] = list(p.qualifications)
     return {
+        "id": s.id,
+        "revision": s.revision,
         "profile": profile,
         "checks": dict(s.checks),
         "outcome": s.outcome,
@@ -154,7 +167,11 @@ def _list(value: object, where: str) -> list[Any]:
     return value
 
 
-_STATE_KEYS = frozenset({"profile", "checks", "outcome", "outcome_on"})
+_V1_STATE_KEYS = frozenset({"profile", "checks", "outcome", "outcome_on"})
+_STATE_KEYS = _V1_STATE_KEYS | {"id", "revision"}
+_ID = re.compile(r"[A-Za-z0-9_-]{0,32}")
+# Far beyond any reader's edits (one per keystroke), and exact as a JSON number in any parser.
+MAX_REVISION = 2**53 - 1
 _PROFILE_KEYS = frozenset({*_PROFILE_TEXT, *_PROFILE_FLAGS, "interviewers", "qualifications"})
 _INTERVIEWER_KEYS = frozenset({*_INTERVIEWER_TEXT, "tone"})
 
@@ -203,11 +220,19 @@ def state_from_dict(d: object) -> State:
     outcome = top["outcome"]
     if outcome not in _OUTCOMES:
         raise ShapeError("outcome should be waiting, offer or not_hired.")
+    ident = _text(top["id"], "id")
+    if not _ID.fullmatch(ident):
+        raise ShapeError("id should be up to 32 letters, digits, dashes or underscores.")
+    revision = top["revision"]
+    if type(revision) is not int or not 0 <= revision <= MAX_REVISION:
+        raise ShapeError("revision should be a whole number from 0 up.")
     return State(
         profile=profile,
         checks=FrozenChecks(checks),
         outcome=outcome,
         outcome_on=_text(top["outcome_on"], "outcome_on"),
+        id=ident,
+        revision=revision,
     )
 
 
@@ -254,16 +279,21 @@ def _dates_v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
     With no region a schema 1 state keeps the dates it had (weekends only) until the reader
     picks one. The input is never changed.
     """
-    old = _obj(d, "state", _STATE_KEYS)
+    old = _obj(d, "state", _V1_STATE_KEYS)
     if not isinstance(old["profile"], dict):
         raise ShapeError("profile should be an object.")
     profile = {**old["profile"], "region": "", "remote": False, "prefer_email": False}
     return {**old, "profile": profile}
 
 
+def _identity_v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2's identity: a schema 1 checklist gets one at its next save, from revision 0."""
+    return {"id": "", "revision": 0, **d}
+
+
 def _v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
     """Schema 1 to 2: each part of the change migrates its own fields."""
-    return _dates_v1_to_v2(d)
+    return _identity_v1_to_v2(_dates_v1_to_v2(d))
 
 
 # MIGRATIONS[v] turns a schema v state dict into a schema v + 1 one.

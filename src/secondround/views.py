@@ -24,7 +24,7 @@ from secondround.profile import (
 from secondround.public_holidays import countries, country_of, regions_of
 from secondround.render import Attrs, Node, el
 from secondround.schedule import calendar_notes, schedule
-from secondround.state import State
+from secondround.state import State, content
 
 __all__ = ["view"]
 
@@ -643,7 +643,7 @@ def view(model: Model, build: str = "") -> dict[str, Any]:
     # A blank kit (at most a holiday region chosen) has nothing to bookmark: the address bar
     # holds no token then.
     blank = State(profile=Profile(region=model.state.profile.region))
-    bookmark = "" if model.state == blank else to_bookmark(model.state)
+    bookmark = "" if content(model.state) == blank else to_bookmark(model.state)
     tree = el(
         "div",
         {"id": ROOT_ID, "class": "sr-live"},

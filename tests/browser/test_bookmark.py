@@ -147,3 +147,20 @@ def test_forget_me_removes_every_trace_from_this_browser(kit: Page) -> None:
     kit.reload()
     kit.wait_for_selector('[data-status="ready"]:not([hidden])')
     expect(kit.locator("#sr-f-name")).not_to_have_value("Leaves No Trace")
+
+
+def test_an_older_bookmark_does_not_undo_later_ticks(kit: Page) -> None:
+    kit.fill("#sr-f-name", "Ticks Kept")
+    kit.fill("#sr-f-interview-date", "2026-11-20")
+    settle(kit)
+    older = kit.url
+    boxes = kit.locator(".sr-items input[type=checkbox]")
+    for index in range(3):
+        boxes.nth(index).check()
+        settle(kit)
+    kit.goto(older)
+    kit.wait_for_selector('[data-status="ready"]:not([hidden])')
+    settle(kit)
+    for index in range(3):
+        expect(boxes.nth(index)).to_be_checked()
+    expect(kit.locator(".sr-notice")).to_contain_text("older version")

@@ -122,4 +122,6 @@ def states(draw: st.DrawFn, text: st.SearchStrategy[str] = any_text) -> State:
         checks=draw(st.dictionaries(_step_ids, st.one_of(_stamps, text), max_size=17)),
         outcome=draw(st.sampled_from(["waiting", "offer", "not_hired"])),
         outcome_on=draw(st.one_of(st.just(""), iso_dates, text)),
+        id=draw(st.from_regex(r"[A-Za-z0-9_-]{0,32}", fullmatch=True)),
+        revision=draw(st.integers(min_value=0, max_value=2**53 - 1)),
     )

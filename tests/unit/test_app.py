@@ -26,7 +26,7 @@ from secondround.drafts import drafts_for
 from secondround.example import example_profile
 from secondround.model import BACKUP_PREFIX, STATE_KEY, Model
 from secondround.profile import Interviewer, Profile
-from secondround.state import State
+from secondround.state import State, content
 
 # 2026-11-26 10:30 UTC, as the page's clock reports it.
 NOW_MS = 1_795_689_000_000
@@ -268,18 +268,18 @@ def test_the_outcome_is_dated_today(outcome: str, on: str) -> None:
 
 def test_reset_keeps_the_old_state_aside_and_restore_brings_it_back() -> None:
     model = update(fresh(), ev("reset"))
-    assert model.state == State()
+    assert content(model.state) == State()
     assert model.kept_aside == to_storage(SAVED)
     assert any(n.action == "restore" for n in model.notices)
     back = update(model, ev("restore"))
-    assert back.state == SAVED
-    assert saved_state(back) == to_storage(SAVED)
+    assert content(back.state) == SAVED
+    assert saved_state(back) == to_storage(back.state)
 
 
 def test_import_adopts_a_good_file_and_keeps_the_previous_aside() -> None:
     other = State(profile=Profile(name="Imported"))
     model = update(fresh(), ev("import", value=to_storage(other)))
-    assert model.state == other
+    assert content(model.state) == other
     assert model.kept_aside == to_storage(SAVED)
 
 
@@ -296,16 +296,16 @@ def test_a_bad_import_says_why_and_changes_nothing(text: str) -> None:
 def test_a_bookmark_over_a_different_saved_state_keeps_that_one_aside() -> None:
     marked = State(profile=Profile(name="From the link"))
     model = update(fresh(), ev("mount", value="#" + to_bookmark(marked)))
-    assert model.state == marked
+    assert content(model.state) == marked
     assert model.kept_aside == to_storage(SAVED)
-    assert saved_state(model) == to_storage(marked)
-    assert update(model, ev("restore")).state == SAVED
+    assert saved_state(model) == to_storage(model.state)
+    assert content(update(model, ev("restore")).state) == SAVED
 
 
 def test_a_bookmark_on_a_first_visit_replaces_the_example_without_fuss() -> None:
     marked = State(profile=Profile(name="From the link"))
     model = update(boot({}, True, CLOCK), ev("mount", value="#" + to_bookmark(marked)))
-    assert model.state == marked
+    assert content(model.state) == marked
     assert model.kept_aside == ""
 
 
@@ -336,7 +336,7 @@ def test_a_plain_anchor_is_not_a_bookmark() -> None:
 def test_another_tabs_save_is_shown_but_not_written_back() -> None:
     other = State(profile=Profile(name="Other tab"))
     model = update(fresh(), ev("storage", arg=STATE_KEY, value=to_storage(other)))
-    assert model.state == other
+    assert content(model.state) == other
     assert model.writes == ()
     ignored = update(fresh(), ev("storage", arg=STATE_KEY, value="garbage"))
     assert ignored.state == SAVED
@@ -422,7 +422,7 @@ def test_a_calendar_without_dates_is_refused_with_a_reason() -> None:
 
 def test_starting_blank_from_the_example_keeps_nothing_aside() -> None:
     model = update(boot({}, True, CLOCK), ev("reset"))
-    assert model.state == State()
+    assert content(model.state) == State()
     assert model.kept_aside == ""
     assert model.notices == ()
 
@@ -472,7 +472,7 @@ def test_a_shared_link_over_a_readers_own_checklist_keeps_theirs_aside() -> None
 def test_forgetting_leaves_a_blank_kit_and_asks_the_page_to_remove_everything() -> None:
     model = update(fresh(), ev("forget"))
     shown = view(model)
-    assert model.state == State()
+    assert content(model.state) == State()
     assert model.kept_aside == ""
     assert model.writes == ()
     assert shown["forget"] is True
@@ -516,7 +516,7 @@ def test_the_browser_language_picks_the_first_visits_region(language: Any, regio
     assert model.state.profile.region == region
     # Starting blank keeps it: the reader chose nothing yet, the browser's guess still holds.
     blank = update(model, ev("reset"))
-    assert blank.state == State(profile=Profile(region=region))
+    assert content(blank.state) == State(profile=Profile(region=region))
     assert update(blank, ev("reset")) == blank
 
 
@@ -632,3 +632,44 @@ def test_the_calendar_has_the_checklists_dates() -> None:
     ]
     # Email done on the 26th, card on the day, post and call after Christmas, last in January.
     assert starts == ["20261224", "20261226", "20261228", "20261229", "20270106"]
+
+
+def test_every_saved_change_is_a_new_revision_of_one_checklist() -> None:
+    first = update(fresh(), ev("field", arg="name", value="Sam R."))
+    second = update(first, ev("field", arg="company", value="Southwind"))
+    assert first.state.id != ""
+    assert second.state.id == first.state.id
+    assert second.state.revision == first.state.revision + 1
+    other = update(fresh(), ev("field", arg="name", value="Sam R."))
+    assert other.state.id != first.state.id
+
+
+def test_an_older_bookmark_of_the_same_checklist_does_not_roll_it_back() -> None:
+    old = update(fresh(), ev("field", arg="name", value="Sam R."))
+    old_link = "#" + to_bookmark(old.state)
+    newer = update(old, ev("check", arg="email-0", value=True))
+    newer = update(newer, ev("check", arg="card-0", value=True))
+    opened = update(newer, ev("mount", value=old_link))
+    assert opened.state == newer.state
+    assert any("older version" in n.text for n in opened.notices)
+    assert opened.writes == newer.writes  # nothing new to save
+    # The reader may still choose the older one, and then the newer is kept aside.
+    chosen = update(opened, ev("restore"))
+    assert content(chosen.state) == content(old.state)
+    assert from_storage(chosen.kept_aside) == newer.state
+
+
+def test_a_newer_bookmark_of_the_same_checklist_is_taken_without_keeping_anything_aside() -> None:
+    here = update(fresh(), ev("field", arg="name", value="Sam R."))
+    elsewhere = update(here, ev("check", arg="email-0", value=True))
+    opened = update(here, ev("mount", value="#" + to_bookmark(elsewhere.state)))
+    assert content(opened.state) == content(elsewhere.state)
+    assert opened.state.id == here.state.id
+    assert opened.kept_aside == ""
+
+
+def test_a_shared_copy_becomes_a_checklist_of_its_own() -> None:
+    owner = update(fresh(), ev("field", arg="name", value="Sam R."))
+    shared = "#shared-" + to_bookmark(owner.state)
+    friend = update(boot({}, True, CLOCK), ev("mount", value=shared))
+    assert friend.state.id not in ("", owner.state.id)

@@ -75,10 +75,11 @@ def test_storage_format() -> None:
     text = to_storage(State(checks={"call": "2026-11-27T10:00:00Z"}))
     assert text == (
         '{"app":"secondround","schema":2,"state":{"checks":{"call":"2026-11-27T10:00:00Z"},'
-        '"outcome":"waiting","outcome_on":"","profile":{"availability":"","company":"",'
+        '"id":"","outcome":"waiting","outcome_on":"","profile":{"availability":"","company":"",'
         '"decision_date":"","discussed":"","email":"","interview_date":"","interviewers":'
         '[{"email":"","name":"","title":"","tone":"formal"}],"name":"","phone":"","position":"",'
-        '"prefer_email":false,"qualifications":["","",""],"region":"","remote":false}}}'
+        '"prefer_email":false,"qualifications":["","",""],"region":"","remote":false},'
+        '"revision":0}}'
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -36,9 +37,13 @@ SAMPLE = State(
     ),
     checks={"email-0": "2026-11-24T18:00:00Z"},
     outcome="waiting",
+    id="k3Xq_9-b",
+    revision=12,
 )
 
 SAMPLE_DICT: dict[str, Any] = {
+    "id": "k3Xq_9-b",
+    "revision": 12,
     "profile": {
         "name": "Sam Rivera",
         "email": "sam@example.com",
@@ -196,8 +201,8 @@ def test_schema_versions() -> None:
 
 
 def test_migrate_v0() -> None:
-    assert migrate(copy.deepcopy(V0), 0) == SAMPLE_DICT
-    assert state_from_dict(migrate(copy.deepcopy(V0), 0)) == SAMPLE
+    assert migrate(copy.deepcopy(V0), 0) == {**SAMPLE_DICT, "id": "", "revision": 0}
+    assert state_from_dict(migrate(copy.deepcopy(V0), 0)) == replace(SAMPLE, id="", revision=0)
 
 
 def test_migrate_current_is_identity() -> None:
@@ -224,7 +229,8 @@ V1: dict[str, Any] = {
 
 def test_migrate_v1_adds_no_region_and_changes_nothing_else() -> None:
     before = copy.deepcopy(V1)
-    assert migrate(V1, 1) == SAMPLE_DICT
+    # A schema 1 checklist has no identity yet: it gets one at its next save.
+    assert migrate(V1, 1) == {**SAMPLE_DICT, "id": "", "revision": 0}
     assert before == V1  # the caller's dict is left as it was
     assert _dates_v1_to_v2(copy.deepcopy(V1))["profile"]["region"] == ""
 
@@ -259,3 +265,21 @@ def test_a_lone_surrogate_is_refused_with_its_place(where: str) -> None:
     data["profile"][where] = "\ud800"
     with pytest.raises(ShapeError, match=f"profile.{where} holds broken text"):
         state_from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("id", "has spaces"),
+        ("id", "x" * 33),
+        ("id", 7),
+        ("revision", -1),
+        ("revision", 1.5),
+        ("revision", True),
+        ("revision", "3"),
+        ("revision", 2**53),
+    ],
+)
+def test_a_bad_identity_or_revision_is_a_shape_error(key: str, value: Any) -> None:
+    with pytest.raises(ShapeError, match=key):
+        state_from_dict({**SAMPLE_DICT, key: value})
