@@ -39,12 +39,16 @@ node_modules/.package-lock.json: package.json package-lock.json
 		--implementation py --abi none --platform any -r tests/pyodide/requirements.txt -d .cache/pyodide-wheels
 	touch $@
 
+tests/tools/node_modules/.package-lock.json: tests/tools/package.json tests/tools/package-lock.json
+	cd tests/tools && npm ci --no-audit --no-fund
+	touch $@
+
 bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund
 	touch $@
 
 setup: $(VENV)/.site node_modules/.package-lock.json
-setup-test: setup $(VENV)/.test .cache/pyodide-wheels/.done
+setup-test: setup $(VENV)/.test .cache/pyodide-wheels/.done tests/tools/node_modules/.package-lock.json
 	bash scripts/ensure-browser.sh $(PY)
 
 # --- the two commands of the README

@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
-# Make sure the browser tests have a Chromium: Debian's if present or installable, else Playwright's.
+# Make sure the tests have a Chromium (Debian's if present or installable, else Playwright's) and
+# a Java runtime for the HTML checker.
 set -euo pipefail
 py=${1:-.venv/bin/python}
+if ! command -v java >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "Installing a Java runtime for the HTML checker..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+fi
 if [ -x /usr/bin/chromium ]; then
   exit 0
 fi

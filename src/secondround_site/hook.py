@@ -122,7 +122,13 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     return EXAMPLE_MARKER.sub(replace, markdown)
 
 
+# Inside a tab, Markdown does not see the example's HTML as a block and wraps it in a paragraph;
+# a <figure> cannot sit in a <p>, so the wrapper goes.
+WRAPPED_EXAMPLE = re.compile(r"<p>\s*(<figure class=\"sr-example\".*?</figure>)\s*</p>", re.S)
+
+
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    html = WRAPPED_EXAMPLE.sub(r"\1", html)
     if KIT_MARKER not in html:
         return html
     dom_script = get_relative_url(f"{ASSET_DIR}/dom.js", page.url)
