@@ -70,7 +70,10 @@ NO_DATES = Notice(
     "warning", "Enter the date of your interview first: the calendar holds your dated steps."
 )
 CLEARED = Notice(
-    "info", "The kit was cleared. Your previous checklist is kept aside.", "restore", "Undo"
+    "info",
+    "The kit was cleared. Your previous checklist is kept aside.",
+    "restore",
+    "Undo: bring back the checklist you cleared",
 )
 FROM_BOOKMARK = Notice(
     "info",
@@ -80,7 +83,10 @@ FROM_BOOKMARK = Notice(
     "Switch back to it",
 )
 IMPORTED = Notice(
-    "info", "Imported. The checklist you had before is kept aside.", "restore", "Switch back to it"
+    "info",
+    "Imported. The checklist you had before is kept aside.",
+    "restore",
+    "Switch back to the checklist you had before the import",
 )
 EXAMPLE_NOTICE = Notice(
     "info",
@@ -175,7 +181,8 @@ def _filled_fields(profile: Profile) -> frozenset[str]:
 
 
 def _adopt(model: Model, state: State) -> Model:
-    return replace(model, state=state, touched=_filled_fields(state.profile))
+    filled = _filled_fields(state.profile)
+    return replace(model, state=state, touched=filled, left=filled)
 
 
 def boot(storage: Mapping[str, str], saving: bool, event: Event) -> Model:
@@ -274,7 +281,9 @@ def _with_profile(model: Model, profile: Profile) -> Model:
 
 def _replace_state(model: Model, state: State, notice: Notice) -> Model:
     """Adopt a new state and keep the current one aside, with a one-click way back."""
-    aside = replace(_adopt(model, state), kept_aside=to_storage(model.state))
+    # Only one state is ever kept aside: an older notice offering to restore another would lie.
+    notices = tuple(n for n in model.notices if n.action != "restore")
+    aside = replace(_adopt(model, state), kept_aside=to_storage(model.state), notices=notices)
     return _persist(_notify(aside, notice))
 
 
@@ -288,11 +297,17 @@ def _on_field(model: Model, arg: str, value: Any) -> Model:
     ):
         # The first edit of the example starts the reader's own checklist from blank: an
         # example phone number or interviewer left in a sent email would be worse than retyping.
-        blank = replace(model, state=_blank(model), touched=frozenset({arg}))
+        blank = replace(model, state=_blank(model), touched=frozenset({arg}), left=frozenset())
         own = _set_field(blank.state.profile, arg, text)
         return _notify(_with_profile(blank, own), EXAMPLE_CLEARED)
     touched = replace(model, touched=model.touched | {arg})
     return _with_profile(touched, _set_field(model.state.profile, arg, text))
+
+
+def _on_leave(model: Model, arg: str, value: Any) -> Model:
+    if arg not in model.touched or arg in model.left:
+        return model
+    return replace(model, left=model.left | {arg})
 
 
 def _on_keep_example(model: Model, arg: str, value: Any) -> Model:
@@ -360,9 +375,9 @@ def _on_reset(model: Model, arg: str, value: Any) -> Model:
         return model
     if EXAMPLE_NOTICE in model.notices:
         # Only the untouched example goes: nothing of the reader's to keep aside.
-        return _persist(replace(model, state=blank, touched=frozenset()))
+        return _persist(replace(model, state=blank, touched=frozenset(), left=frozenset()))
     cleared = _replace_state(model, blank, CLEARED)
-    return replace(cleared, touched=frozenset())
+    return replace(cleared, touched=frozenset(), left=frozenset())
 
 
 def _on_restore(model: Model, arg: str, value: Any) -> Model:
@@ -435,6 +450,7 @@ def _on_saving_off(model: Model, arg: str, value: Any) -> Model:
 Handler = Callable[[Model, str, Any], Model]
 HANDLERS: dict[str, Handler] = {
     "field": _on_field,
+    "leave": _on_leave,
     "flag": _on_flag,
     "outcome": _on_outcome,
     "add_interviewer": _on_add_interviewer,

@@ -61,6 +61,9 @@ class Model:
     kept_aside: str = ""
     saving: bool = True
     touched: frozenset[str] = frozenset()
+    # Fields the reader has edited and then left: only these show their errors, so an email
+    # address is not called wrong after its first letter.
+    left: frozenset[str] = frozenset()
     # Writes for the page to make in localStorage, taken by the worker with each View.
     writes: tuple[tuple[str, str], ...] = ()
     # A file the reader asked for, handed over once with the next View.

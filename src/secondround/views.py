@@ -218,10 +218,10 @@ def _shown_errors(model: Model) -> dict[str, list[str]]:
     return {
         path: msgs
         for path, msgs in errors.items()
-        if path in model.touched
+        if path in model.left
         or (
             path.startswith("qualifications")
-            and any(t.startswith("qualifications") for t in model.touched)
+            and any(t.startswith("qualifications") for t in model.left)
         )
     }
 
@@ -537,7 +537,12 @@ def _notice_node(index: int, notice: Notice) -> Node:
         )
     return el(
         "div",
-        {"class": f"sr-notice sr-notice--{notice.kind}", "role": role},
+        {
+            # A way back stays in view wherever the reader is on the page (see site.css).
+            "class": f"sr-notice sr-notice--{notice.kind}"
+            + (" sr-notice--restore" if notice.action == "restore" else ""),
+            "role": role,
+        },
         el("p", {}, notice.text),
         action,
         el(

@@ -164,3 +164,21 @@ def test_an_older_bookmark_does_not_undo_later_ticks(kit: Page) -> None:
     for index in range(3):
         expect(boxes.nth(index)).to_be_checked()
     expect(kit.locator(".sr-notice")).to_contain_text("older version")
+
+
+def test_undo_is_in_view_after_clearing_the_kit_at_the_bottom(kit: Page) -> None:
+    kit.fill("#sr-f-name", "Cleared Then Back")
+    settle(kit)
+    clear = kit.get_by_role("button", name="Clear the kit")
+    clear.scroll_into_view_if_needed()
+    clear.click()
+    settle(kit)
+    undo = kit.get_by_role("button", name="Undo: bring back the checklist you cleared")
+    box = undo.bounding_box()
+    viewport = kit.viewport_size
+    assert box is not None
+    assert viewport is not None
+    assert 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"]
+    undo.click()
+    settle(kit)
+    expect(kit.locator("#sr-f-name")).to_have_value("Cleared Then Back")

@@ -389,12 +389,23 @@ def test_the_view_holds_drafts_checklist_progress_and_bookmark() -> None:
     assert shown["announce"].startswith("Drafts updated for Priya Shah, Sam Okafor.")
 
 
-def test_field_errors_show_only_for_fields_the_reader_touched() -> None:
+def _error_ids(model: Model) -> list[str]:
+    return [n[1]["id"] for n in _walk(view(model)["tree"]) if n[1].get("class") == "sr-error"]
+
+
+def test_field_errors_show_once_the_reader_leaves_the_field() -> None:
     blank = update(boot({}, True, CLOCK), ev("reset"))
     assert "sr-error" not in json.dumps(view(blank)["tree"])
-    typed = update(blank, ev("field", arg="email", value="not an address"))
-    errors = [n for n in _walk(view(typed)["tree"]) if n[1].get("class") == "sr-error"]
-    assert [n[1]["id"] for n in errors] == ["sr-f-email-error"]
+    typing = update(blank, ev("field", arg="email", value="a"))
+    assert _error_ids(typing) == []  # not on the first letter
+    # Leaving a field the reader never edited says nothing either.
+    assert _error_ids(update(typing, ev("leave", arg="phone"))) == []
+    left = update(typing, ev("leave", arg="email"))
+    assert _error_ids(left) == ["sr-f-email-error"]
+    # Once shown, the error follows each keystroke, and goes when the address is right.
+    fixed = update(left, ev("field", arg="email", value="a@example.org"))
+    assert _error_ids(fixed) == []
+    assert _error_ids(update(fixed, ev("field", arg="email", value="a@"))) == ["sr-f-email-error"]
 
 
 def test_a_download_is_handed_over_once_and_only_when_asked() -> None:

@@ -255,6 +255,12 @@ function onInput(event) {
   if (t.dataset.field !== undefined && t.type !== "radio") send({ type: "field", arg: t.dataset.field, value: t.value });
 }
 
+// Leaving a field is when its errors may show (Python decides which).
+function onLeave(event) {
+  const t = event.target;
+  if (t.dataset && t.dataset.field !== undefined && t.type !== "radio") send({ type: "leave", arg: t.dataset.field });
+}
+
 function onChange(event) {
   const t = event.target;
   if (t.type === "radio" && t.checked && t.dataset.field !== undefined) {
@@ -334,6 +340,7 @@ function mount() {
   kit.addEventListener("input", onInput);
   kit.addEventListener("change", onChange);
   kit.addEventListener("click", onClick);
+  kit.addEventListener("focusout", onLeave);
   store = store || openStorage();
   if (!ready) applyCachedView(kit);
   showStatus(status);
