@@ -178,7 +178,8 @@ def test_undo_is_in_view_after_clearing_the_kit_at_the_bottom(kit: Page) -> None
     viewport = kit.viewport_size
     assert box is not None
     assert viewport is not None
-    assert 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"]
+    assert box["y"] >= 0
+    assert box["y"] + box["height"] <= viewport["height"]
     undo.click()
     settle(kit)
     expect(kit.locator("#sr-f-name")).to_have_value("Cleared Then Back")
