@@ -11,6 +11,7 @@ from typing import Any, cast
 
 from secondround import views
 from secondround.calendar_ics import to_ics
+from secondround.catchup import plan_for
 from secondround.codec import StateError, from_bookmark, from_storage, to_bookmark, to_storage
 from secondround.example import example_profile
 from secondround.model import (
@@ -32,7 +33,6 @@ from secondround.profile import (
     kind_of,
 )
 from secondround.public_holidays import region_from_language
-from secondround.schedule import schedule
 from secondround.state import State, content
 
 __all__ = [
@@ -435,11 +435,13 @@ def _on_download(model: Model, arg: str, value: Any) -> Model:
         return replace(model, download=file)
     if arg != "ics":
         return model
-    steps = schedule(state.profile, state.outcome, state.outcome_on, state.checks)
-    if not steps:
+    plan = plan_for(state, model.today)
+    if not plan.steps:
         return _notify(model, NO_DATES)
     stamp = datetime.fromisoformat(model.now) if model.now else datetime(2026, 1, 1)
-    ics = to_ics(steps, state.profile, stamp)
+    # Reminders are for what is left to do: done steps are history, late ones are due today.
+    todo = [s for s in plan.steps if not state.checks.get(s.id)]
+    ics = to_ics(todo, state.profile, stamp)
     return replace(model, download=Download("second-round-follow-up.ics", "text/calendar", ics))
 
 

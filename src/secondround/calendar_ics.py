@@ -71,8 +71,10 @@ def to_ics(steps: Iterable[Step], p: Profile, stamp: datetime) -> str:
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
     ]
+    company = clean_line(p.company)
     for step in steps:
-        summary = escape_text(step.title)
+        # In a calendar beside other events, each title says which application it is for.
+        summary = escape_text(f"{step.title} ({company})" if company else step.title)
         lines += [
             "BEGIN:VEVENT",
             f"UID:{escape_text(step.id)}-{seed}@secondround",

@@ -9,9 +9,9 @@ from typing import Literal
 
 from secondround.schedule import Step
 
-__all__ = ["ChecklistItem", "Status", "checklist", "progress", "status"]
+__all__ = ["ChecklistItem", "Status", "checklist", "progress", "skipped_items", "status"]
 
-Status = Literal["done", "overdue", "due", "upcoming"]
+Status = Literal["done", "overdue", "due", "upcoming", "skipped"]
 
 
 def status(step: Step, done_at: str | None, today: date) -> Status:
@@ -49,10 +49,17 @@ def checklist(
     return tuple(items)
 
 
+def skipped_items(steps: Iterable[Step]) -> tuple[ChecklistItem, ...]:
+    """Steps the plan advises to skip, shown as such and never counted as left to do."""
+    return tuple(ChecklistItem(step=step, status="skipped", done_at="") for step in steps)
+
+
 def progress(items: Iterable[ChecklistItem]) -> tuple[int, int]:
-    """How many items are done, out of how many."""
+    """How many items are done, out of how many (skipped ones are not counted)."""
     done = total = 0
     for item in items:
+        if item.status == "skipped":
+            continue
         total += 1
         done += item.status == "done"
     return done, total

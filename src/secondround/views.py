@@ -6,7 +6,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from secondround.checklist import ChecklistItem, checklist, progress
+from secondround.catchup import plan_for
+from secondround.checklist import ChecklistItem, checklist, progress, skipped_items
 from secondround.codec import to_bookmark
 from secondround.drafts import Draft, InterviewerDrafts, drafts_for
 from secondround.model import SHARE_MARK, Model, Notice
@@ -23,13 +24,19 @@ from secondround.profile import (
 )
 from secondround.public_holidays import countries, country_of, regions_of
 from secondround.render import Attrs, Node, el
-from secondround.schedule import calendar_notes, schedule
+from secondround.schedule import calendar_notes
 from secondround.state import State, content
 
 __all__ = ["view"]
 
 ROOT_ID = "sr-live"
-STATUS_WORDS = {"done": "Done", "overdue": "Overdue", "due": "Due today", "upcoming": "Upcoming"}
+STATUS_WORDS = {
+    "done": "Done",
+    "overdue": "Overdue",
+    "due": "Due today",
+    "upcoming": "Upcoming",
+    "skipped": "Skip",
+}
 
 
 def _field_id(path: str) -> str:
@@ -497,8 +504,9 @@ def _download_button(kind: str, label: str) -> Node:
 def _checklist(model: Model) -> tuple[Node, str]:
     state = model.state
     p = state.profile
-    steps = schedule(state.profile, state.outcome, state.outcome_on, state.checks)
-    items = checklist(steps, state.checks, model.today)
+    plan = plan_for(state, model.today)
+    steps = plan.steps
+    items = checklist(steps, state.checks, model.today) + skipped_items(plan.skipped)
     done, total = progress(items)
     if not items:
         body: Node = el(
@@ -524,6 +532,35 @@ def _checklist(model: Model) -> tuple[Node, str]:
         *[el("p", {"class": "sr-hint sr-holidays"}, note) for note in calendar_notes(p, steps)],
         el("div", {"class": "sr-actions"}, _download_button("ics", "Add to calendar (.ics)")),
     ), summary
+
+
+def _today(model: Model) -> Node:
+    """The top of the kit: what is due today, and links to its three parts (a phone reader
+    reaches the checklist without scrolling past the whole form)."""
+    state = model.state
+    plan = plan_for(state, model.today)
+    todo = [s for s in plan.steps if not state.checks.get(s.id)]
+    due = [s.title for s in todo if s.due <= model.today]
+    if not plan.steps:
+        line = "Enter the date of your interview to get your dated checklist."
+    elif due:
+        line = "Today: " + "; ".join(due) + "."
+    elif todo:
+        nxt = todo[0]
+        line = f"Nothing is due today. Next: {nxt.title}, {format_date(nxt.due)}."
+    else:
+        line = "Everything on your checklist is done."
+    jumps = (("sr-form-h", "Your details"), ("sr-check-h", "Checklist"), ("sr-drafts-h", "Drafts"))
+    return el(
+        "div",
+        {"class": "sr-today"},
+        el("p", {"class": "sr-today__line", "id": "sr-today"}, line),
+        el(
+            "nav",
+            {"class": "sr-jumps", "aria-label": "Parts of the kit"},
+            *[el("a", {"href": f"#{target}"}, label) for target, label in jumps],
+        ),
+    )
 
 
 def _notice_node(index: int, notice: Notice) -> Node:
@@ -657,6 +694,7 @@ def view(model: Model, build: str = "") -> dict[str, Any]:
             {"class": "sr-notices"},
             *[_notice_node(i, n) for i, n in enumerate(model.notices)],
         ),
+        _today(model),
         el(
             "div",
             {"class": "sr-columns"},

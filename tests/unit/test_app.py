@@ -641,8 +641,9 @@ def test_the_calendar_has_the_checklists_dates() -> None:
         for line in model.download.text.split("\r\n")
         if line.startswith("DTSTART")
     ]
-    # Email done on the 26th, card on the day, post and call after Christmas, last in January.
-    assert starts == ["20261224", "20261226", "20261228", "20261229", "20270106"]
+    # The email is done, so no reminder; card on the day, post and call after Christmas, the
+    # last follow-up in January.
+    assert starts == ["20261224", "20261228", "20261229", "20270106"]
 
 
 def test_every_saved_change_is_a_new_revision_of_one_checklist() -> None:
@@ -684,3 +685,31 @@ def test_a_shared_copy_becomes_a_checklist_of_its_own() -> None:
     shared = "#shared-" + to_bookmark(owner.state)
     friend = update(boot({}, True, CLOCK), ev("mount", value=shared))
     assert friend.state.id not in ("", owner.state.id)
+
+
+def _today_line(model: Model) -> str:
+    for node in _walk(view(model)["tree"]):
+        if node[1].get("id") == "sr-today":
+            text: str = node[2]
+            return text
+    raise AssertionError("no Today line")
+
+
+@pytest.mark.parametrize(
+    ("interview", "checks", "expected"),
+    [
+        ("", {}, "Enter the date of your interview"),
+        ("2026-11-26", {}, "Today: Email a thank-you note to Dana Whitfield; Write a thank-you"),
+        # A week late: the email is still worth it today; the card is skipped, not "overdue".
+        ("2026-11-17", {}, "Today: Email a thank-you note to Dana Whitfield; Call Dana"),
+        ("2026-11-26", {"email-0": "x", "card-0": "x"}, "Nothing is due today. Next: Post the"),
+    ],
+    ids=["no-date", "on-the-day", "late", "ahead"],
+)
+def test_the_top_of_the_kit_says_what_is_due_today(
+    interview: str, checks: dict[str, str], expected: str
+) -> None:
+    profile = Profile(
+        name="Sam", interview_date=interview, interviewers=(Interviewer(name="Dana Whitfield"),)
+    )
+    assert _today_line(fresh(State(profile=profile, checks=checks))).startswith(expected)

@@ -91,12 +91,12 @@ def test_calendar_shape() -> None:
         "DTSTAMP:20261124T230509Z",
         "DTSTART;VALUE=DATE:20261127",
         "DTEND;VALUE=DATE:20261128",
-        "SUMMARY:Call Dana",
+        "SUMMARY:Call Dana (Northwind)",
         "DESCRIPTION:Ask politely.",
         "TRANSP:TRANSPARENT",
         "BEGIN:VALARM",
         "ACTION:DISPLAY",
-        "DESCRIPTION:Call Dana",
+        "DESCRIPTION:Call Dana (Northwind)",
         "TRIGGER:PT9H",
         "END:VALARM",
         "END:VEVENT",
@@ -146,7 +146,7 @@ def test_icalendar_reads_it() -> None:
     for event, step in zip(events, steps, strict=True):
         assert event.decoded("DTSTART") == step.due
         assert event.decoded("DTEND") == step.due + timedelta(days=1)
-        assert str(event["SUMMARY"]) == step.title.replace("\r\n", "\n")
+        assert str(event["SUMMARY"]) == step.title.replace("\r\n", "\n") + " (Northwind)"
         alarms = list(event.walk("VALARM"))
         assert len(alarms) == 1
         assert str(alarms[0]["ACTION"]) == "DISPLAY"
