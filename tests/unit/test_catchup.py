@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from secondround.catchup import LATE_CARD_DAYS, first_business_day, plan_for
 from secondround.profile import Interviewer, Profile
 from secondround.schedule import FOLLOWUP_GAP, add_business_days
-from secondround.state import State
+from secondround.state import Outcome, State
 
 INTERVIEW = date(2026, 11, 2)  # a Monday
 PROFILE = Profile(
@@ -68,7 +68,7 @@ def test_done_steps_keep_the_day_they_were_done() -> None:
 
 
 @pytest.mark.parametrize("outcome", ["offer", "not_hired"])
-def test_a_known_outcome_drops_the_call_that_would_ask_for_it(outcome: str) -> None:
+def test_a_known_outcome_drops_the_call_that_would_ask_for_it(outcome: Outcome) -> None:
     state = State(profile=PROFILE, outcome=outcome, outcome_on="2026-11-04")
     assert "call" not in due(state, date(2026, 11, 10))
     ticked = State(
