@@ -22,15 +22,18 @@ from secondround.model import (
     Download,
     Model,
     Notice,
+    Removed,
 )
 from secondround.profile import (
     MAX_INTERVIEWERS,
     Interviewer,
     Profile,
     Tone,
+    clean_line,
     clip,
     field_value,
     kind_of,
+    next_person_id,
 )
 from secondround.public_holidays import region_from_language
 from secondround.state import State, content
@@ -332,9 +335,12 @@ def _on_add_interviewer(model: Model, arg: str, value: Any) -> Model:
     profile = model.state.profile
     if len(profile.interviewers) >= MAX_INTERVIEWERS:
         return model
-    return _with_profile(
-        model, replace(profile, interviewers=(*profile.interviewers, Interviewer()))
-    )
+    person = Interviewer(id=next_person_id(profile.interviewers))
+    return _with_profile(model, replace(profile, interviewers=(*profile.interviewers, person)))
+
+
+def _person_steps(person: Interviewer) -> tuple[str, ...]:
+    return (f"email-{person.id}", f"card-{person.id}")
 
 
 def _on_remove_interviewer(model: Model, arg: str, value: Any) -> Model:
@@ -342,8 +348,44 @@ def _on_remove_interviewer(model: Model, arg: str, value: Any) -> Model:
     if not arg.isdigit() or len(people) <= 1 or int(arg) >= len(people):
         return model
     index = int(arg)
-    return _with_profile(
-        model, replace(model.state.profile, interviewers=people[:index] + people[index + 1 :])
+    person = people[index]
+    if model.confirm_remove != person.id:
+        # The first click asks: a double click cannot remove two people.
+        return replace(model, confirm_remove=person.id)
+    mine = _person_steps(person)
+    kept = tuple((k, v) for k, v in model.state.checks.items() if k in mine)
+    checks = {k: v for k, v in model.state.checks.items() if k not in mine}
+    profile = replace(model.state.profile, interviewers=people[:index] + people[index + 1 :])
+    who = clean_line(person.name) or f"interviewer {index + 1}"
+    notice = Notice("info", f"Removed {who}.", "undo_remove", f"Undo: bring back {who}")
+    notices = tuple(n for n in model.notices if n.action != "undo_remove")
+    model = replace(
+        model,
+        state=replace(model.state, profile=profile, checks=checks),
+        removed=Removed(index, person, kept),
+        confirm_remove="",
+        notices=(*notices, notice),
+        # The neighbour that took the removed person's place, or the one before.
+        focus=f"sr-f-i{min(index, len(people) - 2)}-name",
+    )
+    return _persist(model)
+
+
+def _on_undo_remove(model: Model, arg: str, value: Any) -> Model:
+    gone = model.removed
+    people = model.state.profile.interviewers
+    if gone is None or len(people) >= MAX_INTERVIEWERS:
+        return model
+    person = gone.person
+    if any(p.id == person.id for p in people):
+        person = replace(person, id=next_person_id(people))
+    index = min(gone.index, len(people))
+    profile = replace(model.state.profile, interviewers=(*people[:index], person, *people[index:]))
+    ticks = {k.replace(gone.person.id, person.id, 1): v for k, v in gone.checks}
+    state = replace(model.state, profile=profile, checks={**model.state.checks, **ticks})
+    notices = tuple(n for n in model.notices if n.action != "undo_remove")
+    return _persist(
+        replace(model, state=state, removed=None, notices=notices, focus=f"sr-f-i{index}-name")
     )
 
 
@@ -457,6 +499,7 @@ HANDLERS: dict[str, Handler] = {
     "outcome": _on_outcome,
     "add_interviewer": _on_add_interviewer,
     "remove_interviewer": _on_remove_interviewer,
+    "undo_remove": _on_undo_remove,
     "check": _on_check,
     "reset": _on_reset,
     "keep_example": _on_keep_example,
@@ -474,8 +517,11 @@ HANDLERS: dict[str, Handler] = {
 def update(model: Model, event: Event) -> Model:
     """Apply one user action; unknown or malformed events leave the model as it was."""
     today, now = clock(event)
-    model = replace(model, today=today, now=now)
-    handler = HANDLERS.get(str(event.get("type")))
+    kind = str(event.get("type"))
+    # A removal waiting for its confirming click is forgotten once the reader does anything else.
+    armed = model.confirm_remove if kind in ("remove_interviewer", "leave") else ""
+    model = replace(model, today=today, now=now, confirm_remove=armed)
+    handler = HANDLERS.get(kind)
     if handler is None:
         return model
     return handler(model, str(event.get("arg") or ""), event.get("value"))

@@ -25,6 +25,7 @@ _EXAMPLE = Profile(
             title="Data Engineering Lead",
             email="sam.okafor@example.com",
             tone="relaxed",
+            id="p2",
         ),
     ),
     qualifications=(

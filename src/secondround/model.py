@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from secondround.profile import Interviewer
 from secondround.state import State
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "Model",
     "Notice",
     "NoticeKind",
+    "Removed",
 ]
 
 # localStorage keys: namespaced and versioned so another app or a later schema never collides.
@@ -47,6 +49,15 @@ class Download:
 
 
 @dataclass(frozen=True)
+class Removed:
+    """An interviewer just removed, with their ticks and place: what Undo puts back."""
+
+    index: int
+    person: Interviewer
+    checks: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class Model:
     """Everything the kit shows: the saved State plus what only this visit knows."""
 
@@ -70,3 +81,8 @@ class Model:
     download: Download | None = None
     # The reader asked to forget them: the page removes every key, cache and worker of ours.
     forget: bool = False
+    # The id of the element to focus once this View is shown (after a removal), then "".
+    focus: str = ""
+    # A first click on "Remove" only asks to confirm: the person whose removal is asked.
+    confirm_remove: str = ""
+    removed: Removed | None = None

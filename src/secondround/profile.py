@@ -24,6 +24,7 @@ __all__ = [
     "format_date",
     "is_email",
     "kind_of",
+    "next_person_id",
     "parse_date",
     "validate",
     "without_contact",
@@ -53,6 +54,8 @@ class Interviewer:
     title: str = ""
     email: str = ""
     tone: Tone = "formal"
+    # Stable within a profile ("p1", "p2", ...): ticks are kept by person, not by position.
+    id: str = "p1"
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,17 @@ class Profile:
     remote: bool = False
     # The reader would rather not phone: the first check-in is an email instead of a call.
     prefer_email: bool = False
+
+    def __post_init__(self) -> None:
+        # Ids are unique within a profile: ticks are kept under them. A person built without
+        # one (every Interviewer() is "p1") gets the next free id.
+        seen: list[Interviewer] = []
+        for person in self.interviewers:
+            if any(other.id == person.id for other in seen):
+                person = replace(person, id=next_person_id(tuple(seen)))
+            seen.append(person)
+        if tuple(seen) != self.interviewers:
+            object.__setattr__(self, "interviewers", tuple(seen))
 
 
 # Generous enough for real names and long job titles, small enough that a
@@ -146,6 +160,12 @@ def kind_of(path: str) -> FieldKind:
     if leaf in FIELD_LIMITS:
         return leaf  # type: ignore[return-value]  # checked against the table just above
     raise ValueError(f"Unknown form field: {path!r}")
+
+
+def next_person_id(people: tuple[Interviewer, ...]) -> str:
+    """An id no one in `people` has: one past the highest "pN" (never reused while listed)."""
+    numbers = [int(x.id[1:]) for x in people if x.id[:1] == "p" and x.id[1:].isdigit()]
+    return f"p{max(numbers, default=0) + 1}"
 
 
 def without_contact(profile: Profile) -> Profile:

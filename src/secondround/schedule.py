@@ -184,10 +184,10 @@ def _schedule(
         return due
 
     when = format_date(interview)
-    for i in range(len(p.interviewers)):
+    for i, person in enumerate(p.interviewers):
         who = _who(p, i)
         add(
-            f"email-{i}",
+            f"email-{person.id}",
             f"Email a thank-you note to {who}",
             f"Send it on the day of the interview ({when}), while the conversation is fresh. "
             "One short paragraph, to this person only.",
@@ -203,7 +203,7 @@ def _schedule(
             else "Write it by hand the same day, in different words from the email: a card "
             "still arrives if the email is caught by a spam filter."
         )
-        add(f"card-{i}", f"Write a thank-you card to {who}", card, interview, i, "")
+        add(f"card-{person.id}", f"Write a thank-you card to {who}", card, interview, i, "")
     extra = REMOTE_EXTRA if p.remote else 0
     posted = mail_day(interview, off)
     count = len(p.interviewers)

@@ -115,7 +115,8 @@ def state_to_dict(s: State) -> dict[str, Any]:
     p = s.profile
     profile: dict[str, Any] = {name: getattr(p, name) for name in _PROFILE_TEXT + _PROFILE_FLAGS}
     profile["interviewers"] = [
-        {"name": i.name, "title": i.title, "email": i.email, "tone": i.tone} for i in p.interviewers
+        {"id": i.id, "name": i.name, "title": i.title, "email": i.email, "tone": i.tone}
+        for i in p.interviewers
     ]
     profile["qualifications"] = list(p.qualifications)
     return {
@@ -173,11 +174,16 @@ _ID = re.compile(r"[A-Za-z0-9_-]{0,32}")
 # Far beyond any reader's edits (one per keystroke), and exact as a JSON number in any parser.
 MAX_REVISION = 2**53 - 1
 _PROFILE_KEYS = frozenset({*_PROFILE_TEXT, *_PROFILE_FLAGS, "interviewers", "qualifications"})
-_INTERVIEWER_KEYS = frozenset({*_INTERVIEWER_TEXT, "tone"})
+_V1_INTERVIEWER_KEYS = frozenset({*_INTERVIEWER_TEXT, "tone"})
+_INTERVIEWER_KEYS = _V1_INTERVIEWER_KEYS | {"id"}
+_PERSON_ID = re.compile(r"[A-Za-z0-9_-]{1,16}")
 
 
 def _interviewer(value: object, where: str) -> Interviewer:
     d = _obj(value, where, _INTERVIEWER_KEYS)
+    person_id = _text(d["id"], f"{where}.id")
+    if not _PERSON_ID.fullmatch(person_id):
+        raise ShapeError(f"{where}.id should be 1 to 16 letters, digits, dashes or underscores.")
     tone = d["tone"]
     if tone not in ("formal", "relaxed"):
         raise ShapeError(f"{where}.tone should be formal or relaxed.")
@@ -186,6 +192,7 @@ def _interviewer(value: object, where: str) -> Interviewer:
         title=_text(d["title"], f"{where}.title"),
         email=_text(d["email"], f"{where}.email"),
         tone=tone,
+        id=person_id,
     )
 
 
@@ -196,6 +203,9 @@ def state_from_dict(d: object) -> State:
     people = _list(p["interviewers"], "profile.interviewers")
     if len(people) > MAX_INTERVIEWERS:
         raise ShapeError(f"profile.interviewers has more than {MAX_INTERVIEWERS} people.")
+    ids = [x.get("id") for x in people if isinstance(x, dict)]
+    if len(set(ids)) != len(ids):
+        raise ShapeError("profile.interviewers has two people with the same id.")
     quals = _list(p["qualifications"], "profile.qualifications")
     if len(quals) != 3:
         raise ShapeError("profile.qualifications should have exactly three entries.")
@@ -291,9 +301,36 @@ def _identity_v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
     return {"id": "", "revision": 0, **d}
 
 
+_PER_PERSON_STEP = re.compile(r"(email|card)-(\d+)")
+
+
+def _ids_v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2's people have ids ("p1", "p2" by position) and their ticks follow the ids.
+
+    Schema 1 kept a tick as "email-0": the first person's, whoever that was at the time.
+    """
+    old = _obj(d, "state", _STATE_KEYS)
+    profile = old["profile"]
+    if not isinstance(profile, dict):
+        raise ShapeError("profile should be an object.")
+    people = _list(profile.get("interviewers"), "profile.interviewers")
+    with_ids = [
+        {**_obj(x, f"profile.interviewers[{i}]", _V1_INTERVIEWER_KEYS), "id": f"p{i + 1}"}
+        for i, x in enumerate(people)
+    ]
+    checks = old["checks"]
+    if not isinstance(checks, dict):
+        raise ShapeError("checks should be an object.")
+    renamed = {}
+    for key, value in checks.items():
+        match = _PER_PERSON_STEP.fullmatch(key) if isinstance(key, str) else None
+        renamed[f"{match[1]}-p{int(match[2]) + 1}" if match else key] = value
+    return {**old, "profile": {**profile, "interviewers": with_ids}, "checks": renamed}
+
+
 def _v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
     """Schema 1 to 2: each part of the change migrates its own fields."""
-    return _identity_v1_to_v2(_dates_v1_to_v2(d))
+    return _ids_v1_to_v2(_identity_v1_to_v2(_dates_v1_to_v2(d)))
 
 
 # MIGRATIONS[v] turns a schema v state dict into a schema v + 1 one.

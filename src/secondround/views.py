@@ -247,15 +247,17 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
         )
         remove = None
         if len(p.interviewers) > 1:
+            who = person.name.strip() or f"interviewer {i + 1}"
+            asking = model.confirm_remove == person.id
             remove = el(
                 "button",
                 {
                     "type": "button",
-                    "class": "md-button sr-small",
+                    "class": "md-button sr-small" + (" sr-confirm" if asking else ""),
                     "data-action": "remove_interviewer",
                     "data-arg": str(i),
                 },
-                f"Remove interviewer {i + 1}",
+                f"Yes, remove {who} and their ticks" if asking else f"Remove interviewer {i + 1}",
             )
         people.append(
             el(
@@ -722,4 +724,5 @@ def view(model: Model, build: str = "") -> dict[str, Any]:
         },
         "announce": _announcement(model, summary),
         "forget": model.forget,
+        "focus": model.focus,
     }

@@ -55,7 +55,7 @@ class Session:
             shown["ops"] = diff(self.shown, tree)
         self.shown = tree
         # The page makes these writes (and the download) now; never again with the next View.
-        self.model = replace(self.model, writes=(), download=None, forget=False)
+        self.model = replace(self.model, writes=(), download=None, forget=False, focus="")
         return json.dumps(
             {"type": "view", "view": shown}, ensure_ascii=False, separators=(",", ":")
         )

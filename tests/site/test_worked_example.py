@@ -35,12 +35,12 @@ def test_the_worked_example_table_is_the_kits_plan() -> None:
         decision_date="2026-03-13",
     )
     due = {s.id: s.due for s in schedule(p)}
-    assert due["email-0"] == _day_of(rows, "Send the thank-you email")
+    assert due["email-p1"] == _day_of(rows, "Send the thank-you email")
     assert due["post-cards"] == _day_of(rows, "Mail the card")
     assert _day_of(rows, "Their decision date") == date(2026, 3, 13)
     assert due["call"] == _day_of(rows, "No word yet: call")
     assert due["followup-1"] == _day_of(rows, "second and last follow-up")
-    assert set(due) == {"email-0", "card-0", "post-cards", "call", "followup-1"}
+    assert set(due) == {"email-p1", "card-p1", "post-cards", "call", "followup-1"}
 
 
 def test_the_example_without_a_decision_date_is_the_kits_plan() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from hypothesis import strategies as st
@@ -46,7 +47,8 @@ def profiles(draw: st.DrawFn, text: st.SearchStrategy[str] = any_text) -> Profil
         phone=draw(text),
         company=draw(text),
         position=draw(text),
-        interviewers=tuple(people),
+        # Ids as the kit gives them: unique, and not always in order (people were removed).
+        interviewers=tuple(replace(x, id=f"p{2 * i + 1}") for i, x in enumerate(people)),
         interview_date=draw(dates),
         qualifications=(draw(text), draw(text), draw(text)),
         discussed=draw(text),
@@ -93,7 +95,8 @@ def word_profiles(draw: st.DrawFn) -> Profile:
         phone="555 0100",
         company=draw(maybe("0c")),
         position=draw(maybe("0p")),
-        interviewers=tuple(people),
+        # Ids as the kit gives them: unique, and not always in order (people were removed).
+        interviewers=tuple(replace(x, id=f"p{2 * i + 1}") for i, x in enumerate(people)),
         interview_date=draw(st.one_of(st.just(""), iso_dates)),
         qualifications=(
             draw(word_phrase("1q")),

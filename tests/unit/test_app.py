@@ -243,11 +243,44 @@ def test_interviewers_can_be_added_up_to_six_and_removed_down_to_one() -> None:
     assert len(model.state.profile.interviewers) == 1
 
 
-def test_removing_an_interviewer_removes_that_one() -> None:
+def _panel(checks: dict[str, str]) -> Model:
     people = (Interviewer(name="A"), Interviewer(name="B"), Interviewer(name="C"))
-    model = fresh(replace(SAVED, profile=replace(SAVED.profile, interviewers=people)))
+    return fresh(replace(SAVED, profile=replace(SAVED.profile, interviewers=people), checks=checks))
+
+
+def test_removing_an_interviewer_asks_first_then_removes_that_one() -> None:
+    model = update(_panel({}), ev("remove_interviewer", arg="1"))
+    assert len(model.state.profile.interviewers) == 3  # the first click only asks
+    assert "Yes, remove B and their ticks" in json.dumps(view(model)["tree"])
     model = update(model, ev("remove_interviewer", arg="1"))
     assert [p.name for p in model.state.profile.interviewers] == ["A", "C"]
+    assert view(model)["focus"] == "sr-f-i1-name"  # C, who took B's place
+
+
+def test_anything_else_between_the_two_clicks_cancels_the_removal() -> None:
+    model = update(_panel({}), ev("remove_interviewer", arg="1"))
+    model = update(model, ev("field", arg="company", value="Elsewhere"))
+    model = update(model, ev("remove_interviewer", arg="1"))
+    assert len(model.state.profile.interviewers) == 3
+
+
+def test_ticks_stay_with_people_through_a_removal_and_its_undo() -> None:
+    ticks = {"email-p1": "2026-11-24T10:00", "email-p2": "2026-11-24T11:00", "card-p3": "x"}
+    model = _panel(ticks)
+    model = update(model, ev("remove_interviewer", arg="0"))
+    model = update(model, ev("remove_interviewer", arg="0"))
+    people = model.state.profile.interviewers
+    assert [(p.name, p.id) for p in people] == [("B", "p2"), ("C", "p3")]
+    assert dict(model.state.checks) == {"email-p2": "2026-11-24T11:00", "card-p3": "x"}
+    # Someone new is not given the removed person's ticks.
+    added = update(model, ev("add_interviewer"))
+    assert added.state.profile.interviewers[-1].id == "p4"
+    assert dict(added.state.checks) == dict(model.state.checks)
+    # Undo puts A back in their place, with their tick.
+    back = update(model, ev("undo_remove"))
+    assert [p.name for p in back.state.profile.interviewers] == ["A", "B", "C"]
+    assert dict(back.state.checks) == ticks
+    assert view(back)["focus"] == "sr-f-i0-name"
 
 
 def test_checking_records_when_and_unchecking_forgets() -> None:
@@ -380,7 +413,7 @@ def test_views_are_json_and_carry_no_code(state: State) -> None:
 
 
 def test_the_view_holds_drafts_checklist_progress_and_bookmark() -> None:
-    model = update(fresh(boot({}, True, CLOCK).state), ev("check", arg="email-0", value=True))
+    model = update(fresh(boot({}, True, CLOCK).state), ev("check", arg="email-p1", value=True))
     shown = view(model)
     text = json.dumps(shown["tree"])
     assert "Thank-you email" in text
@@ -633,7 +666,7 @@ def test_the_checkboxes_report_their_choice_as_flag_events() -> None:
 
 def test_the_calendar_has_the_checklists_dates() -> None:
     profile = replace(SAVED.profile, interview_date="2026-12-24", region="US")
-    state = State(profile=profile, checks={"email-0": "2026-12-26T09:00"})
+    state = State(profile=profile, checks={"email-p1": "2026-12-26T09:00"})
     model = update(fresh(state), ev("download", arg="ics"))
     assert model.download is not None
     starts = [
@@ -659,8 +692,8 @@ def test_every_saved_change_is_a_new_revision_of_one_checklist() -> None:
 def test_an_older_bookmark_of_the_same_checklist_does_not_roll_it_back() -> None:
     old = update(fresh(), ev("field", arg="name", value="Sam R."))
     old_link = "#" + to_bookmark(old.state)
-    newer = update(old, ev("check", arg="email-0", value=True))
-    newer = update(newer, ev("check", arg="card-0", value=True))
+    newer = update(old, ev("check", arg="email-p1", value=True))
+    newer = update(newer, ev("check", arg="card-p1", value=True))
     opened = update(newer, ev("mount", value=old_link))
     assert opened.state == newer.state
     assert any("older version" in n.text for n in opened.notices)
@@ -673,7 +706,7 @@ def test_an_older_bookmark_of_the_same_checklist_does_not_roll_it_back() -> None
 
 def test_a_newer_bookmark_of_the_same_checklist_is_taken_without_keeping_anything_aside() -> None:
     here = update(fresh(), ev("field", arg="name", value="Sam R."))
-    elsewhere = update(here, ev("check", arg="email-0", value=True))
+    elsewhere = update(here, ev("check", arg="email-p1", value=True))
     opened = update(here, ev("mount", value="#" + to_bookmark(elsewhere.state)))
     assert content(opened.state) == content(elsewhere.state)
     assert opened.state.id == here.state.id
@@ -702,7 +735,7 @@ def _today_line(model: Model) -> str:
         ("2026-11-26", {}, "Today: Email a thank-you note to Dana Whitfield; Write a thank-you"),
         # A week late: the email is still worth it today; the card is skipped, not "overdue".
         ("2026-11-17", {}, "Today: Email a thank-you note to Dana Whitfield; Call Dana"),
-        ("2026-11-26", {"email-0": "x", "card-0": "x"}, "Nothing is due today. Next: Post the"),
+        ("2026-11-26", {"email-p1": "x", "card-p1": "x"}, "Nothing is due today. Next: Post the"),
     ],
     ids=["no-date", "on-the-day", "late", "ahead"],
 )

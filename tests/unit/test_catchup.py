@@ -30,12 +30,12 @@ def test_a_reader_a_week_and_a_half_late_gets_today_and_no_cards() -> None:
     today = date(2026, 11, 12)  # Thursday, ten days after the interview
     plan = plan_for(State(profile=PROFILE), today)
     days = {s.id: s.due for s in plan.steps}
-    assert days["email-0"] == days["email-1"] == today
+    assert days["email-p1"] == days["email-p2"] == today
     assert days["call"] == today
     assert days["followup-1"] == date(2026, 11, 19)  # a working week after the call
-    assert {s.id for s in plan.skipped} == {"card-0", "card-1", "post-cards"}
+    assert {s.id for s in plan.skipped} == {"card-p1", "card-p2", "post-cards"}
     assert all("Skip this one" in s.detail for s in plan.skipped)
-    email = next(s for s in plan.steps if s.id == "email-0")
+    email = next(s for s in plan.steps if s.id == "email-p1")
     assert email.detail.startswith("This was due on November 2.")
 
 
@@ -43,7 +43,7 @@ def test_a_few_days_late_the_cards_still_go_out_today() -> None:
     today = INTERVIEW + timedelta(days=3)
     plan = plan_for(State(profile=PROFILE), today)
     assert plan.skipped == ()
-    assert due(State(profile=PROFILE), today)["card-0"] == today
+    assert due(State(profile=PROFILE), today)["card-p1"] == today
 
 
 @pytest.mark.parametrize(
@@ -59,12 +59,12 @@ def test_a_late_call_waits_for_a_business_day(today: date, expected: date) -> No
 
 def test_done_steps_keep_the_day_they_were_done() -> None:
     state = State(
-        profile=PROFILE, checks={"email-0": "2026-11-02T18:00", "call": "2026-11-05T10:00"}
+        profile=PROFILE, checks={"email-p1": "2026-11-02T18:00", "call": "2026-11-05T10:00"}
     )
     days = due(state, date(2026, 11, 20))
-    assert days["email-0"] == INTERVIEW
+    assert days["email-p1"] == INTERVIEW
     assert days["call"] == date(2026, 11, 5)
-    assert days["email-1"] == date(2026, 11, 20)
+    assert days["email-p2"] == date(2026, 11, 20)
 
 
 @pytest.mark.parametrize("outcome", ["offer", "not_hired"])
@@ -79,7 +79,7 @@ def test_a_known_outcome_drops_the_call_that_would_ask_for_it(outcome: Outcome) 
 
 @given(
     late=st.integers(min_value=-30, max_value=90),
-    done=st.sets(st.sampled_from(["email-0", "card-0", "post-cards", "call", "followup-1"])),
+    done=st.sets(st.sampled_from(["email-p1", "card-p1", "post-cards", "call", "followup-1"])),
 )
 def test_nothing_undone_is_ever_planned_in_the_past(late: int, done: set[str]) -> None:
     today = INTERVIEW + timedelta(days=late)
@@ -95,4 +95,4 @@ def test_nothing_undone_is_ever_planned_in_the_past(late: int, done: set[str]) -
     if "call" in days and "followup-1" in days and "followup-1" not in done:
         assert days["followup-1"] >= add_business_days(days["call"], FOLLOWUP_GAP)
     # The second interviewer's card is never ticked here: it is skipped once a week has gone.
-    assert any(s.id == "card-1" for s in plan.skipped) == (late > LATE_CARD_DAYS)
+    assert any(s.id == "card-p2" for s in plan.skipped) == (late > LATE_CARD_DAYS)

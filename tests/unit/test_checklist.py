@@ -33,8 +33,8 @@ def test_status(due: date, done_at: str | None, expected: str) -> None:
 
 
 def test_checklist_keeps_order_and_ignores_unknown_checks() -> None:
-    steps = (step("email-0", date(2026, 11, 24)), step("call", date(2026, 11, 27)))
-    checks = {"email-0": "2026-11-24T18:00:00Z", "followup-9": "2026-11-25T10:00:00Z"}
+    steps = (step("email-p1", date(2026, 11, 24)), step("call", date(2026, 11, 27)))
+    checks = {"email-p1": "2026-11-24T18:00:00Z", "followup-9": "2026-11-25T10:00:00Z"}
     assert checklist(steps, checks, TODAY) == (
         ChecklistItem(step=steps[0], status="done", done_at="2026-11-24T18:00:00Z"),
         ChecklistItem(step=steps[1], status="upcoming", done_at=""),

@@ -77,7 +77,7 @@ def test_storage_format() -> None:
         '{"app":"secondround","schema":2,"state":{"checks":{"call":"2026-11-27T10:00:00Z"},'
         '"id":"","outcome":"waiting","outcome_on":"","profile":{"availability":"","company":"",'
         '"decision_date":"","discussed":"","email":"","interview_date":"","interviewers":'
-        '[{"email":"","name":"","title":"","tone":"formal"}],"name":"","phone":"","position":"",'
+        '[{"email":"","id":"p1","name":"","title":"","tone":"formal"}],"name":"","phone":"","position":"",'
         '"prefer_email":false,"qualifications":["","",""],"region":"","remote":false},'
         '"revision":0}}'
     )

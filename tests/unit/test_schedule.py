@@ -210,8 +210,8 @@ def _dates(steps: tuple[Step, ...]) -> dict[str, date]:
 def test_schedule_dates(interview: str, decision: str, expected: list[str]) -> None:
     thanks, posted, call, last = map(D, expected)
     assert _dates(schedule(_profile(interview, decision))) == {
-        "email-0": thanks,
-        "card-0": thanks,
+        "email-p1": thanks,
+        "card-p1": thanks,
         "post-cards": posted,
         "call": call,
         "followup-1": last,
@@ -342,12 +342,12 @@ def test_a_moved_step_names_its_day_and_the_holiday() -> None:
 def test_ids_and_order_for_three_interviewers() -> None:
     steps = schedule(_profile("2026-11-24", "2026-12-04", people=3))
     assert [s.id for s in steps] == [
-        "email-0",
-        "card-0",
-        "email-1",
-        "card-1",
-        "email-2",
-        "card-2",
+        "email-p1",
+        "card-p1",
+        "email-p2",
+        "card-p2",
+        "email-p3",
+        "card-p3",
         "post-cards",
         "call",
         "followup-1",
@@ -397,15 +397,15 @@ def test_a_reader_who_prefers_email_gets_an_email_instead_of_the_call() -> None:
 )
 def test_a_video_interview(decision: str, call: str, last: str) -> None:
     steps = {s.id: s for s in schedule(_profile("2026-11-24", decision, remote=True))}
-    assert "ask the coordinator who set it up for a mailing address" in steps["card-0"].detail
-    assert "skip the card" in steps["card-0"].detail
+    assert "ask the coordinator who set it up for a mailing address" in steps["card-p1"].detail
+    assert "skip the card" in steps["card-p1"].detail
     assert "can take longer" in steps["post-cards"].detail
     assert (steps["call"].due, steps["followup-1"].due) == (D(call), D(last))
 
 
 def test_offer_drops_the_follow_up() -> None:
     ids = [s.id for s in schedule(_profile("2026-11-24"), "offer")]
-    assert ids == ["email-0", "card-0", "post-cards", "call"]
+    assert ids == ["email-p1", "card-p1", "post-cards", "call"]
 
 
 @pytest.mark.parametrize(
@@ -419,7 +419,7 @@ def test_offer_drops_the_follow_up() -> None:
 )
 def test_not_hired_adds_the_letter(outcome_on: str, due: str) -> None:
     steps = {s.id: s for s in schedule(_profile("2026-11-24"), "not_hired", outcome_on)}
-    assert set(steps) == {"email-0", "card-0", "post-cards", "call", "not-hired"}
+    assert set(steps) == {"email-p1", "card-p1", "post-cards", "call", "not-hired"}
     assert steps["not-hired"].due == D(due)
     assert steps["not-hired"].interviewer == 0
 
@@ -468,12 +468,12 @@ def test_the_guides_worked_example() -> None:
 
 def test_a_done_step_keeps_its_day_and_the_rest_move() -> None:
     """Ticks record the day a step was done; a decision date given later moves only the rest."""
-    checks = {"email-0": "2026-11-25T08:10", "call": "2026-11-26T15:00"}
+    checks = {"email-p1": "2026-11-25T08:10", "call": "2026-11-26T15:00"}
     before = _dates(schedule(_profile("2026-11-24"), checks=checks))
     after = _dates(schedule(_profile("2026-11-24", "2026-12-04"), checks=checks))
     assert before == {
-        "email-0": D("2026-11-25"),  # sent the morning after: dated when it was done
-        "card-0": D("2026-11-24"),
+        "email-p1": D("2026-11-25"),  # sent the morning after: dated when it was done
+        "card-p1": D("2026-11-24"),
         "post-cards": D("2026-11-25"),
         "call": D("2026-11-26"),
         "followup-1": D("2026-12-03"),
@@ -519,7 +519,7 @@ def test_no_step_lands_on_a_day_off_and_nothing_chases_before_their_date(
     )
     off = holiday_calendar(region).days
     steps = schedule(p)
-    thanks = {f"{kind}-{i}" for kind in ("email", "card") for i in range(n)}
+    thanks = {f"{kind}-p{i}" for kind in ("email", "card") for i in range(1, n + 1)}
     # After the thank-yous: the post, then two check-ins at most, the call among them.
     assert {s.id for s in steps} == thanks | {"post-cards", "call", "followup-1"}
     for step in steps:

@@ -35,7 +35,7 @@ SAMPLE = State(
         interview_date="2026-11-24",
         qualifications=("SQL", "Tableau", ""),
     ),
-    checks={"email-0": "2026-11-24T18:00:00Z"},
+    checks={"email-p1": "2026-11-24T18:00:00Z"},
     outcome="waiting",
     id="k3Xq_9-b",
     revision=12,
@@ -50,7 +50,9 @@ SAMPLE_DICT: dict[str, Any] = {
         "phone": "",
         "company": "Northwind",
         "position": "Analyst",
-        "interviewers": [{"name": "Dana Whitfield", "title": "", "email": "", "tone": "relaxed"}],
+        "interviewers": [
+            {"id": "p1", "name": "Dana Whitfield", "title": "", "email": "", "tone": "relaxed"}
+        ],
         "interview_date": "2026-11-24",
         "qualifications": ["SQL", "Tableau", ""],
         "discussed": "",
@@ -60,7 +62,7 @@ SAMPLE_DICT: dict[str, Any] = {
         "remote": False,
         "prefer_email": False,
     },
-    "checks": {"email-0": "2026-11-24T18:00:00Z"},
+    "checks": {"email-p1": "2026-11-24T18:00:00Z"},
     "outcome": "waiting",
     "outcome_on": "",
 }
@@ -79,13 +81,13 @@ def test_frozen_checks_behave_like_a_value() -> None:
 
 
 def test_state_freezes_any_mapping_given() -> None:
-    source = {"email-0": "t"}
+    source = {"email-p1": "t"}
     s = State(checks=source)
-    source["card-0"] = "t"
-    assert dict(s.checks) == {"email-0": "t"}
+    source["card-p1"] = "t"
+    assert dict(s.checks) == {"email-p1": "t"}
     assert isinstance(s.checks, FrozenChecks)
-    assert s == State(checks=FrozenChecks({"email-0": "t"}))
-    assert hash(s) == hash(State(checks={"email-0": "t"}))
+    assert s == State(checks=FrozenChecks({"email-p1": "t"}))
+    assert hash(s) == hash(State(checks={"email-p1": "t"}))
     assert State() == State()
 
 
@@ -217,10 +219,17 @@ def test_migrate_unknown_version(version: int) -> None:
 
 V1: dict[str, Any] = {
     "profile": {
-        k: v
-        for k, v in SAMPLE_DICT["profile"].items()
-        if k not in ("region", "remote", "prefer_email")
+        **{
+            k: v
+            for k, v in SAMPLE_DICT["profile"].items()
+            if k not in ("region", "remote", "prefer_email")
+        },
+        "interviewers": [
+            {k: v for k, v in x.items() if k != "id"}
+            for x in SAMPLE_DICT["profile"]["interviewers"]
+        ],
     },
+    # Schema 1 kept ticks by position: "email-0" is the first person's.
     "checks": {"email-0": "2026-11-24T18:00:00Z"},
     "outcome": "waiting",
     "outcome_on": "",
@@ -283,3 +292,23 @@ def test_a_lone_surrogate_is_refused_with_its_place(where: str) -> None:
 def test_a_bad_identity_or_revision_is_a_shape_error(key: str, value: Any) -> None:
     with pytest.raises(ShapeError, match=key):
         state_from_dict({**SAMPLE_DICT, key: value})
+
+
+def test_v1_ticks_kept_by_position_move_onto_the_people_who_held_those_positions() -> None:
+    two = [
+        {"name": "Ana", "title": "", "email": "", "tone": "formal"},
+        {"name": "Ben", "title": "", "email": "", "tone": "relaxed"},
+    ]
+    v1 = {
+        **V1,
+        "profile": {**V1["profile"], "interviewers": two},
+        "checks": {"email-1": "2026-11-24T10:00", "card-0": "2026-11-24T11:00", "call": "x"},
+    }
+    state = state_from_dict(migrate(copy.deepcopy(v1), 1))
+    ana, ben = state.profile.interviewers
+    assert (ana.name, ana.id, ben.name, ben.id) == ("Ana", "p1", "Ben", "p2")
+    assert dict(state.checks) == {
+        "email-p2": "2026-11-24T10:00",
+        "card-p1": "2026-11-24T11:00",
+        "call": "x",
+    }

@@ -175,6 +175,8 @@ function apply(view) {
     }
   }
   if (view.forget) forget();
+  // After a removal the button is gone: focus goes where Python says (a neighbour).
+  if (view.focus && mounted) kit.querySelector("#" + CSS.escape(view.focus))?.focus();
   if (view.download) save(view.download);
   for (const [key, value] of view.writes) {
     try {
