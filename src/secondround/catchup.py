@@ -102,6 +102,14 @@ def catch_up(
     return Plan(tuple(sorted(out, key=lambda s: s.due)), tuple(skipped))
 
 
+def _in_plan_order(plan: Plan, base: Sequence[Step]) -> Plan:
+    # The list keeps the order of the plan as first made: ticking a step, or catching up on a
+    # late one, never moves it under the reader's pointer.
+    rank = {s.id: (s.due, i) for i, s in enumerate(base)}
+    ordered = sorted(plan.steps, key=lambda s: rank.get(s.id, (s.due, len(rank))))
+    return replace(plan, steps=tuple(ordered))
+
+
 def plan_for(state: State, today: date) -> Plan:
     """The reader's plan as the checklist and the calendar show it, from today on."""
     p = state.profile
@@ -113,4 +121,5 @@ def plan_for(state: State, today: date) -> Plan:
         # Once they have decided, a call to ask whether they have is pointless; a call already
         # made stays on the record.
         steps = tuple(s for s in steps if s.id != "call" or state.checks.get(s.id))
-    return catch_up(steps, state.checks, today, interview, holiday_calendar(p.region).days)
+    plan = catch_up(steps, state.checks, today, interview, holiday_calendar(p.region).days)
+    return _in_plan_order(plan, schedule(p, state.outcome, state.outcome_on))

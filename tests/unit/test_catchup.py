@@ -96,3 +96,11 @@ def test_nothing_undone_is_ever_planned_in_the_past(late: int, done: set[str]) -
         assert days["followup-1"] >= add_business_days(days["call"], FOLLOWUP_GAP)
     # The second interviewer's card is never ticked here: it is skipped once a week has gone.
     assert any(s.id == "card-p2" for s in plan.skipped) == (late > LATE_CARD_DAYS)
+
+
+def test_ticking_a_step_never_moves_it_in_the_list() -> None:
+    today = INTERVIEW + timedelta(days=3)
+    before = [s.id for s in plan_for(State(profile=PROFILE), today).steps]
+    for step_id in before:
+        ticked = State(profile=PROFILE, checks={step_id: f"{today.isoformat()}T12:00"})
+        assert [s.id for s in plan_for(ticked, today).steps] == before
