@@ -12,7 +12,15 @@ from secondround.calendar_ics import to_ics
 from secondround.codec import StateError, from_bookmark, from_storage, to_bookmark, to_storage
 from secondround.example import example_profile
 from secondround.model import BACKUP_PREFIX, BOOKMARK_PREFIX, STATE_KEY, Download, Model, Notice
-from secondround.profile import MAX_INTERVIEWERS, Interviewer, Profile, Tone, clip, kind_of
+from secondround.profile import (
+    MAX_INTERVIEWERS,
+    ROLES,
+    Interviewer,
+    Profile,
+    Tone,
+    clip,
+    kind_of,
+)
 from secondround.schedule import schedule
 from secondround.state import State
 
@@ -37,9 +45,10 @@ TEXT_FIELDS = (
     "position",
     "interview_date",
     "decision_date",
-    "discussed",
     "availability",
 )
+# Each interviewer's one-line and free-text fields, as "interviewers.<index>.<name>".
+PERSON_TEXT = ("name", "title", "email", "salutation", "topics")
 
 SAVING_OFF = Notice(
     "warning",
@@ -110,9 +119,7 @@ def _filled_fields(profile: Profile) -> frozenset[str]:
     names = {n for n in TEXT_FIELDS if getattr(profile, n)}
     names.update(f"qualifications.{i}" for i, q in enumerate(profile.qualifications) if q)
     for i, person in enumerate(profile.interviewers):
-        names.update(
-            f"interviewers.{i}.{n}" for n in ("name", "title", "email") if getattr(person, n)
-        )
+        names.update(f"interviewers.{i}.{n}" for n in PERSON_TEXT if getattr(person, n))
     return frozenset(names)
 
 
@@ -162,12 +169,10 @@ def _open_bookmark(model: Model, token: str) -> Model:
 def _set_interviewer(person: Interviewer, field: str, value: str) -> Interviewer:
     if field == "tone":
         return replace(person, tone=cast(Tone, value)) if value in ("formal", "relaxed") else person
-    if field == "name":
-        return replace(person, name=clip("name", value))
-    if field == "title":
-        return replace(person, title=clip("title", value))
-    if field == "email":
-        return replace(person, email=clip("email", value))
+    if field == "role":
+        return replace(person, role=value) if value in ROLES else person
+    if field in PERSON_TEXT:
+        return replace(person, **{field: clip(kind_of(field), value)})  # type: ignore[arg-type]
     return person
 
 
@@ -187,6 +192,9 @@ def _set_field(profile: Profile, path: str, value: str) -> Profile:
         return replace(profile, qualifications=(quals[0], quals[1], quals[2]))
     if path in TEXT_FIELDS:
         return replace(profile, **{path: clip(kind_of(path), value)})  # type: ignore[arg-type]
+    if path == "coordinator" and value.isascii() and value.isdigit():
+        index = int(value)
+        return replace(profile, coordinator=index) if index < len(profile.interviewers) else profile
     return profile
 
 
@@ -223,8 +231,10 @@ def _on_add_interviewer(model: Model, arg: str, value: Any) -> Model:
     profile = model.state.profile
     if len(profile.interviewers) >= MAX_INTERVIEWERS:
         return model
+    # A second person is most often another panel member; the first one met is usually the
+    # hiring manager, which is the Interviewer default.
     return _with_profile(
-        model, replace(profile, interviewers=(*profile.interviewers, Interviewer()))
+        model, replace(profile, interviewers=(*profile.interviewers, Interviewer(role="panel")))
     )
 
 
@@ -233,8 +243,16 @@ def _on_remove_interviewer(model: Model, arg: str, value: Any) -> Model:
     if not arg.isdigit() or len(people) <= 1 or int(arg) >= len(people):
         return model
     index = int(arg)
+    profile = model.state.profile
+    # The coordinator mark follows its person; removing them hands it back to the default.
+    lead = profile.coordinator
+    if lead == index:
+        lead = -1
+    elif lead > index:
+        lead -= 1
     return _with_profile(
-        model, replace(model.state.profile, interviewers=people[:index] + people[index + 1 :])
+        model,
+        replace(profile, interviewers=people[:index] + people[index + 1 :], coordinator=lead),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from secondround.profile import Profile, clean_line, format_date, parse_date
+from secondround.profile import Profile, clean_line, coordinator_of, format_date, parse_date
 
 __all__ = [
     "CALL_AFTER",
@@ -102,6 +102,36 @@ def schedule(p: Profile, outcome: str = "waiting", outcome_on: str = "") -> tupl
         return ()
 
 
+def _offer_steps(main: str, lead: int, heard: date) -> list[Step]:
+    """After an offer: thank them and get it in writing, tell the others, then answer."""
+    return [
+        Step(
+            id="offer-thanks",
+            title=f"Thank {main} and ask for the offer in writing",
+            detail="Reply within a day: thank them, ask for the salary, start date and "
+            "conditions in writing, and for a few days to decide if you need them.",
+            due=add_business_days(heard, 1),
+            interviewer=lead,
+        ),
+        Step(
+            id="offer-others",
+            title="Tell other employers you are waiting on",
+            detail="If another application is still open, a short note saying you have an "
+            "offer with a deadline may bring their decision forward.",
+            due=add_business_days(heard, 1),
+            interviewer=None,
+        ),
+        Step(
+            id="offer-answer",
+            title="Give your answer in writing",
+            detail="Accept (or decline) once the written offer is in hand, by the date you "
+            "agreed. Then let the other employers know.",
+            due=add_business_days(heard, 5),
+            interviewer=lead,
+        ),
+    ]
+
+
 def _schedule(p: Profile, interview: date, outcome: str, outcome_on: str) -> tuple[Step, ...]:
     steps: list[Step] = []
     when = format_date(interview)
@@ -140,7 +170,9 @@ def _schedule(p: Profile, interview: date, outcome: str, outcome_on: str) -> tup
                 interviewer=None,
             )
         )
-    main = _who(p, 0)
+    # The call and the replies about the decision go to the person who coordinates it.
+    lead = coordinator_of(p)
+    main = _who(p, lead)
     call = add_business_days(interview, CALL_AFTER)
     steps.append(
         Step(
@@ -149,7 +181,7 @@ def _schedule(p: Profile, interview: date, outcome: str, outcome_on: str) -> tup
             detail="Thank them, say you are still interested, ask whether a decision has been "
             "made, and if not, when it will be and how they would like you to follow up.",
             due=call,
-            interviewer=0,
+            interviewer=lead,
         )
     )
 
@@ -172,17 +204,17 @@ def _schedule(p: Profile, interview: date, outcome: str, outcome_on: str) -> tup
                 detail=f"{why} If you have heard nothing, send the follow-up email, or call "
                 "the way they asked you to.",
                 due=first,
-                interviewer=0,
+                interviewer=lead,
             )
         )
         steps.append(
             Step(
                 id="followup-2",
                 title="Send a second and last follow-up",
-                detail="If there is still no answer, check in once more, politely. After this, "
-                "let it rest: keep your search going.",
+                detail="If there is still no answer, send the shorter last follow-up. After "
+                "this, let it rest: keep your search going.",
                 due=add_business_days(first, FOLLOWUP_GAP),
-                interviewer=0,
+                interviewer=lead,
             )
         )
     if outcome == "not_hired":
@@ -194,8 +226,11 @@ def _schedule(p: Profile, interview: date, outcome: str, outcome_on: str) -> tup
                 detail="Thank them, wish them well and ask to be considered for positions "
                 "that would fit you better. A leading company is worth staying in touch with.",
                 due=add_business_days(heard, 1),
-                interviewer=0,
+                interviewer=lead,
             )
         )
+    if outcome == "offer":
+        heard = _outcome_day(outcome_on) or interview
+        steps.extend(_offer_steps(main, lead, heard))
     # A stable sort keeps the order above for steps on the same day.
     return tuple(sorted(steps, key=lambda s: s.due))

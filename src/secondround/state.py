@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal, cast
 
-from secondround.profile import MAX_INTERVIEWERS, Interviewer, Profile
+from secondround.profile import MAX_INTERVIEWERS, ROLES, Interviewer, Profile
 
 __all__ = [
     "MAX_CHECKS",
@@ -26,7 +26,7 @@ __all__ = [
 Outcome = Literal["waiting", "offer", "not_hired"]
 _OUTCOMES: tuple[Outcome, ...] = ("waiting", "offer", "not_hired")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Far above the 17 steps a six-interviewer plan has: a bound for hostile input only.
 MAX_CHECKS = 64
 
@@ -90,9 +90,11 @@ def without_check(s: State, step_id: str) -> State:
 
 
 _PROFILE_TEXT = tuple(
-    f.name for f in fields(Profile) if f.name not in ("interviewers", "qualifications")
+    f.name
+    for f in fields(Profile)
+    if f.name not in ("interviewers", "qualifications", "coordinator")
 )
-_INTERVIEWER_TEXT = ("name", "title", "email")
+_INTERVIEWER_TEXT = ("name", "title", "email", "salutation", "topics")
 
 
 def state_to_dict(s: State) -> dict[str, Any]:
@@ -100,9 +102,11 @@ def state_to_dict(s: State) -> dict[str, Any]:
     p = s.profile
     profile: dict[str, Any] = {name: getattr(p, name) for name in _PROFILE_TEXT}
     profile["interviewers"] = [
-        {"name": i.name, "title": i.title, "email": i.email, "tone": i.tone} for i in p.interviewers
+        {**{name: getattr(i, name) for name in _INTERVIEWER_TEXT}, "tone": i.tone, "role": i.role}
+        for i in p.interviewers
     ]
     profile["qualifications"] = list(p.qualifications)
+    profile["coordinator"] = p.coordinator
     return {
         "profile": profile,
         "checks": dict(s.checks),
@@ -145,8 +149,8 @@ def _list(value: object, where: str) -> list[Any]:
 
 
 _STATE_KEYS = frozenset({"profile", "checks", "outcome", "outcome_on"})
-_PROFILE_KEYS = frozenset({*_PROFILE_TEXT, "interviewers", "qualifications"})
-_INTERVIEWER_KEYS = frozenset({*_INTERVIEWER_TEXT, "tone"})
+_PROFILE_KEYS = frozenset({*_PROFILE_TEXT, "interviewers", "qualifications", "coordinator"})
+_INTERVIEWER_KEYS = frozenset({*_INTERVIEWER_TEXT, "tone", "role"})
 
 
 def _interviewer(value: object, where: str) -> Interviewer:
@@ -154,11 +158,13 @@ def _interviewer(value: object, where: str) -> Interviewer:
     tone = d["tone"]
     if tone not in ("formal", "relaxed"):
         raise ShapeError(f"{where}.tone should be formal or relaxed.")
+    role = d["role"]
+    if role not in ROLES:
+        raise ShapeError(f"{where}.role should be one of {', '.join(ROLES)}.")
     return Interviewer(
-        name=_text(d["name"], f"{where}.name"),
-        title=_text(d["title"], f"{where}.title"),
-        email=_text(d["email"], f"{where}.email"),
+        **{name: _text(d[name], f"{where}.{name}") for name in _INTERVIEWER_TEXT},
         tone=tone,
+        role=role,
     )
 
 
@@ -173,12 +179,19 @@ def state_from_dict(d: object) -> State:
     if len(quals) != 3:
         raise ShapeError("profile.qualifications should have exactly three entries.")
     q0, q1, q2 = (_text(q, f"profile.qualifications[{i}]") for i, q in enumerate(quals))
+    coordinator = p["coordinator"]
+    # bool is an int to Python, never to the form.
+    if type(coordinator) is not int or not -1 <= coordinator < MAX_INTERVIEWERS:
+        raise ShapeError(
+            f"profile.coordinator should be a number from -1 to {MAX_INTERVIEWERS - 1}."
+        )
     profile = Profile(
         **{name: _text(p[name], f"profile.{name}") for name in _PROFILE_TEXT},
         interviewers=tuple(
             _interviewer(x, f"profile.interviewers[{i}]") for i, x in enumerate(people)
         ),
         qualifications=(q0, q1, q2),
+        coordinator=coordinator,
     )
     checks = top["checks"]
     if not isinstance(checks, dict):
@@ -236,8 +249,46 @@ def _v0_to_v1(d: dict[str, Any]) -> dict[str, Any]:
     return {"profile": profile, "checks": old["checks"], "outcome": "waiting", "outcome_on": ""}
 
 
+def _people_v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 had one "discussed" for the whole profile and no part or salutation per person.
+
+    What was discussed moves onto every interviewer: the reader can then make each
+    one their own, and no note loses the detail it had. The first interviewer was the
+    one the call went to, so they become the hiring manager; the others the panel.
+    Salutations start empty, which means the default from the name and tone.
+    """
+    old = _obj(d, "state", _STATE_KEYS)
+    p = old["profile"]
+    if not isinstance(p, dict) or "discussed" not in p:
+        raise ShapeError("profile is missing discussed.")
+    profile = {k: v for k, v in p.items() if k != "discussed"}
+    discussed = p["discussed"]
+    people = _list(p.get("interviewers"), "profile.interviewers")
+    profile["interviewers"] = [
+        {
+            **person,
+            "salutation": "",
+            "role": "hiring_manager" if i == 0 else "panel",
+            "topics": discussed,
+        }
+        if isinstance(person, dict)
+        else person  # left for state_from_dict to refuse with its place
+        for i, person in enumerate(people)
+    ]
+    profile["coordinator"] = -1
+    return {**old, "profile": profile}
+
+
+def _v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2: each interviewer's own topics, salutation and part; who coordinates."""
+    return _people_v1_to_v2(d)
+
+
 # MIGRATIONS[v] turns a schema v state dict into a schema v + 1 one.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    0: _v0_to_v1,
+    1: _v1_to_v2,
+}
 
 
 def migrate(d: dict[str, Any], version: int) -> dict[str, Any]:
