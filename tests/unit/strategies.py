@@ -6,7 +6,7 @@ from datetime import date
 
 from hypothesis import strategies as st
 
-from secondround.profile import MAX_INTERVIEWERS, Interviewer, Profile
+from secondround.profile import MAX_INTERVIEWERS, ROLES, Interviewer, Profile
 from secondround.state import State
 
 __all__ = [
@@ -26,13 +26,23 @@ any_text = st.text(max_size=60)
 iso_dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)).map(date.isoformat)
 date_text = st.one_of(iso_dates, st.just(""), any_text)
 tones = st.sampled_from(["formal", "relaxed"])
+roles = st.sampled_from(ROLES)
 
 
 @st.composite
 def profiles(draw: st.DrawFn, text: st.SearchStrategy[str] = any_text) -> Profile:
     people = draw(
         st.lists(
-            st.builds(Interviewer, name=text, title=text, email=text, tone=tones),
+            st.builds(
+                Interviewer,
+                name=text,
+                title=text,
+                email=text,
+                tone=tones,
+                salutation=text,
+                role=roles,
+                topics=text,
+            ),
             min_size=0,
             max_size=MAX_INTERVIEWERS,
         )
@@ -47,9 +57,9 @@ def profiles(draw: st.DrawFn, text: st.SearchStrategy[str] = any_text) -> Profil
         interviewers=tuple(people),
         interview_date=draw(dates),
         qualifications=(draw(text), draw(text), draw(text)),
-        discussed=draw(text),
         decision_date=draw(dates),
         availability=draw(text),
+        coordinator=draw(st.integers(min_value=-1, max_value=MAX_INTERVIEWERS - 1)),
     )
 
 

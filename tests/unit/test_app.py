@@ -307,9 +307,9 @@ def test_the_view_holds_drafts_checklist_progress_and_bookmark() -> None:
     shown = view(model)
     text = json.dumps(shown["tree"])
     assert "Thank-you email" in text
-    assert "1 of 8 done" in text  # email and card for each of two, post, call, two follow-ups
+    assert "1 of 10 done" in text  # email and card for each of three, post, call, two follow-ups
     assert shown["bookmark"] == to_bookmark(model.state)
-    assert shown["announce"].startswith("Drafts updated for Priya Shah, Sam Okafor.")
+    assert shown["announce"].startswith("Drafts updated for Priya Shah, Sam Okafor, Lena Fischer.")
 
 
 def test_field_errors_show_only_for_fields_the_reader_touched() -> None:
@@ -333,7 +333,7 @@ def test_the_calendar_download_holds_one_event_per_step() -> None:
     model = update(fresh(boot({}, True, CLOCK).state), ev("download", arg="ics"))
     assert model.download is not None
     assert model.download.mime == "text/calendar"
-    assert model.download.text.count("BEGIN:VEVENT") == 8
+    assert model.download.text.count("BEGIN:VEVENT") == 10
     assert model.download.text.startswith("BEGIN:VCALENDAR\r\n")
 
 

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import hostile_text, profiles
 
-from secondround.profile import Interviewer, Profile
+from secondround.profile import Interviewer, Profile, Role
 from secondround.schedule import add_business_days, mail_day, schedule
 
 D = date.fromisoformat
@@ -195,9 +195,40 @@ def test_followup_detail_names_the_decision_date() -> None:
     assert "by Friday, December 4." in steps["followup-1"].detail
 
 
-def test_offer_drops_the_follow_ups() -> None:
-    ids = [s.id for s in schedule(_profile("2026-11-24"), "offer")]
-    assert ids == ["email-0", "card-0", "post-cards", "call"]
+def test_offer_drops_the_follow_ups_and_adds_its_own_steps() -> None:
+    steps = schedule(_profile("2026-11-24"), "offer", "2026-11-30")
+    assert [s.id for s in steps] == [
+        "email-0",
+        "card-0",
+        "post-cards",
+        "call",
+        "offer-thanks",
+        "offer-others",
+        "offer-answer",
+    ]
+    due = {s.id: s.due for s in steps}
+    assert due["offer-thanks"] == date(2026, 12, 1)
+    assert due["offer-answer"] == date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("roles", "marked", "lead"),
+    [
+        pytest.param(("recruiter", "hiring_manager"), -1, 1, id="the-hiring-manager"),
+        pytest.param(("hiring_manager", "recruiter"), 1, 1, id="the-one-marked"),
+    ],
+)
+def test_the_call_and_follow_ups_go_to_the_coordinator(
+    roles: tuple[Role, ...], marked: int, lead: int
+) -> None:
+    people = tuple(Interviewer(name=f"Person {i}", role=r) for i, r in enumerate(roles))
+    p = Profile(interview_date="2026-11-24", interviewers=people, coordinator=marked)
+    steps = {s.id: s for s in schedule(p)}
+    for step_id in ("call", "followup-1", "followup-2"):
+        assert steps[step_id].interviewer == lead
+    assert steps["call"].title == f"Call Person {lead}"
+    not_hired = {s.id: s for s in schedule(p, "not_hired", "2026-11-30")}
+    assert not_hired["not-hired"].interviewer == lead
 
 
 @pytest.mark.parametrize(

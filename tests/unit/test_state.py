@@ -44,12 +44,22 @@ SAMPLE_DICT: dict[str, Any] = {
         "phone": "",
         "company": "Northwind",
         "position": "Analyst",
-        "interviewers": [{"name": "Dana Whitfield", "title": "", "email": "", "tone": "relaxed"}],
+        "interviewers": [
+            {
+                "name": "Dana Whitfield",
+                "title": "",
+                "email": "",
+                "tone": "relaxed",
+                "salutation": "",
+                "role": "hiring_manager",
+                "topics": "",
+            }
+        ],
         "interview_date": "2026-11-24",
         "qualifications": ["SQL", "Tableau", ""],
-        "discussed": "",
         "decision_date": "",
         "availability": "",
+        "coordinator": -1,
     },
     "checks": {"email-0": "2026-11-24T18:00:00Z"},
     "outcome": "waiting",
@@ -138,6 +148,15 @@ def _broken(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
         pytest.param(("checks", "call"), True, "checks.call should be text", id="check-bool"),
         pytest.param(("outcome",), "maybe", "waiting, offer or not_hired", id="bad-outcome"),
         pytest.param(("outcome_on",), 3, "outcome_on should be text", id="number-outcome-on"),
+        pytest.param(
+            ("profile", "interviewers", 0, "role"), "boss", "role should be one of", id="bad-role"
+        ),
+        pytest.param(
+            ("profile", "interviewers", 0, "topics"), 1, "topics should be text", id="number-topics"
+        ),
+        pytest.param(("profile", "coordinator"), "0", "coordinator should be", id="text-lead"),
+        pytest.param(("profile", "coordinator"), True, "coordinator should be", id="bool-lead"),
+        pytest.param(("profile", "coordinator"), 6, "coordinator should be", id="lead-too-big"),
         pytest.param(("profile",), None, "profile should be an object", id="no-profile"),
     ],
 )
@@ -177,8 +196,8 @@ V0: dict[str, Any] = {
 
 
 def test_schema_versions() -> None:
-    assert SCHEMA_VERSION == 1
-    assert set(MIGRATIONS) == {0}
+    assert SCHEMA_VERSION == 2
+    assert set(MIGRATIONS) == {0, 1}
 
 
 def test_migrate_v0() -> None:
@@ -190,7 +209,7 @@ def test_migrate_current_is_identity() -> None:
     assert migrate(SAMPLE_DICT, SCHEMA_VERSION) is SAMPLE_DICT
 
 
-@pytest.mark.parametrize("version", [-1, 2, 99])
+@pytest.mark.parametrize("version", [-1, 3, 99])
 def test_migrate_unknown_version(version: int) -> None:
     with pytest.raises(ShapeError, match=f"schema {version}"):
         migrate(copy.deepcopy(V0), version)
@@ -213,3 +232,31 @@ def test_a_lone_surrogate_is_refused_with_its_place(where: str) -> None:
     data["profile"][where] = "\ud800"
     with pytest.raises(ShapeError, match=f"profile.{where} holds broken text"):
         state_from_dict(data)
+
+
+V1_PERSON = {"name": "Dana Whitfield", "title": "Head", "email": "", "tone": "formal"}
+
+
+def _v1(discussed: str, people: int) -> dict[str, Any]:
+    d = copy.deepcopy(SAMPLE_DICT)
+    profile = {k: v for k, v in d["profile"].items() if k != "coordinator"}
+    profile["discussed"] = discussed
+    profile["interviewers"] = [dict(V1_PERSON, name=f"P{i}") for i in range(people)]
+    d["profile"] = profile
+    return d
+
+
+@pytest.mark.parametrize("people", [1, 3])
+def test_migrate_v1_puts_what_was_discussed_on_every_person(people: int) -> None:
+    s = state_from_dict(migrate(_v1("the rota", people), 1))
+    assert [p.topics for p in s.profile.interviewers] == ["the rota"] * people
+    assert [p.role for p in s.profile.interviewers] == ["hiring_manager"] + ["panel"] * (people - 1)
+    assert [p.salutation for p in s.profile.interviewers] == [""] * people
+    assert s.profile.coordinator == -1
+
+
+def test_migrate_v1_refuses_a_state_without_discussed() -> None:
+    d = _v1("", 1)
+    del d["profile"]["discussed"]
+    with pytest.raises(ShapeError, match="missing discussed"):
+        migrate(d, 1)
