@@ -242,7 +242,7 @@ CARD: Final[dict[str, Table]] = {
             "Talking with you made the work ahead feel concrete and worthwhile",
         ),
         "qual": (
-            "Should I join you, I hope to offer you {qual}",
+            "Should I join the team, I hope to offer you {qual}",
             "Bringing {qual}, I would be ready to help from the outset",
             "Having {qual}, I feel well placed to contribute",
             "Should the decision go my way, you would gain {qual}",
