@@ -79,7 +79,13 @@ def _first_word(text: str) -> str:
 def shape_of(text: str) -> Shape:
     """Whether a typed item reads as a clause with a subject (or a résumé line) or a phrase."""
     first = _first_word(text)
-    return "clause" if first in _SUBJECTS or first in _RESUME_VERBS else "phrase"
+    if first in _SUBJECTS or first in _RESUME_VERBS:
+        return "clause"
+    # "My team grew revenue 40%": a possessive subject, then a verb in the past.
+    words = text.lower().split(" ")
+    if first in ("my", "our") and any(w in _RESUME_VERBS for w in words[1:4]):
+        return "clause"
+    return "phrase"
 
 
 # Openers the reader may type before the actual topic: "We talked about their on-call rota".
@@ -95,7 +101,7 @@ _COMMON_OPENERS = _words(
     "seven eight nine ten eleven twelve fifteen twenty thirty several many some over more "
     "most nearly almost about around strong deep solid broad wide proven extensive hands-on "
     "fluent excellent good great clear calm patient years experience knowledge background "
-    "expertise how what why where when whether which who plans plan recent new current long"
+    "expertise how what why where when whether which who plans plan recent new current long we they she he it there you"
 )
 
 
@@ -127,7 +133,7 @@ _ING_NOUNS = _words(
     "manufacturing catering plumbing housekeeping bookkeeping networking publishing "
     "advertising computing lighting funding understanding reasoning learning clothing wiring "
     "welding tutoring coaching recruiting auditing nothing something everything anything "
-    "morning evening spring string king ring thing wedding building"
+    "morning evening spring string king ring thing wedding"
 )
 # After a field word, these make it a noun phrase: "teaching experience", "building permits".
 _NOUN_FOLLOWERS = _words(
@@ -164,12 +170,33 @@ def as_item(text: str) -> tuple[Shape, str]:
     if shape == "clause" and first in _RESUME_VERBS:
         return "clause", "I " + _lower_opener(item)
     if shape == "clause":
-        return "clause", "I" + item[1:] if first[:1] == "i" and item[:1] == "i" else item
+        # "I" keeps its capital; "My team grew..." and "We cut..." read on after a colon.
+        return "clause", "I" + item[1:] if first[:1] == "i" else _lower_opener(item)
     if first in _ADJECTIVES and (len(words) == 1 or words[1].lower() in _PREPOSITIONS):
         return "clause", "I am " + _lower_opener(item)
     if _gerund(words):
         return "phrase", "experience " + _lower_opener(item)
     return "phrase", _lower_opener(item)
+
+
+_TO_YOU = {"is": "are", "was": "were", "has": "have", "'s": "'re"}
+
+
+def _to_you(item: str) -> str:
+    # The note goes to the person the reader wrote "she described ..." about: "you described".
+    words = item.split(" ")
+    if words[0].translate(_APOSTROPHES).lower() in ("she's", "he's") and len(words) > 1:
+        return " ".join(["you're", *words[1:]])
+    if len(words) < 2 or words[0].lower() not in ("she", "he"):
+        return item
+    verb = words[1]
+    if verb.lower() in _TO_YOU:
+        return " ".join(["you", _TO_YOU[verb.lower()], *words[2:]])
+    low = verb.lower()
+    past = low in _RESUME_VERBS or low in ("told", "said", "showed", "gave", "took", "saw")
+    if past or (low.endswith("ed") and low not in _ADJECTIVES):
+        return " ".join(["you", *words[1:]])
+    return item
 
 
 def topic_item(text: str) -> tuple[Shape, str]:
@@ -178,7 +205,7 @@ def topic_item(text: str) -> tuple[Shape, str]:
     stripped = _TOPIC_LEAD.sub("", item)
     if stripped and stripped != item:
         item = stripped
-    return as_item(item)
+    return as_item(_to_you(item))
 
 
 def join_items(items: list[str], last: str = "and") -> str:
@@ -187,6 +214,9 @@ def join_items(items: list[str], last: str = "and") -> str:
         return "".join(items)
     sep = "; " if any("," in item for item in items) else ", "
     if len(items) == 2:
+        # "GCSE and A level and a license" reads as one list: set the second item apart.
+        if last == "and" and " and " in items[0]:
+            return f"{items[0]}, as well as {items[1]}"
         return f"{items[0]} {last} {items[1]}"
     return sep.join(items[:-1]) + f"{sep.rstrip()} {last} {items[-1]}"
 
