@@ -304,12 +304,12 @@ def _clauses(clauses: list[str]) -> str:
     return ", ".join(clauses[:-1]) + f", and {clauses[-1]}"
 
 
-def _fit(levels: list[list[str]], ok: Callable[[list[str]], bool]) -> tuple[list[str], bool]:
-    """The fullest version that keeps the rule, else the shortest one; and whether it fit."""
+def _fit(levels: list[list[str]], ok: Callable[[list[str]], bool]) -> list[str]:
+    """The fullest version that keeps the rule, else the shortest one."""
     for sentences in levels:
         if ok(sentences):
-            return sentences, True
-    return levels[-1], False
+            return sentences
+    return levels[-1]
 
 
 def _email(f: _Facts, who: _Person) -> tuple[str, str, str, str]:
@@ -319,11 +319,11 @@ def _email(f: _Facts, who: _Person) -> tuple[str, str, str, str]:
     slots = _slots(f)
     topic = who.topic[1]
 
-    def build(quals_limit: int, with_name: bool, with_extra: bool) -> list[str]:
+    def build(extras: int, with_name: bool, quals_limit: int, with_topic: bool) -> list[str]:
         out = [_fill(_pick(table, "thanks", v), slots)]
         if with_name and f.me:
             out.append(_fill(_pick(table, "name", v), slots))
-        if topic:
+        if with_topic and topic:
             out.append(_fill(_pick(table, "topic", v), {**slots, "topic": topic}))
         listed, more = _quals_text(f, v, quals_limit)
         if listed:
@@ -331,20 +331,29 @@ def _email(f: _Facts, who: _Person) -> tuple[str, str, str, str]:
         if more:
             out.append(more)
         out.append(_fill(_pick(table, _role_key(who.role), v), slots))
-        if with_extra:
-            out.append(_fill(_pick(table, "extra", v), slots))
+        out.extend(_fill(_pick(table, key, v), slots) for key in ("extra", "extra2")[:extras])
         out.append(_fill(_pick(table, "close", v), slots))
         return out
 
     low, high = EMAIL_WORDS
-    levels = [
-        build(3, True, True),
-        build(3, True, False),
-        build(2, True, False),
-        build(2, False, False),
-        build(1, False, False),
-    ]
-    sentences, _ = _fit(levels, lambda s: count_words(" ".join(s)) <= high)
+    # Everything the reader gave first; when that is too long, optional sentences go one by
+    # one (the reminder of your name, which the signature carries, then qualifications, and
+    # only then what you discussed). When it is short, our own extra lines fill it out.
+    cores = [(True, 3, True), (False, 3, True), (False, 2, True), (False, 1, True)]
+    cores.append((False, 1, False))
+    sentences = build(0, *cores[-1])
+    for core in cores:
+        candidate = build(0, *core)
+        if count_words(" ".join(candidate)) <= high:
+            sentences = candidate
+            for extras in (1, 2):
+                if count_words(" ".join(sentences)) >= low:
+                    break
+                longer = build(extras, *core)
+                if count_words(" ".join(longer)) > high:
+                    break
+                sentences = longer
+            break
     paragraph = " ".join(sentences)
     words = count_words(paragraph)
     note = ""
@@ -401,11 +410,12 @@ def _card(f: _Facts, who: _Person) -> tuple[str, str, str]:
         [first, topic_sentence(True), *qual_sentence()],
         [first, topic_sentence(False), *qual_sentence(), closing],
         [first, topic_sentence(False), *qual_sentence()],
+        [first, topic_sentence(False), closing],
     ]
     # Without a qualification the card still needs three sentences: keep its closing line.
     low, high = CARD_SENTENCES
     levels = [s for s in levels if low <= len(s) <= high] or levels[:1]
-    sentences, _ = _fit(levels, lambda s: count_words(" ".join(s)) <= CARD_MAX_WORDS)
+    sentences = _fit(levels, lambda s: count_words(" ".join(s)) <= CARD_MAX_WORDS)
     paragraph = " ".join(sentences)
     words = count_words(paragraph)
     note = ""

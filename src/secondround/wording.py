@@ -119,6 +119,19 @@ EMAIL: Final[dict[str, Table]] = {
             "The discussion made clear how much the role matters to the wider organization",
             "I especially valued your candor about what the first months in the role would involve",
         ),
+        "extra2": (
+            "Please do not hesitate to contact me if it would help to discuss any part of my "
+            "experience further",
+            "If any question about my application remains open, I will be happy to address it "
+            "by phone or email",
+            "I would also be pleased to provide references from recent employers whenever "
+            "convenient",
+            "If a further conversation with other members of the team would help, I can make "
+            "myself available at short notice",
+            "Any documents you might need from me, such as certificates or work samples, can be "
+            "sent the same day",
+            "Do let me know whether anything else about my background would be useful to you",
+        ),
     },
     "relaxed": {
         "thanks": (
@@ -200,6 +213,16 @@ EMAIL: Final[dict[str, Table]] = {
             "It was really helpful to hear what the first few months would look like",
             "The whole conversation gave me a great sense of the team's energy",
         ),
+        "extra2": (
+            "If it would help to talk through anything on my résumé, just let me know and I'll "
+            "make the time",
+            "If any questions come up about my background, I'm happy to jump on a quick call",
+            "I can also send references or examples of my work whenever they'd be useful",
+            "If meeting anyone else on the team would help, I can be flexible with my schedule",
+            "Anything you need from me, such as certificates or samples, I can send over the "
+            "same day",
+            "Do shout if anything else about my experience would help with your decision",
+        ),
     },
 }
 
@@ -238,7 +261,7 @@ CARD: Final[dict[str, Table]] = {
             "Learning about the team's goals was the highlight of the day for me",
             "Getting a closer look at the team's work left a lasting impression",
             "Discussing the role in such depth gave me real confidence in the fit",
-            "Hearing how the team plans its year made the opportunity even more appealing",
+            "Finding out how the team plans its year made the opportunity even more appealing",
             "Talking with you made the work ahead feel concrete and worthwhile",
         ),
         "qual": (
@@ -274,7 +297,7 @@ CARD: Final[dict[str, Table]] = {
             "Joining you on the team would be a welcome next step",
         ),
         "recruiter": (
-            "Your care with every arrangement made the day run smoothly",
+            "Owing to your care with every arrangement, the day ran smoothly",
             "Organizing such a full schedule so calmly is no small task",
             "Keeping me informed at each stage made all the difference",
             "Guiding me through the process as you did was a great help",
@@ -314,7 +337,7 @@ CARD: Final[dict[str, Table]] = {
             "Learning about the team's plans was the best part of my day",
             "Getting a real feel for the team left me excited",
             "Digging into the role with you made it feel like a great fit",
-            "Hearing how the team works together made me even keener",
+            "Finding out how the team works together made me even keener",
             "Talking with you made the job feel real and exciting",
         ),
         "qual": (
@@ -350,7 +373,7 @@ CARD: Final[dict[str, Table]] = {
             "Joining you on the team would be awesome",
         ),
         "recruiter": (
-            "Your help with every arrangement made the day easy",
+            "Owing to your help with every arrangement, the day felt easy",
             "Organizing such a full day is no small thing, so thank you",
             "Keeping me posted at each step made a real difference",
             "Guiding me through it all like you did was a big help",

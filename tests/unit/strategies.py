@@ -74,39 +74,40 @@ def word_phrase(tag: str) -> st.SearchStrategy[str]:
 
 
 @st.composite
-def word_profiles(draw: st.DrawFn) -> Profile:
-    people = draw(
-        st.lists(
-            st.builds(
-                Interviewer,
-                name=word_phrase("0i"),
-                title=word_phrase("0t"),
-                email=st.just(""),
-                tone=tones,
-            ),
-            min_size=1,
-            max_size=3,
-        )
-    )
+def word_profiles(draw: st.DrawFn, same_topics: bool = False) -> Profile:
+    """A profile of tagged words, one to six interviewers, each with their own topics
+    (or all the same topics, as a schema 1 state migrates to)."""
+    count = draw(st.integers(min_value=1, max_value=MAX_INTERVIEWERS))
+    shared = draw(word_phrase("0d"))
 
     def maybe(tag: str) -> st.SearchStrategy[str]:
         return st.one_of(st.just(""), word_phrase(tag))
 
+    people = tuple(
+        Interviewer(
+            name=draw(word_phrase(f"{i}i")),
+            title=draw(word_phrase(f"{i}t")),
+            tone=draw(tones),
+            role=draw(roles),
+            topics=shared if same_topics else draw(maybe(f"{i}d")),
+        )
+        for i in range(count)
+    )
     return Profile(
         name=draw(word_phrase("0n")),
         email="sam@example.com",
         phone="555 0100",
         company=draw(maybe("0c")),
         position=draw(maybe("0p")),
-        interviewers=tuple(people),
+        interviewers=people,
         interview_date=draw(st.one_of(st.just(""), iso_dates)),
         qualifications=(
             draw(word_phrase("1q")),
             draw(word_phrase("2q")),
             draw(maybe("3q")),
         ),
-        discussed=draw(maybe("0d")),
         decision_date=draw(st.one_of(st.just(""), iso_dates)),
+        coordinator=draw(st.integers(min_value=-1, max_value=count - 1)),
     )
 
 
