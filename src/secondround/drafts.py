@@ -331,7 +331,8 @@ def _email(f: _Facts, who: _Person) -> tuple[str, str, str, str]:
         if more:
             out.append(more)
         out.append(_fill(_pick(table, _role_key(who.role), v), slots))
-        out.extend(_fill(_pick(table, key, v), slots) for key in ("extra", "extra2")[:extras])
+        fillers = ("extra", "extra2", "extra3")[:extras]
+        out.extend(_fill(_pick(table, key, v), slots) for key in fillers)
         out.append(_fill(_pick(table, "close", v), slots))
         return out
 
@@ -346,7 +347,7 @@ def _email(f: _Facts, who: _Person) -> tuple[str, str, str, str]:
         candidate = build(0, *core)
         if count_words(" ".join(candidate)) <= high:
             sentences = candidate
-            for extras in (1, 2):
+            for extras in (1, 2, 3):
                 if count_words(" ".join(sentences)) >= low:
                     break
                 longer = build(extras, *core)

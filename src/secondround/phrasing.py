@@ -124,7 +124,7 @@ _ADJECTIVES = _words(
     "licensed bilingual trilingual multilingual organized organised reliable patient detail- "
     "oriented passionate good great meticulous adaptable flexible available eager keen "
     "qualified registered responsible dependable hardworking hard-working creative curious "
-    "methodical approachable punctual"
+    "methodical approachable punctual admitted"
 )
 _PREPOSITIONS = _words("in with at under to on about for around across")
 # Words ending in -ing that name a field or a thing rather than an action.

@@ -132,6 +132,20 @@ EMAIL: Final[dict[str, Table]] = {
             "sent the same day",
             "Do let me know whether anything else about my background would be useful to you",
         ),
+        "extra3": (
+            "I have come away from the process with great respect for the way your organization "
+            "approaches hiring",
+            "The chance to see the workplace and meet the people behind it made the role feel "
+            "very real to me",
+            "Everything I learned during the day added to my conviction that this is the right "
+            "next step in my career",
+            "It was clear from our conversation that the team values both high standards and "
+            "good collaboration",
+            "I appreciated the care that went into making the interview a genuine exchange "
+            "rather than a formality",
+            "Watching the work up close has only deepened my interest in contributing to it over "
+            "the years ahead",
+        ),
     },
     "relaxed": {
         "thanks": (
@@ -223,6 +237,19 @@ EMAIL: Final[dict[str, Table]] = {
             "same day",
             "Do shout if anything else about my experience would help with your decision",
         ),
+        "extra3": (
+            "Honestly, it was one of the most enjoyable interviews I've had, and it left me "
+            "really wanting to be part of the team",
+            "Visiting the place and meeting everyone made the whole role feel a lot more "
+            "real to me",
+            "Everything I heard during the day made me feel even more sure this is the right "
+            "next move for me",
+            "It was easy to see how much people on the team enjoy working together, which "
+            "means a lot to me",
+            "I appreciated how relaxed and open the whole conversation felt from start to finish",
+            "Watching the work up close made me even more excited about what I could add over "
+            "the next few years",
+        ),
     },
 }
 
@@ -257,7 +284,7 @@ CARD: Final[dict[str, Table]] = {
             "Above everything else, I recall that {topic}",
         ),
         "no_topic": (
-            "Seeing how your group works made me certain that I want to join it",
+            "Seeing how the team works made me certain that I want to join it",
             "Learning about the team's goals was the highlight of the day for me",
             "Getting a closer look at the team's work left a lasting impression",
             "Discussing the role in such depth gave me real confidence in the fit",

@@ -46,7 +46,7 @@ QUALIFICATIONS: list[tuple[str, str]] = [
         "over 300 domestic rewires, all signed off first time",
         "over 300 domestic rewires, all signed off first time",
     ),
-    ("admitted to the New York bar in 2019", "admitted to the New York bar in 2019"),
+    ("admitted to the New York bar in 2019", "I am admitted to the New York bar in 2019"),
     ("My team grew revenue 40% in two years", "my team grew revenue 40% in two years"),
     ("We cut waiting times by a third", "we cut waiting times by a third"),
     ("a licence to teach in Ontario", "a licence to teach in Ontario"),

@@ -348,3 +348,40 @@ def test_starting_blank_from_the_example_keeps_nothing_aside() -> None:
     assert model.state == State()
     assert model.kept_aside == ""
     assert model.notices == ()
+
+
+def test_each_note_shows_its_word_count_and_a_gentle_note_when_too_long() -> None:
+    model = fresh(boot({}, True, CLOCK).state)
+    text = json.dumps(view(model)["tree"])
+    assert "words in the message." in text
+    assert "sr-draft__length--over" not in text
+    # What the reader typed for the notes' required parts leaves nothing optional to drop.
+    typed = model
+    for path, limit in (("company", 120), ("position", 120), ("qualifications.0", 200)):
+        value = " ".join(["a b c"] * limit)[:limit]
+        typed = update(typed, ev("field", arg=path, value=value))
+    text = json.dumps(view(typed)["tree"])
+    assert "sr-draft__length--over" in text
+    assert "Shortening what you typed for it will make it fit." in text
+
+
+def test_the_interviewer_form_asks_for_salutation_part_topics_and_coordinator() -> None:
+    model = fresh(boot({}, True, CLOCK).state)
+    nodes = list(_walk(view(model)["tree"]))
+    fields = {n[1].get("data-field") for n in nodes}
+    for path in ("interviewers.0.salutation", "interviewers.0.role", "interviewers.0.topics"):
+        assert path in fields
+    salutation = next(n for n in nodes if n[1].get("id") == "sr-f-i0-salutation")
+    assert salutation[1]["placeholder"] == "Priya Shah"
+    leads = [n for n in nodes if n[1].get("data-field") == "coordinator"]
+    assert [n[1]["checked"] for n in leads] == [True, False, False]
+    marked = update(model, ev("field", arg="coordinator", value="2"))
+    assert marked.state.profile.coordinator == 2
+    removed = update(marked, ev("remove_interviewer", arg="1"))
+    assert removed.state.profile.coordinator == 1
+    gone = update(removed, ev("remove_interviewer", arg="1"))
+    assert gone.state.profile.coordinator == -1
+    role = update(model, ev("field", arg="interviewers.1.role", value="recruiter"))
+    assert role.state.profile.interviewers[1].role == "recruiter"
+    boss = update(model, ev("field", arg="interviewers.1.role", value="boss"))
+    assert boss.state == model.state
