@@ -101,7 +101,8 @@ _COMMON_OPENERS = _words(
     "seven eight nine ten eleven twelve fifteen twenty thirty several many some over more "
     "most nearly almost about around strong deep solid broad wide proven extensive hands-on "
     "fluent excellent good great clear calm patient years experience knowledge background "
-    "expertise how what why where when whether which who plans plan recent new current long we they she he it there you"
+    "expertise how what why where when whether which who plans plan recent new current long "
+    "we they she he it there you"
 )
 
 

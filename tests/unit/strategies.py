@@ -6,7 +6,7 @@ from datetime import date
 
 from hypothesis import strategies as st
 
-from secondround.profile import MAX_INTERVIEWERS, ROLES, Interviewer, Profile
+from secondround.profile import MAX_INTERVIEWERS, ROLES, Interviewer, Profile, Role, Tone
 from secondround.state import State
 
 __all__ = [
@@ -25,8 +25,8 @@ hostile_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=60)
 any_text = st.text(max_size=60)
 iso_dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)).map(date.isoformat)
 date_text = st.one_of(iso_dates, st.just(""), any_text)
-tones = st.sampled_from(["formal", "relaxed"])
-roles = st.sampled_from(ROLES)
+tones: st.SearchStrategy[Tone] = st.sampled_from(("formal", "relaxed"))
+roles: st.SearchStrategy[Role] = st.sampled_from(ROLES)
 
 
 @st.composite

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from strategies import roles, tones
 
 from secondround.drafts import Draft, drafts_for
-from secondround.profile import FIELD_LIMITS, MAX_INTERVIEWERS, Interviewer, Profile
+from secondround.profile import FIELD_LIMITS, MAX_INTERVIEWERS, Interviewer, Profile, Role, Tone
 
 # Counted apart from the code under test: words between spaces, sentences by their ends.
 _END = re.compile(r"(?<!\bSt|\bDr|\bMr|\bMs)(?<!\bMrs)[.!?](?=\s+[A-Z\d]|$)")
@@ -39,6 +39,14 @@ def _all(p: Profile) -> list[tuple[Draft, Draft]]:
     return out
 
 
+_PARTS: list[tuple[Tone, Role]] = [
+    ("formal", "hiring_manager"),
+    ("formal", "recruiter"),
+    ("relaxed", "assistant"),
+    ("relaxed", "hiring_manager"),
+    ("formal", "panel"),
+    ("relaxed", "panel"),
+]
 SHORT = Profile(
     name="Al Wu",
     email="al@example.com",
@@ -48,16 +56,7 @@ SHORT = Profile(
     qualifications=("SQL", "Excel", ""),
     interviewers=tuple(
         Interviewer(name=f"Person {i}", tone=tone, role=role)
-        for i, (tone, role) in enumerate(
-            [
-                ("formal", "hiring_manager"),
-                ("formal", "recruiter"),
-                ("relaxed", "assistant"),
-                ("relaxed", "hiring_manager"),
-                ("formal", "panel"),
-                ("relaxed", "panel"),
-            ]
-        )
+        for i, (tone, role) in enumerate(_PARTS)
     ),
 )
 REALISTIC = {**PANEL_PROFILES, "short": SHORT, "no-name": replace(SHORT, name="")}
@@ -75,11 +74,42 @@ def test_realistic_notes_keep_the_guide_s_lengths(name: str) -> None:
 
 
 # Real words, so a long field is long the way people write, up to each field's limit.
-_WORDS = (
-    "managing complex projects across several international teams with budgets of the and "
-    "reporting patients clients wiring kitchens classrooms contracts for in to on safety "
-    "quality customers growth analysis planning Northwind Hospital School Electrical Bistro"
-).split()
+_WORDS = [
+    "managing",
+    "complex",
+    "projects",
+    "across",
+    "several",
+    "international",
+    "teams",
+    "with",
+    "budgets",
+    "of",
+    "the",
+    "and",
+    "reporting",
+    "patients",
+    "clients",
+    "wiring",
+    "kitchens",
+    "classrooms",
+    "contracts",
+    "for",
+    "in",
+    "to",
+    "on",
+    "safety",
+    "quality",
+    "customers",
+    "growth",
+    "analysis",
+    "planning",
+    "Northwind",
+    "Hospital",
+    "School",
+    "Electrical",
+    "Bistro",
+]
 
 
 def _long(kind: str, at_least: int = 0) -> st.SearchStrategy[str]:

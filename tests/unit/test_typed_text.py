@@ -10,7 +10,7 @@ from corpus import QUALIFICATIONS, TOPICS
 
 from secondround.drafts import drafts_for
 from secondround.phrasing import as_item, end, join_items, phrase, topic_item
-from secondround.profile import Interviewer, Profile
+from secondround.profile import Interviewer, Profile, Role, Tone
 
 BASE = Profile(
     name="Sam Rivera",
@@ -21,18 +21,16 @@ BASE = Profile(
     interview_date="2026-11-24",
     qualifications=("", "dashboards that finance teams use every day", "fluent Spanish"),
 )
+_PARTS: list[tuple[Tone, Role]] = [
+    ("formal", "hiring_manager"),
+    ("relaxed", "panel"),
+    ("formal", "recruiter"),
+    ("relaxed", "hiring_manager"),
+    ("formal", "panel"),
+    ("relaxed", "assistant"),
+]
 PANEL = tuple(
-    Interviewer(name=f"Person {n}", tone=tone, role=role)
-    for n, (tone, role) in enumerate(
-        [
-            ("formal", "hiring_manager"),
-            ("relaxed", "panel"),
-            ("formal", "recruiter"),
-            ("relaxed", "hiring_manager"),
-            ("formal", "panel"),
-            ("relaxed", "assistant"),
-        ]
-    )
+    Interviewer(name=f"Person {n}", tone=tone, role=role) for n, (tone, role) in enumerate(_PARTS)
 )
 # A typed sentence dropped where a noun belongs: "drawing on I closed", "our discussion of We".
 _BROKEN = re.compile(
