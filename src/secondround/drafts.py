@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from secondround.phrasing import (
@@ -248,6 +249,7 @@ def _the(job: str, noun: str) -> str:
     return f"the {job} {noun}" if job else f"the {noun}"
 
 
+@lru_cache(maxsize=64)
 def _slots(f: _Facts) -> dict[str, str]:
     """The pieces the sentence tables fill in, each "" or with its own leading space."""
     at = f" at {f.company}" if f.company else ""
@@ -283,19 +285,32 @@ def _role_key(role: Role) -> str:
     return "recruiter" if role in ("recruiter", "assistant") else role
 
 
-def _quals_text(f: _Facts, variant: int, limit: int) -> tuple[str, str]:
+def _quals_text(f: _Facts, variant: int, limit: int) -> tuple[list[str], str]:
     """The qualifications in this person's order, up to `limit`: a colon list, and a sentence
     of the reader's own clauses when they typed sentences and phrases side by side."""
     quals = f.quals
     if not quals:
-        return "", ""
+        return [], ""
     order = [i for i in _ORDERS[variant % len(_ORDERS)] if i < len(quals)][:limit]
     picked = [quals[i] for i in order]
     phrases = [text for shape, text in picked if shape == "phrase"]
     clauses = [text for shape, text in picked if shape == "clause"]
     if not phrases:
-        return _clauses(clauses), ""
-    return join_items(phrases), end(upper_first(_clauses(clauses))) if clauses else ""
+        return [_clauses(clauses)], ""
+    return phrases, end(upper_first(_clauses(clauses))) if clauses else ""
+
+
+# A sentence longer than this is hard to take in at one reading (Harper flags 40 words).
+_LONGEST_SENTENCE = 36
+
+
+def _quals_sentences(table: Table, v: int, slots: dict[str, str], listed: list[str]) -> list[str]:
+    """The qualifications in the email: one sentence, or two when the list alone is long."""
+    one = _fill(_pick(table, "quals", v), {**slots, "quals": join_items(listed)})
+    if count_words(one) <= _LONGEST_SENTENCE or len(listed) < 2:
+        return [one]
+    first = _fill(_pick(table, "quals", v), {**slots, "quals": listed[0]})
+    return [first, end(f"I can also add {join_items(listed[1:])}")]
 
 
 def _clauses(clauses: list[str]) -> str:
@@ -319,22 +334,27 @@ def _email(f: _Facts, who: _Person) -> tuple[str, str, str, str]:
     slots = _slots(f)
     topic = who.topic[1]
 
+    # Each sentence is written once; the versions below only choose among them.
+    thanks = _fill(_pick(table, "thanks", v), slots)
+    name = _fill(_pick(table, "name", v), slots) if f.me else ""
+    about = _fill(_pick(table, "topic", v), {**slots, "topic": topic}) if topic else ""
+    quals: dict[int, list[str]] = {}
+    for limit in (3, 2, 1):
+        listed, more = _quals_text(f, v, limit)
+        quals[limit] = [
+            *(_quals_sentences(table, v, slots, listed) if listed else []),
+            *([more] if more else []),
+        ]
+    middle = _fill(_pick(table, _role_key(who.role), v), slots)
+    fillers = [_fill(_pick(table, key, v), slots) for key in ("extra", "extra2", "extra3")]
+    close = _fill(_pick(table, "close", v), slots)
+
     def build(extras: int, with_name: bool, quals_limit: int, with_topic: bool) -> list[str]:
-        out = [_fill(_pick(table, "thanks", v), slots)]
-        if with_name and f.me:
-            out.append(_fill(_pick(table, "name", v), slots))
-        if with_topic and topic:
-            out.append(_fill(_pick(table, "topic", v), {**slots, "topic": topic}))
-        listed, more = _quals_text(f, v, quals_limit)
-        if listed:
-            out.append(_fill(_pick(table, "quals", v), {**slots, "quals": listed}))
-        if more:
-            out.append(more)
-        out.append(_fill(_pick(table, _role_key(who.role), v), slots))
-        fillers = ("extra", "extra2", "extra3")[:extras]
-        out.extend(_fill(_pick(table, key, v), slots) for key in fillers)
-        out.append(_fill(_pick(table, "close", v), slots))
-        return out
+        head = [thanks, name if with_name else "", about if with_topic else ""]
+        return [s for s in (*head, *quals[quals_limit], middle, *fillers[:extras], close) if s]
+
+    def length(sentences: list[str]) -> int:
+        return sum(count_words(s) for s in sentences)
 
     low, high = EMAIL_WORDS
     # Everything the reader gave first; when that is too long, optional sentences go one by
@@ -345,13 +365,13 @@ def _email(f: _Facts, who: _Person) -> tuple[str, str, str, str]:
     sentences = build(0, *cores[-1])
     for core in cores:
         candidate = build(0, *core)
-        if count_words(" ".join(candidate)) <= high:
+        if length(candidate) <= high:
             sentences = candidate
             for extras in (1, 2, 3):
-                if count_words(" ".join(sentences)) >= low:
+                if length(sentences) >= low:
                     break
                 longer = build(extras, *core)
-                if count_words(" ".join(longer)) > high:
+                if length(longer) > high:
                     break
                 sentences = longer
             break
@@ -583,8 +603,8 @@ def _followup(f: _Facts, who: _Person) -> tuple[str, str, str]:
     parts = [
         "I hope this finds you well.",
         end(
-            "I am writing to follow up on my second interview for "
-            f"{slots['pos']}{slots['at']}{slots['on']}"
+            f"I am writing to follow up on my second interview{slots['on']} for "
+            f"{slots['pos']}{slots['at']}"
         ),
         f"When we spoke, you mentioned that you expected to reach a decision by "
         f"{format_date(f.decision)}, so I wanted to ask whether there is any news."
@@ -603,7 +623,7 @@ def _followup_final(f: _Facts, who: _Person) -> tuple[str, str, str]:
     if who.tone == "relaxed":
         parts = [
             end(f"Just one more quick check-in about {slots['role']}{slots['at']}"),
-            "I know these decisions can take a while, and I'm still very interested.",
+            "I know these decisions can take some time, and I'm still very interested.",
             "If you've already gone another way, a one-line reply would be really helpful, "
             "and either way, thanks for all your time.",
         ]
@@ -649,13 +669,13 @@ def _not_hired(f: _Facts, who: _Person) -> tuple[str, str, str]:
 
 def _offer_accept(f: _Facts, who: _Person) -> tuple[str, str, str]:
     slots = _slots(f)
-    co = f.company or "the team"
+    co = f.company or "your organization"
     if who.tone == "relaxed":
         parts = [
             end(f"Thank you so much for offering me {slots['role']}{slots['at']}"),
             "I'm delighted to say yes!",
-            "Once I have the offer in writing, with the start date, salary and any conditions, "
-            "I'll sign it and send it straight back.",
+            "Once I have the offer in writing, with the start date, salary, and any "
+            "conditions, I'll sign it and send it straight back.",
             end(
                 f"I can't wait to join {co}; just let me know if you need anything from me "
                 "before my first day"
@@ -664,12 +684,10 @@ def _offer_accept(f: _Facts, who: _Person) -> tuple[str, str, str]:
         return _subject("Accepting your offer", f, "role"), " ".join(parts), "All the best,"
     parts = [
         end(f"Thank you for offering me {slots['pos']}{slots['at']}; I am delighted to accept"),
-        "Once I have the offer in writing, with the start date, salary and any conditions, I "
+        "Once I have the offer in writing, with the start date, salary, and any conditions, I "
         "will sign and return it promptly.",
-        end(
-            f"I look forward to joining {co} and to working with you, and please let me know "
-            "if you need anything from me before my first day"
-        ),
+        end(f"I look forward to working with you and the team at {co}"),
+        "Please let me know if you need anything from me before my first day.",
     ]
     return _subject("Accepting your offer", f, "position"), " ".join(parts), "Sincerely,"
 
@@ -681,7 +699,7 @@ def _offer_terms(f: _Facts, who: _Person) -> tuple[str, str, str]:
             end(
                 f"Thanks so much for the offer for {slots['role']}{slots['at']}; I'm really pleased"
             ),
-            "Could you send it over in writing, with the salary, start date, benefits and any "
+            "Could you send it over in writing, with the salary, start date, benefits, and any "
             "conditions?",
             "I'd also appreciate a few days to look it over properly: would it work if I got "
             "back to you by the end of next week?",
@@ -694,7 +712,7 @@ def _offer_terms(f: _Facts, who: _Person) -> tuple[str, str, str]:
             "to receive it"
         ),
         "So that I can give it the attention it deserves, could you send me the offer in "
-        "writing, including the salary, start date, benefits and any conditions?",
+        "writing, including the salary, start date, benefits, and any conditions?",
         "I would also be grateful for a few days to consider it: would it suit you if I gave you "
         "my answer by the end of next week?",
         "I remain enthusiastic about the role and about working with you.",

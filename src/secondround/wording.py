@@ -52,12 +52,11 @@ EMAIL: Final[dict[str, Table]] = {
             "I was especially glad we had time for one subject: {topic}",
         ),
         "quals": (
-            "I am confident that I could contribute from the start, and here is what I would "
-            "bring: {quals}",
+            "Here is what I would bring from the start: {quals}",
             "From the first day, I could offer the team the following: {quals}",
             "I believe my background suits the position well: {quals}",
             "I would approach the work with a solid foundation: {quals}",
-            "I am sure I could add value quickly, drawing on my strengths: {quals}",
+            "I could add value quickly, drawing on my strengths: {quals}",
             "My experience fits the role closely, in particular: {quals}",
         ),
         "hiring_manager": (
@@ -176,7 +175,7 @@ EMAIL: Final[dict[str, Table]] = {
             "I came away sure I could jump right in and help, and here's what I'd bring: {quals}",
             "I think I'd be a strong fit, and here's why: {quals}",
             "I'd love to put my experience to work for the team: {quals}",
-            "From day one, I could offer the team a lot: {quals}",
+            "Right from the start, I could offer the team a lot: {quals}",
             "I'm sure I could make a difference quickly, thanks to my background: {quals}",
             "What I'd bring fits the role really well, especially: {quals}",
         ),
@@ -292,7 +291,7 @@ CARD: Final[dict[str, Table]] = {
             "Talking with you made the work ahead feel concrete and worthwhile",
         ),
         "qual": (
-            "Should I join the team, I hope to offer you {qual}",
+            "Should I join the team, I would hope to contribute {qual}",
             "Bringing {qual}, I would be ready to help from the outset",
             "Having {qual}, I feel well placed to contribute",
             "Should the decision go my way, I would bring {qual}",
@@ -320,7 +319,7 @@ CARD: Final[dict[str, Table]] = {
             "Collaborating with you would be something to look forward to",
             "Sharing the work with you and your colleagues would suit me well",
             "Becoming your colleague is a prospect I would welcome",
-            "Learning from you day to day would be a pleasure",
+            "Learning from you every day would be a pleasure",
             "Joining you on the team would be a welcome next step",
         ),
         "recruiter": (
@@ -396,7 +395,7 @@ CARD: Final[dict[str, Table]] = {
             "Collaborating with you would be a lot of fun",
             "Sharing the work with you would suit me well",
             "Becoming teammates would be great",
-            "Learning from you day to day would be a treat",
+            "Learning from you every day would be a treat",
             "Joining you on the team would be awesome",
         ),
         "recruiter": (

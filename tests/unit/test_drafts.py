@@ -72,8 +72,8 @@ def test_formal_thank_you_email_reads_as_written() -> None:
         "second round of interviews for the Senior Data Analyst position at Northwind Traders. "
         "I am Sam Rivera, and I valued the chance to learn more about the work ahead. I "
         "particularly appreciated one part of our discussion: the plan to move monthly "
-        "reporting to self-service. I am confident that I could contribute from the start, and "
-        "here is what I would bring: six years of SQL and Python reporting, dashboards that "
+        "reporting to self-service. Here is what I would bring from the start: six years of SQL "
+        "and Python reporting, dashboards that "
         "finance teams use every day, and a habit of documenting each analysis. Our "
         "conversation strengthened my interest in joining Northwind Traders, and I would be "
         "glad to send any further information that could help with your decision. Thank you "
@@ -85,7 +85,7 @@ def test_formal_thank_you_email_reads_as_written() -> None:
         "sam.rivera@example.com\n"
         "+1 555 010 0199"
     )
-    assert email.words == 143  # counted with wc -w
+    assert email.words == 135  # counted with wc -w
 
 
 def test_relaxed_card_reads_as_written() -> None:
