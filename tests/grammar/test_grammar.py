@@ -14,22 +14,20 @@ from corpus import PANEL_PROFILES, QUALIFICATIONS, TOPICS
 from secondround.drafts import drafts_for, other_drafts
 from secondround.example import example_profile
 from secondround.phrasing import as_item, phrase, topic_item
-from secondround.profile import Interviewer, Profile, clean_line
+from secondround.profile import Interviewer, Profile, Role, Tone, clean_line
 
 ROOT = Path(__file__).resolve().parents[2]
 _PUNCTUATION = " \t\n.,;:!?'’\"“”()"
 LINT = ROOT / "tests" / "grammar" / "lint.mjs"
-PANEL = tuple(
-    Interviewer(name=name, tone=tone, role=role)
-    for name, tone, role in (
-        ("Helen Cho", "formal", "hiring_manager"),
-        ("Sam Okafor", "relaxed", "panel"),
-        ("Lena Fischer", "formal", "recruiter"),
-        ("Kofi Mensah", "relaxed", "hiring_manager"),
-        ("Ruth Adeyemi", "formal", "panel"),
-        ("Tom Becker", "relaxed", "assistant"),
-    )
+_PEOPLE: tuple[tuple[str, Tone, Role], ...] = (
+    ("Helen Cho", "formal", "hiring_manager"),
+    ("Sam Okafor", "relaxed", "panel"),
+    ("Lena Fischer", "formal", "recruiter"),
+    ("Kofi Mensah", "relaxed", "hiring_manager"),
+    ("Ruth Adeyemi", "formal", "panel"),
+    ("Tom Becker", "relaxed", "assistant"),
 )
+PANEL = tuple(Interviewer(name=name, tone=tone, role=role) for name, tone, role in _PEOPLE)
 BASE = Profile(
     name="Sam Rivera",
     email="sam@example.com",
