@@ -499,7 +499,7 @@ def _call(f: _Facts, who: _Person) -> str:
                 "new person well. If something opens up that fits me better, I'd love to hear "
                 "about it.",
             ),
-            ("Close:", "Thanks so much for your time. Talk soon!"),
+            ("Close:", "Thanks so much for your time. Talk soon."),
         ]
     else:
         me = f"this is {f.me}" if f.me else "this is the candidate from the second round"
@@ -587,7 +587,7 @@ def _followup(f: _Facts, who: _Person) -> tuple[str, str, str]:
     slots = _slots(f)
     if who.tone == "relaxed":
         parts = [
-            "I hope your week is going well!",
+            "I hope your week is going well.",
             end(
                 f"I wanted to check in about {slots['role']}{slots['at']}"
                 + (f"; we last spoke{slots['on']}" if f.when else "")
@@ -650,7 +650,7 @@ def _not_hired(f: _Facts, who: _Person) -> tuple[str, str, str]:
             "I'd still love to work with you one day, so please keep me in mind if something "
             "opens up that fits me even better.",
             "And if you ever have a minute for feedback on my interviews, I'd be glad to hear it.",
-            "Thanks again!",
+            "Thanks again.",
         ]
         return _subject("Thank you", f, "role"), " ".join(parts), "All the best,"
     parts = [

@@ -300,7 +300,7 @@ CARD: Final[dict[str, Table]] = {
         ),
         "qual_clause": (
             "Should it help your decision, {qual}",
-            "For what it is worth, {qual}",
+            "Notably, {qual}",
             "Should it be useful to recall, {qual}",
             "Speaking of fit, {qual}",
             "Beyond that, {qual}",
@@ -376,7 +376,7 @@ CARD: Final[dict[str, Table]] = {
         ),
         "qual_clause": (
             "Should it help, {qual}",
-            "For what it's worth, {qual}",
+            "On top of that, {qual}",
             "Should it be handy to remember, {qual}",
             "Speaking of fit, {qual}",
             "Beyond that, {qual}",
