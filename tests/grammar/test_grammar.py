@@ -14,7 +14,8 @@ from corpus import PANEL_PROFILES, QUALIFICATIONS, TOPICS
 from secondround.drafts import drafts_for, other_drafts
 from secondround.example import example_profile
 from secondround.phrasing import as_item, phrase, topic_item
-from secondround.profile import Interviewer, Profile, Role, Tone, clean_line
+from secondround.profile import ROLES, Interviewer, Profile, Role, Tone, clean_line
+from secondround_site.examples import example_profile_for
 
 ROOT = Path(__file__).resolve().parents[2]
 _PUNCTUATION = " \t\n.,;:!?'’\"“”()"
@@ -45,6 +46,10 @@ def corpus() -> dict[str, Profile]:
     """Candidates from several trades, plus every typed shape of the unit corpus in every
     position of a six-person panel (so each wording variant meets each shape)."""
     profiles = {**PANEL_PROFILES, "example": example_profile()}
+    # The guide's own samples (docs/*.md markers) come from these one-person profiles.
+    for tone in ("formal", "relaxed"):
+        for role in ROLES:
+            profiles[f"guide-{tone}-{role}"] = example_profile_for(tone, role)
     for n, (typed, _) in enumerate(QUALIFICATIONS):
         profiles[f"qualification-{n}"] = replace(
             BASE, qualifications=(typed, *BASE.qualifications[1:])

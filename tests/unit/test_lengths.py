@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from strategies import roles, tones
 
 from secondround.drafts import Draft, drafts_for
+from secondround.example import example_profile
 from secondround.profile import FIELD_LIMITS, MAX_INTERVIEWERS, Interviewer, Profile, Role, Tone
 
 # Counted apart from the code under test: words between spaces, sentences by their ends.
@@ -59,7 +60,12 @@ SHORT = Profile(
         for i, (tone, role) in enumerate(_PARTS)
     ),
 )
-REALISTIC = {**PANEL_PROFILES, "short": SHORT, "no-name": replace(SHORT, name="")}
+REALISTIC = {
+    **PANEL_PROFILES,
+    "example": example_profile(),
+    "short": SHORT,
+    "no-name": replace(SHORT, name=""),
+}
 
 
 @pytest.mark.parametrize("name", list(REALISTIC))
