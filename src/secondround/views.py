@@ -119,6 +119,14 @@ def _radios(
     return el("fieldset", {"class": css}, el("legend", {}, legend), *buttons)
 
 
+# Placeholders in the shape that reads best in the notes: a phrase that finishes "I would bring".
+_QUAL_SHAPES = (
+    "six years of SQL and Python reporting",
+    "experience leading a team of five",
+    "fluency in Spanish",
+)
+
+
 def _shown_errors(model: Model) -> dict[str, list[str]]:
     # Errors for untouched empty fields would greet a new reader with a wall of red.
     errors = validate(model.state.profile)
@@ -213,6 +221,7 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
                     kind="textarea",
                     hint="A phrase reads best, for example “their plan to open a second "
                     "kitchen”. Something different for each person keeps the notes personal.",
+                    placeholder="the plan to open a second kitchen",
                 ),
                 lead,
                 remove,
@@ -226,7 +235,14 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
             "Add another interviewer",
         )
     quals = [
-        _field(p, errors, f"qualifications.{i}", f"Qualification {i + 1}", required=i < 2)
+        _field(
+            p,
+            errors,
+            f"qualifications.{i}",
+            f"Qualification {i + 1}",
+            required=i < 2,
+            placeholder=_QUAL_SHAPES[i],
+        )
         for i in range(len(p.qualifications))
     ]
     outcome = _radios(
@@ -378,11 +394,20 @@ def _drafts(groups: tuple[InterviewerDrafts, ...], others: tuple[Draft, ...]) ->
     sections = []
     for group in groups:
         who = group.interviewer.name.strip() or f"interviewer {group.index + 1}"
+        lead = None
+        if any(d.kind in ("call", "not_hired", "offer_accept") for d in group.drafts):
+            lead = el(
+                "p",
+                {"class": "sr-hint"},
+                "Coordinates the decision: the call and the replies about the outcome go to "
+                "this person only.",
+            )
         sections.append(
             el(
                 "section",
                 {"class": "sr-group", "aria-label": f"Drafts for {who}"},
                 el("h3", {}, f"For {who}"),
+                lead,
                 *[_draft_node(group.index, d) for d in group.drafts],
             )
         )
