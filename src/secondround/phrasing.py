@@ -44,6 +44,8 @@ def phrase(text: str) -> str:
     capitals; wrapping quotes around the whole line go.
     """
     text = _LEADING.sub("", clean_line(text))
+    if not any(ch.isalnum() for ch in text):
+        return ""  # punctuation alone says nothing a sentence could carry
     if len(text) > 1 and text[0] in _QUOTES and text[-1] in _QUOTES:
         text = text[1:-1].strip()
     while True:

@@ -259,7 +259,7 @@ def default_salutation(name: str, tone: Tone) -> str:
     the reader sees this default in the form and can change it.
     """
     words = clean_line(name).split(" ")
-    if not words[0]:
+    if not any(ch.isalnum() for ch in name):
         return ""
     if tone == "relaxed":
         return first_name(name)

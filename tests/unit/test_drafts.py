@@ -452,3 +452,32 @@ def test_fast_enough_for_every_keystroke() -> None:
         schedule(p)
     per_run = (time.perf_counter() - start) / runs
     assert per_run < 0.002
+
+
+_marks = st.text(st.sampled_from(" .,;:!?-–—'\"“”…()"), max_size=12)
+
+
+@given(_marks, _marks, _marks, _marks, _marks, _marks)
+def test_punctuation_alone_reads_as_an_empty_field(
+    name: str, company: str, position: str, qualification: str, topics: str, salutation: str
+) -> None:
+    people = (replace(DANA, name=name, salutation=salutation, topics=topics), ANA)
+    typed = replace(
+        SAM,
+        name=name,
+        company=company,
+        position=position,
+        qualifications=(qualification, *SAM.qualifications[1:]),
+        interviewers=people,
+    )
+    people = (replace(DANA, name="", salutation="", topics=""), ANA)
+    empty = replace(
+        SAM,
+        name="",
+        company="",
+        position="",
+        qualifications=("", *SAM.qualifications[1:]),
+        interviewers=people,
+    )
+    for got, want in zip(drafts_for(typed), drafts_for(empty), strict=True):
+        assert [d.body for d in got.drafts] == [d.body for d in want.drafts]
