@@ -605,7 +605,7 @@ def _followup(f: _Facts, who: _Person) -> tuple[str, str, str]:
     parts = [
         "I hope this finds you well.",
         end(
-            f"I am writing to follow up on my second interview{slots['on']} for "
+            f"I am writing to follow up on my second interview{slots['when']} for "
             f"{slots['pos']}{slots['at']}"
         ),
         f"When we spoke, you mentioned that you expected to reach a decision by "

@@ -90,8 +90,7 @@ EMAIL: Final[dict[str, Table]] = {
             "informed throughout the process",
             "I am also grateful for how smoothly you organized the day, from the schedule to "
             "the introductions",
-            "Your clear communication at every stage made the process easy to follow, and I "
-            "appreciate it",
+            "Your clear communication at every stage made the process easy to follow",
             "Thank you, too, for coordinating everything behind the scenes and answering my "
             "questions so promptly",
             "I valued your help in preparing me for each conversation, and the care you took "
@@ -293,7 +292,7 @@ CARD: Final[dict[str, Table]] = {
         "qual": (
             "Should I join the team, I would hope to contribute {qual}",
             "Bringing {qual}, I would be ready to help from the outset",
-            "Having {qual}, I feel well placed to contribute",
+            "Armed with {qual}, I feel well placed to contribute",
             "Should the decision go my way, I would bring {qual}",
             "Beyond that, I believe the team would benefit from {qual}",
             "Given the chance, I would put {qual} to good use for you",
@@ -369,7 +368,7 @@ CARD: Final[dict[str, Table]] = {
         "qual": (
             "Should I join, I'd be thrilled to contribute {qual}",
             "Bringing {qual}, I'd be ready to pitch in right away",
-            "Having {qual}, I feel ready to jump in",
+            "Armed with {qual}, I feel ready to jump in",
             "Should it work out, I'd bring you {qual}",
             "Beyond that, I think the team could use {qual}",
             "Given the chance, I'd put {qual} to work for you",
