@@ -17,7 +17,6 @@ from secondround.phrasing import (
     join_items,
     phrase,
     topic_item,
-    upper_first,
 )
 from secondround.profile import (
     Interviewer,
@@ -287,7 +286,7 @@ def _role_key(role: Role) -> str:
     return "recruiter" if role in ("recruiter", "assistant") else role
 
 
-def _quals_text(f: _Facts, variant: int, limit: int) -> tuple[list[str], str]:
+def _quals_text(f: _Facts, variant: int, limit: int, tone: Tone) -> tuple[list[str], str]:
     """The qualifications in this person's order, up to `limit`: a colon list, and a sentence
     of the reader's own clauses when they typed sentences and phrases side by side."""
     quals = f.quals
@@ -299,7 +298,11 @@ def _quals_text(f: _Facts, variant: int, limit: int) -> tuple[list[str], str]:
     clauses = [text for shape, text in picked if shape == "clause"]
     if not phrases:
         return [_clauses(clauses)], ""
-    return phrases, end(upper_first(_clauses(clauses))) if clauses else ""
+    if not clauses:
+        return phrases, ""
+    # The reader's own sentences follow the list as one more point, not as a list item.
+    more = "What is more" if tone == "formal" else "What's more"
+    return phrases, end(f"{more}, {_clauses(clauses)}")
 
 
 # A sentence longer than this is hard to take in at one reading (Harper flags 40 words).
@@ -342,7 +345,7 @@ def _email(f: _Facts, who: _Person) -> tuple[str, str, str, str]:
     about = _fill(_pick(table, "topic", v), {**slots, "topic": topic}) if topic else ""
     quals: dict[int, list[str]] = {}
     for limit in (3, 2, 1):
-        listed, more = _quals_text(f, v, limit)
+        listed, more = _quals_text(f, v, limit, who.tone)
         quals[limit] = [
             *(_quals_sentences(table, v, slots, listed) if listed else []),
             *([more] if more else []),

@@ -104,7 +104,7 @@ EMAIL: Final[dict[str, Table]] = {
             "With thanks once more, I look forward to your news",
             "I appreciate your consideration and hope to hear from you soon",
             "Thank you once again, and I look forward to the next stage of the process",
-            "Many thanks for your time; I await your decision with interest",
+            "Many thanks for your time; I hope to have news from you before long",
             "Thank you for considering my application so carefully; I hope we will speak again "
             "soon",
         ),
