@@ -181,7 +181,7 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
             "Coordinates the decision: the call and any reply about the outcome go to them",
         )
         greeting = default_salutation(person.name, person.tone) or (
-            "Hiring Manager" if person.tone == "formal" else ""
+            "Hiring Manager" if person.tone == "formal" and person.role == "hiring_manager" else ""
         )
         remove = None
         if len(p.interviewers) > 1:
