@@ -242,7 +242,7 @@ def keystrokes(page: Any, count: int) -> list[float]:
     page.evaluate(
         "document.addEventListener('input', () => { window.__input = performance.now(); }, true)"
     )
-    page.click("#sr-f-discussed")
+    page.click("#sr-f-i0-topics")
     page.keyboard.press("End")
     out = []
     for i in range(count):

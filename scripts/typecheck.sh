@@ -4,7 +4,7 @@
 set -euo pipefail
 py=${1:-.venv/bin/python}
 "$py" -m mypy
-for part in tests/unit tests/browser "tests/site tests/pyodide tests/conftest.py tests/serving.py" bench/run.py; do
+for part in tests/unit tests/grammar tests/browser "tests/site tests/pyodide tests/conftest.py tests/serving.py" bench/run.py; do
   # shellcheck disable=SC2086  # the parts are word lists on purpose
   MYPYPATH=tests:tests/unit:src "$py" -m mypy --strict $part
 done

@@ -26,6 +26,7 @@ from secondround.model import (
 )
 from secondround.profile import (
     MAX_INTERVIEWERS,
+    ROLES,
     Interviewer,
     Profile,
     Tone,
@@ -59,10 +60,11 @@ TEXT_FIELDS = (
     "position",
     "interview_date",
     "decision_date",
-    "discussed",
     "availability",
     "region",
 )
+# Each interviewer's one-line and free-text fields, as "interviewers.<index>.<name>".
+PERSON_TEXT = ("name", "title", "email", "salutation", "topics")
 
 SAVING_OFF = Notice(
     "warning",
@@ -177,9 +179,7 @@ def _filled_fields(profile: Profile) -> frozenset[str]:
     names = {n for n in TEXT_FIELDS if getattr(profile, n)}
     names.update(f"qualifications.{i}" for i, q in enumerate(profile.qualifications) if q)
     for i, person in enumerate(profile.interviewers):
-        names.update(
-            f"interviewers.{i}.{n}" for n in ("name", "title", "email") if getattr(person, n)
-        )
+        names.update(f"interviewers.{i}.{n}" for n in PERSON_TEXT if getattr(person, n))
     return frozenset(names)
 
 
@@ -248,12 +248,10 @@ def _open_bookmark(model: Model, token: str) -> Model:
 def _set_interviewer(person: Interviewer, field: str, value: str) -> Interviewer:
     if field == "tone":
         return replace(person, tone=cast(Tone, value)) if value in ("formal", "relaxed") else person
-    if field == "name":
-        return replace(person, name=clip("name", value))
-    if field == "title":
-        return replace(person, title=clip("title", value))
-    if field == "email":
-        return replace(person, email=clip("email", value))
+    if field == "role":
+        return replace(person, role=value) if value in ROLES else person
+    if field in PERSON_TEXT:
+        return replace(person, **{field: clip(kind_of(field), value)})  # type: ignore[arg-type]
     return person
 
 
@@ -273,6 +271,9 @@ def _set_field(profile: Profile, path: str, value: str) -> Profile:
         return replace(profile, qualifications=(quals[0], quals[1], quals[2]))
     if path in TEXT_FIELDS:
         return replace(profile, **{path: clip(kind_of(path), value)})  # type: ignore[arg-type]
+    if path == "coordinator" and value.isascii() and value.isdigit():
+        index = int(value)
+        return replace(profile, coordinator=index) if index < len(profile.interviewers) else profile
     return profile
 
 
@@ -335,7 +336,9 @@ def _on_add_interviewer(model: Model, arg: str, value: Any) -> Model:
     profile = model.state.profile
     if len(profile.interviewers) >= MAX_INTERVIEWERS:
         return model
-    person = Interviewer(id=next_person_id(profile.interviewers))
+    # A second person is most often another panel member; the first one met is usually the
+    # hiring manager, which is the Interviewer default.
+    person = Interviewer(id=next_person_id(profile.interviewers), role="panel")
     return _with_profile(model, replace(profile, interviewers=(*profile.interviewers, person)))
 
 
@@ -355,14 +358,19 @@ def _on_remove_interviewer(model: Model, arg: str, value: Any) -> Model:
     mine = _person_steps(person)
     kept = tuple((k, v) for k, v in model.state.checks.items() if k in mine)
     checks = {k: v for k, v in model.state.checks.items() if k not in mine}
-    profile = replace(model.state.profile, interviewers=people[:index] + people[index + 1 :])
+    # The coordinator mark follows its person; removing them hands it back to the default.
+    lead = model.state.profile.coordinator
+    lead = -1 if lead == index else lead - 1 if lead > index else lead
+    profile = replace(
+        model.state.profile, interviewers=people[:index] + people[index + 1 :], coordinator=lead
+    )
     who = clean_line(person.name) or f"interviewer {index + 1}"
     notice = Notice("info", f"Removed {who}.", "undo_remove", f"Undo: bring back {who}")
     notices = tuple(n for n in model.notices if n.action != "undo_remove")
     model = replace(
         model,
         state=replace(model.state, profile=profile, checks=checks),
-        removed=Removed(index, person, kept),
+        removed=Removed(index, person, kept, model.state.profile.coordinator == index),
         confirm_remove="",
         notices=(*notices, notice),
         # The neighbour that took the removed person's place, or the one before.
@@ -380,7 +388,13 @@ def _on_undo_remove(model: Model, arg: str, value: Any) -> Model:
     if any(p.id == person.id for p in people):
         person = replace(person, id=next_person_id(people))
     index = min(gone.index, len(people))
-    profile = replace(model.state.profile, interviewers=(*people[:index], person, *people[index:]))
+    lead = model.state.profile.coordinator
+    lead = index if gone.lead else lead + 1 if lead >= index else lead
+    profile = replace(
+        model.state.profile,
+        interviewers=(*people[:index], person, *people[index:]),
+        coordinator=lead,
+    )
     ticks = {k.replace(gone.person.id, person.id, 1): v for k, v in gone.checks}
     state = replace(model.state, profile=profile, checks={**model.state.checks, **ticks})
     notices = tuple(n for n in model.notices if n.action != "undo_remove")

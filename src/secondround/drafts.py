@@ -1,35 +1,76 @@
-"""Personal follow-up drafts for each interviewer: emails, a card, a call script and letters."""
+"""Personal follow-up drafts for each interviewer: notes, a call script and letters."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
+from secondround.phrasing import (
+    Shape,
+    as_item,
+    count_words,
+    end,
+    join_items,
+    phrase,
+    topic_item,
+)
 from secondround.profile import (
     Interviewer,
     Profile,
+    Role,
     Tone,
     clean_line,
-    first_name,
+    coordinator_of,
+    default_salutation,
     format_date,
     is_email,
     parse_date,
 )
+from secondround.wording import CARD, EMAIL, Table
 
 __all__ = [
+    "CARD_MAX_WORDS",
     "DRAFT_KINDS",
+    "EMAIL_WORDS",
     "Draft",
     "DraftKind",
     "InterviewerDrafts",
+    "Outcome",
     "drafts_for",
     "join_words",
     "mailto",
+    "other_drafts",
 ]
 
-DraftKind = Literal["email", "card", "call", "voicemail", "followup", "not_hired"]
-DRAFT_KINDS: tuple[DraftKind, ...] = ("email", "card", "call", "voicemail", "followup", "not_hired")
+Outcome = Literal["waiting", "offer", "not_hired"]
+DraftKind = Literal[
+    "email",
+    "card",
+    "call",
+    "voicemail",
+    "followup",
+    "followup_final",
+    "not_hired",
+    "offer_accept",
+    "offer_terms",
+    "offer_other",
+]
+DRAFT_KINDS: tuple[DraftKind, ...] = (
+    "email",
+    "card",
+    "call",
+    "voicemail",
+    "followup",
+    "followup_final",
+    "not_hired",
+    "offer_accept",
+    "offer_terms",
+    "offer_other",
+)
 
 _TITLES: dict[DraftKind, str] = {
     "email": "Thank-you email",
@@ -37,13 +78,27 @@ _TITLES: dict[DraftKind, str] = {
     "call": "Phone call script",
     "voicemail": "Voicemail message",
     "followup": "Follow-up email",
+    "followup_final": "Second and last follow-up",
     "not_hired": "If you are not hired",
+    "offer_accept": "Accept the offer",
+    "offer_terms": "Ask for the offer in writing, and time to decide",
+    "offer_other": "To another employer you are waiting on",
 }
+
+# The guide's lengths (docs/steps.md): one paragraph of 100 to 180 words; a card of three or
+# four sentences and at most 90 words. Counted in the message, without greeting or signature.
+EMAIL_WORDS = (100, 180)
+CARD_MAX_WORDS = 90
+CARD_SENTENCES = (3, 4)
 
 
 @dataclass(frozen=True)
 class Draft:
-    """One ready-to-send text; `mailto` opens it in the user's mail program when it is an email."""
+    """One ready-to-send text; `mailto` opens it in the user's mail program when it is an email.
+
+    `words` counts the message (greeting and signature aside); `note` is a gentle word when
+    what the reader typed still makes it longer than the guide suggests.
+    """
 
     kind: DraftKind
     title: str
@@ -51,6 +106,8 @@ class Draft:
     subject: str
     body: str
     mailto: str
+    words: int = 0
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,34 +160,22 @@ def _percent(text: str, keep: str = "") -> str:
 
 def join_words(items: tuple[str, ...] | list[str], last: str = "and") -> str:
     """An English list: "A", "A and B", "A, B, and C"."""
-    if len(items) <= 1:
-        return "".join(items)
-    if len(items) == 2:
-        return f"{items[0]} {last} {items[1]}"
-    return ", ".join(items[:-1]) + f", {last} {items[-1]}"
-
-
-def _card_list(items: tuple[str, ...]) -> str:
-    # Joined unlike the email's "A, B, and C" at every seam, so the card never
-    # repeats a run of the email's words that spans two qualifications.
-    if len(items) <= 1:
-        return "".join(items)
-    if len(items) == 2:
-        return f"{items[0]} as well as {items[1]}"
-    return f"{' and '.join(items[:-1])}, as well as {items[-1]}"
+    return join_items(list(items), last)
 
 
 _ROLE_WORDS = re.compile(r"\s+(position|role|job|opening|post|vacancy)$", flags=re.IGNORECASE)
-_TRAILING = re.compile(r"[\s.,;:!?]+$")
+# A greeting the reader typed into the salutation field itself.
+_GREETING_WORDS = re.compile(r"^(?:dear|hi|hello|hey)\s+", flags=re.IGNORECASE)
 
-
-def _phrase(text: str) -> str:
-    # User phrases go mid-sentence, so their own closing punctuation goes.
-    return _TRAILING.sub("", clean_line(text))
+# The order in which the person at position i of the panel hears the qualifications: six
+# different orders, so two emails never list them with the same words between the same two.
+_ORDERS = ((0, 1, 2), (1, 2, 0), (2, 0, 1), (0, 2, 1), (2, 1, 0), (1, 0, 2))
 
 
 @dataclass(frozen=True)
 class _Facts:
+    """What the reader typed, parsed once, as it reads inside a sentence."""
+
     me: str
     my_email: str
     my_phone: str
@@ -138,317 +183,592 @@ class _Facts:
     job: str  # the position without a trailing "position"/"role", "" when unknown
     when: date | None
     decision: date | None
-    quals: tuple[str, ...]
-    discussed: str
+    quals: tuple[tuple[Shape, str], ...]
     availability: str
 
 
+@lru_cache(maxsize=16)
 def _facts(p: Profile) -> _Facts:
-    job = _phrase(p.position)
+    job = phrase(p.position)
     bare = _ROLE_WORDS.sub("", job)
     when = parse_date(p.interview_date)
     decision = parse_date(p.decision_date)
     if decision is not None and when is not None and decision < when:
         decision = None  # an impossible date would only confuse the reader
+    quals = tuple(item for item in (as_item(q) for q in p.qualifications) if item[1])
     return _Facts(
-        me=clean_line(p.name),
+        me=clean_line(p.name) if phrase(p.name) else "",
         my_email=clean_line(p.email),
         my_phone=clean_line(p.phone),
-        company=_phrase(p.company),
+        company=phrase(p.company),
         job=bare or job,
         when=when,
         decision=decision,
-        quals=tuple(q for q in (_phrase(x) for x in p.qualifications) if q),
-        discussed=_phrase(p.discussed),
-        availability=_phrase(p.availability),
+        quals=quals,
+        availability=phrase(p.availability),
     )
 
 
-def _signature(f: _Facts, closing: str) -> str:
-    return "\n".join([closing, *(line for line in (f.me, f.my_email, f.my_phone) if line)])
+@dataclass(frozen=True)
+class _Person:
+    """One recipient as the drafts need them: how to greet them, their part, what you discussed."""
+
+    index: int
+    tone: Tone
+    role: Role
+    salutation: str  # "" when there is no name to address them by
+    topic: tuple[Shape, str]
+    email: str
 
 
-def _on(d: date | None, *, mid: bool = False, weekday: bool = True) -> str:
-    # "on Tuesday, November 24, to talk": the date is set off by commas mid-sentence.
-    if d is None:
-        return ""
-    text = f" on {format_date(d, weekday=weekday)}"
-    return text + "," if mid and weekday else text
+@lru_cache(maxsize=64)
+def _person(index: int, who: Interviewer) -> _Person:
+    tone: Tone = "relaxed" if who.tone == "relaxed" else "formal"
+    typed = _GREETING_WORDS.sub("", phrase(who.salutation))
+    salutation = typed or default_salutation(who.name, tone)
+    to = clean_line(who.email)
+    role: Role = who.role if who.role in ("panel", "recruiter", "assistant") else "hiring_manager"
+    return _Person(
+        index=index,
+        tone=tone,
+        role=role,
+        salutation=salutation,
+        topic=topic_item(who.topics),
+        email=to if is_email(to) else "",
+    )
 
 
-def _at(company: str, word: str = "at") -> str:
-    return f" {word} {company}" if company else ""
+def _greeting(who: _Person) -> str:
+    if who.salutation:
+        return f"Dear {who.salutation}," if who.tone == "formal" else f"Hi {who.salutation},"
+    if who.tone == "formal" and who.role == "hiring_manager":
+        return "Dear Hiring Manager,"
+    return "Hello,"
 
 
 def _the(job: str, noun: str) -> str:
     return f"the {job} {noun}" if job else f"the {noun}"
 
 
-def _greeting(person: Interviewer, tone: Tone) -> str:
-    full = clean_line(person.name)
-    if tone == "relaxed":
-        return f"Hi {first_name(full)}," if full else "Hello,"
-    return f"Dear {full}," if full else "Dear Hiring Manager,"
+@lru_cache(maxsize=64)
+def _slots(f: _Facts) -> dict[str, str]:
+    """The pieces the sentence tables fill in, each "" or with its own leading space."""
+    at = f" at {f.company}" if f.company else ""
+    when = f" on {format_date(f.when)}," if f.when else ""
+    return {
+        "when": when,
+        "on": f" on {format_date(f.when)}" if f.when else "",
+        "day": f" on {format_date(f.when, weekday=False)}" if f.when else "",
+        "pos": _the(f.job, "position"),
+        "role": _the(f.job, "role"),
+        "opening": _the(f.job, "opening"),
+        "role_of": f"the role of {f.job}" if f.job else "the role",
+        # The card says "the position of X" and "the X job", never the email's "the X position".
+        "job_opening": f"position of {f.job}" if f.job else "position",
+        "at": at,
+        "with_co": f" with {f.company}" if f.company else "",
+        "co": f.company or "your team",
+        "me": f.me,
+    }
 
 
-def _email(f: _Facts, tone: Tone) -> tuple[str, str, str]:
-    """Subject, paragraph and closing of the thank-you email."""
-    if tone == "relaxed":
-        subject = f"Thanks for the conversation about {_the(f.job, 'role')}"
-        parts = [
-            f"Thanks so much for sitting down with me{_on(f.when, mid=True)} to talk about "
-            f"{_the(f.job, 'role')}{_at(f.company)}.",
-            f"In case the week has been a blur of interviews, I'm {f.me}, and I really enjoyed "
-            "our second-round conversation."
-            if f.me
-            else "I really enjoyed our second-round conversation.",
+def _fill(template: str, slots: dict[str, str]) -> str:
+    # format_map reads only our template: braces the reader typed are plain text in a value.
+    return end(template.format_map(slots))
+
+
+def _pick(table: Table, key: str, variant: int) -> str:
+    options = table[key]
+    return options[variant % len(options)]
+
+
+def _role_key(role: Role) -> str:
+    return "recruiter" if role in ("recruiter", "assistant") else role
+
+
+def _quals_text(f: _Facts, variant: int, limit: int, tone: Tone) -> tuple[list[str], str]:
+    """The qualifications in this person's order, up to `limit`: a colon list, and a sentence
+    of the reader's own clauses when they typed sentences and phrases side by side."""
+    quals = f.quals
+    if not quals:
+        return [], ""
+    order = [i for i in _ORDERS[variant % len(_ORDERS)] if i < len(quals)][:limit]
+    picked = [quals[i] for i in order]
+    phrases = [text for shape, text in picked if shape == "phrase"]
+    clauses = [text for shape, text in picked if shape == "clause"]
+    if not phrases:
+        return [_clauses(clauses)], ""
+    if not clauses:
+        return phrases, ""
+    # The reader's own sentences follow the list as one more point, not as a list item.
+    more = "What is more" if tone == "formal" else "What's more"
+    return phrases, end(f"{more}, {_clauses(clauses)}")
+
+
+# A sentence longer than this is hard to take in at one reading (Harper flags 40 words).
+_LONGEST_SENTENCE = 36
+
+
+def _quals_sentences(table: Table, v: int, slots: dict[str, str], listed: list[str]) -> list[str]:
+    """The qualifications in the email: one sentence, or two when the list alone is long."""
+    one = _fill(_pick(table, "quals", v), {**slots, "quals": join_items(listed)})
+    if count_words(one) <= _LONGEST_SENTENCE or len(listed) < 2:
+        return [one]
+    first = _fill(_pick(table, "quals", v), {**slots, "quals": listed[0]})
+    return [first, end(f"I can also add {join_items(listed[1:])}")]
+
+
+def _clauses(clauses: list[str]) -> str:
+    if len(clauses) <= 1:
+        return "".join(clauses)
+    return ", ".join(clauses[:-1]) + f", and {clauses[-1]}"
+
+
+def _fit(levels: list[list[str]], ok: Callable[[list[str]], bool]) -> list[str]:
+    """The fullest version that keeps the rule, else the shortest one."""
+    for sentences in levels:
+        if ok(sentences):
+            return sentences
+    return levels[-1]
+
+
+def _email(f: _Facts, who: _Person) -> tuple[str, str, str, str]:
+    """Subject, paragraph, closing and a note on length of the thank-you email."""
+    table = EMAIL[who.tone]
+    v = who.index
+    slots = _slots(f)
+    topic = who.topic[1]
+
+    # Each sentence is written once; the versions below only choose among them.
+    thanks = _fill(_pick(table, "thanks", v), slots)
+    name = _fill(_pick(table, "name", v), slots) if f.me else ""
+    about = _fill(_pick(table, "topic", v), {**slots, "topic": topic}) if topic else ""
+    quals: dict[int, list[str]] = {}
+    for limit in (3, 2, 1):
+        listed, more = _quals_text(f, v, limit, who.tone)
+        quals[limit] = [
+            *(_quals_sentences(table, v, slots, listed) if listed else []),
+            *([more] if more else []),
         ]
-        if f.discussed:
-            parts.append(
-                f"I especially liked hearing about {f.discussed}; it's exactly the kind of "
-                "work I'd be excited to dig into."
-            )
-        parts.append(
-            "I came away even more confident that I could jump right in and help, "
-            f"drawing on {join_words(f.quals)}."
-            if f.quals
-            else "I came away even more confident that I could jump right in and help."
-        )
-        parts.append(
-            "I'm still very keen on the role, so if there's anything else you need from me, "
-            "just say the word. Thanks again for your time; I'm looking forward to hearing "
-            "about next steps."
-        )
-        return subject, " ".join(parts), "All the best,"
+    middle = _fill(_pick(table, _role_key(who.role), v), slots)
+    fillers = [_fill(_pick(table, key, v), slots) for key in ("extra", "extra2", "extra3")]
+    close = _fill(_pick(table, "close", v), slots)
 
-    subject = f"Thank you for the second interview for {_the(f.job, 'position')}"
-    parts = [
-        f"Thank you for taking the time to meet with me{_on(f.when, mid=True)} during the "
-        f"second round of interviews for {_the(f.job, 'position')}{_at(f.company)}.",
-        f"I am {f.me}, and I valued the chance to learn more about your team and the work "
-        "ahead of it."
-        if f.me
-        else "I valued the chance to learn more about your team and the work ahead of it.",
-    ]
-    if f.discussed:
-        parts.append(
-            f"I particularly appreciated our discussion of {f.discussed}, which gave me a "
-            "clearer picture of what success in the role would look like."
+    def build(extras: int, with_name: bool, quals_limit: int, with_topic: bool) -> list[str]:
+        head = [thanks, name if with_name else "", about if with_topic else ""]
+        return [s for s in (*head, *quals[quals_limit], middle, *fillers[:extras], close) if s]
+
+    def length(sentences: list[str]) -> int:
+        return sum(count_words(s) for s in sentences)
+
+    low, high = EMAIL_WORDS
+    # Everything the reader gave first; when that is too long, optional sentences go one by
+    # one (the reminder of your name, which the signature carries, then qualifications, and
+    # only then what you discussed). When it is short, our own extra lines fill it out.
+    cores = [(True, 3, True), (False, 3, True), (False, 2, True), (False, 1, True)]
+    cores.append((False, 1, False))
+    sentences = build(0, *cores[-1])
+    for core in cores:
+        candidate = build(0, *core)
+        if length(candidate) <= high:
+            sentences = candidate
+            for extras in (1, 2, 3):
+                if length(sentences) >= low:
+                    break
+                longer = build(extras, *core)
+                if length(longer) > high:
+                    break
+                sentences = longer
+            break
+    paragraph = " ".join(sentences)
+    words = count_words(paragraph)
+    note = ""
+    if words > high:
+        note = (
+            f"This email runs to {words} words, more than the {high} the guide suggests: "
+            "shortening what you typed for it will tighten it."
         )
-    parts.append(
-        f"I am confident that I could contribute from the start, bringing {join_words(f.quals)}."
+    elif words < low:
+        note = (
+            f"This email has {words} words; the guide suggests {low} to {high}. "
+            "A detail from your conversation would round it out."
+        )
+    closing = "Sincerely," if who.tone == "formal" else "All the best,"
+    return _subject("Thank you", f), paragraph, closing, note
+
+
+def _subject(lead: str, f: _Facts, about: str = "interview") -> str:
+    what = f"{f.job} {about}" if f.job else f"second {about}" if about == "interview" else about
+    return f"{lead}: {what}" + (f", {f.me}" if f.me else "")
+
+
+def _card(f: _Facts, who: _Person) -> tuple[str, str, str]:
+    table = CARD[who.tone]
+    v = who.index
+    slots = _slots(f)
+    kind, topic = who.topic
+    qual_shape, qual = (
+        f.quals[_ORDERS[v % len(_ORDERS)][0] % len(f.quals)]
         if f.quals
-        else "I am confident that I could contribute from the start."
-    )
-    parts.append(
-        f"Our conversation strengthened my interest in joining {f.company or 'your team'}, "
-        "and I would be glad to provide any further information that would help with your "
-        "decision. Thank you again for your time and consideration; I look forward to "
-        "hearing from you about the next steps."
-    )
-    return subject, " ".join(parts), "Sincerely,"
-
-
-def _card(f: _Facts, tone: Tone) -> tuple[str, str]:
-    """Paragraph and closing of the handwritten card: the email's facts in other words."""
-    # The email says "the <job> position at <company>": a word shared on either side
-    # of what the user typed would let the card echo a run of the email's words.
-    about = f"the role of {f.job}" if f.job else "the role"
-    about += _at(f.company, "with")
-    day = _on(f.when, weekday=False)
-    if tone == "relaxed":
-        parts = [f"A quick handwritten thank-you for our chat{day} about {about}."]
-        parts.append(
-            "I loved hearing how the team works, and I'd be thrilled to contribute "
-            f"{_card_list(f.quals)}."
-            if f.quals
-            else "I loved hearing how the team works, and I'd be thrilled to join you."
+        else (
+            "phrase",
+            "",
         )
-        return " ".join(parts), "Warmly,"
-    parts = [f"I am grateful for our conversation{day} about {about}."]
-    parts.append(
-        "Seeing how your group works made me certain that I want to join it, and I hope to "
-        f"offer you {_card_list(f.quals)}."
-        if f.quals
-        else "Seeing how your group works made me certain that I want to join it."
     )
-    return " ".join(parts), "With sincere thanks,"
 
+    def topic_sentence(with_topic: bool) -> str:
+        if with_topic and topic:
+            key = "topic" if kind == "phrase" else "topic_clause"
+            return _fill(_pick(table, key, v), {**slots, "topic_np": topic, "topic": topic})
+        return _fill(_pick(table, "no_topic", v), slots)
 
-def _reach_me(f: _Facts, tone: Tone) -> str:
-    relaxed = tone == "relaxed"
-    if f.my_phone:
-        said = f"My number is {f.my_phone}. Once more, that's {f.my_phone}."
-        if not relaxed:
-            said = f"You can reach me at {f.my_phone}. Again, that is {f.my_phone}."
-    elif f.my_email:
-        said = f"You can reach me by email at {f.my_email}. Again, that is {f.my_email}."
-    else:
-        said = ""
-    if f.availability:
-        when = f"The best time to reach me is {f.availability}."
-    elif relaxed:
-        when = "If I miss you, leave me a message and I'll call you back the same day."
-    else:
-        when = "If I miss your call, please leave a message and I will return it the same day."
-    return f"{said} {when}".strip()
+    def qual_sentence() -> list[str]:
+        if not qual:
+            return []
+        if qual_shape == "clause":
+            return [_fill(_pick(table, "qual_clause", v), {**slots, "qual": qual})]
+        return [_fill(_pick(table, "qual", v), {**slots, "qual": qual})]
 
-
-def _call(f: _Facts, person: Interviewer, tone: Tone) -> str:
-    full = clean_line(person.name)
-    relaxed = tone == "relaxed"
-    on = _on(f.when, mid=True)
-    if relaxed:
-        ask = f"Hi, it's {f.me}. " if f.me else "Hi there. "
-        ask += f"Is {first_name(full)} around?" if full else "Is the hiring manager around?"
-    else:
-        ask = f"Hello, this is {f.me}. " if f.me else "Hello. "
-        ask += (
-            f"May I speak with {full}, please?"
-            if full
-            else "May I speak with the hiring manager, please?"
-        )
-    lines = [
-        "When someone answers:",
-        ask,
-        "",
-        "Thank them and say you are still interested:",
-        f"Thanks again for meeting with me{on} about {_the(f.job, 'role')}. I really "
-        "enjoyed it, and I'm still very interested in the job."
-        if relaxed
-        else f"Thank you again for interviewing me{on} for {_the(f.job, 'position')}. "
-        "I enjoyed our conversation, and I remain very interested in the role.",
-        "",
-        "Ask about the decision:",
-        "Have you had a chance to make a decision yet?"
-        if relaxed
-        else "Has a hiring decision been made yet?",
-        "",
-        *_call_timing(f, relaxed),
-        "",
-        "Ask how to follow up:",
-        "And if I haven't heard anything by then, what's the best way to check in with you?"
-        if relaxed
-        else "If I have not heard anything by then, how would you like me to follow up?",
-        "",
-        "Close:",
-        "Great, thanks so much for your time. Talk soon!"
-        if relaxed
-        else "Thank you for your time. I look forward to hearing from you.",
+    first = _fill(_pick(table, "thanks", v), slots)
+    closing = _fill(_pick(table, _role_key(who.role), v), slots)
+    levels = [
+        [first, topic_sentence(True), *qual_sentence(), closing],
+        [first, topic_sentence(True), *qual_sentence()],
+        [first, topic_sentence(False), *qual_sentence(), closing],
+        [first, topic_sentence(False), *qual_sentence()],
+        [first, topic_sentence(False), closing],
     ]
-    return "\n".join(lines)
-
-
-def _call_timing(f: _Facts, relaxed: bool) -> tuple[str, str]:
-    # Issue 9: with a date given the call comes after it, so it asks whether the timing moved
-    # instead of asking for a date they already named.
-    if f.decision is not None:
-        date_text = format_date(f.decision)
-        return (
-            "If not, ask whether the timing has changed:",
-            f"You'd said {date_text} for the decision. Is that still the plan, or has it moved?"
-            if relaxed
-            else f"You mentioned a decision by {date_text}. Has the timeline changed?",
+    # Without a qualification the card still needs three sentences: keep its closing line.
+    low, high = CARD_SENTENCES
+    levels = [s for s in levels if low <= len(s) <= high] or levels[:1]
+    sentences = _fit(levels, lambda s: count_words(" ".join(s)) <= CARD_MAX_WORDS)
+    paragraph = " ".join(sentences)
+    words = count_words(paragraph)
+    note = ""
+    if words > CARD_MAX_WORDS:
+        note = (
+            f"This card runs to {words} words; a card has room for about 60 to "
+            f"{CARD_MAX_WORDS}. Shortening what you typed for it will make it fit."
         )
-    return (
-        "If not, ask when:",
-        "When do you think you'll decide?"
-        if relaxed
-        else "When do you expect the decision to be made?",
-    )
+    sign = "With sincere thanks," if who.tone == "formal" else "Warmly,"
+    return paragraph, sign, note
 
 
-def _voicemail(f: _Facts, person: Interviewer, tone: Tone) -> str:
-    full = clean_line(person.name)
-    on = _on(f.when, mid=True)
-    if tone == "relaxed":
-        hello = f"Hi {first_name(full)}, " if full else "Hi, "
-        hello += f"it's {f.me}." if f.me else "it's your second-round candidate."
-        reason = (
-            f"We met{on} about {_the(f.job, 'role')}{_at(f.company)}, and I'm just "
-            "calling to say thanks again and to see whether there's any news on your decision."
-        )
-        bye = "Thanks, and talk soon!"
-    else:
-        hello = f"Hello {full}, " if full else "Hello, "
-        hello += f"this is {f.me}." if f.me else "this is your second-round candidate."
-        reason = (
-            f"I interviewed with you{on} for {_the(f.job, 'position')}{_at(f.company)}, "
-            "and I am calling to thank you for your time and to ask whether there is any news "
-            "about the decision."
-        )
-        bye = "Thank you, and have a good day."
-    return " ".join(part for part in (hello, reason, _reach_me(f, tone), bye) if part)
-
-
-def _followup(f: _Facts, tone: Tone) -> tuple[str, str, str]:
-    if tone == "relaxed":
-        subject = f"Checking in on {_the(f.job, 'role')}"
-        parts = [
-            f"I hope your week is going well! I wanted to check in about {_the(f.job, 'role')}"
-            f"{_at(f.company)}{f'; we last spoke{_on(f.when)}' if f.when else ''}."
-        ]
-        parts.append(
-            f"You'd mentioned you were hoping to decide by {format_date(f.decision)}, so I "
-            "thought I'd see if there's any news."
-            if f.decision
-            else "I'd love to hear whether there's any news, or a rough timeline for the decision."
-        )
-        parts.append(
-            "I'm still really excited about the chance to join the team, and I'm happy to send "
-            "anything else that would help. Thanks so much!"
-        )
-        return subject, " ".join(parts), "Best,"
-    subject = f"Following up on {_the(f.job, 'position')}"
-    parts = [
-        f"I hope this finds you well. I am writing to follow up on my second interview for "
-        f"{_the(f.job, 'position')}{_at(f.company)}{_on(f.when)}."
-    ]
-    parts.append(
-        f"When we spoke, you mentioned that you expected to reach a decision by "
-        f"{format_date(f.decision)}, so I wanted to ask whether there is any news."
-        if f.decision
-        else "I wanted to ask whether there is any news about the decision, or a timeline you "
-        "are able to share."
-    )
-    parts.append(
-        "I remain very interested in the role and would welcome the chance to contribute to "
-        "your team. If anything further would help, I would be glad to provide it. Thank you "
-        "for your time."
-    )
-    return subject, " ".join(parts), "Kind regards,"
-
-
-def _not_hired(f: _Facts, tone: Tone) -> tuple[str, str, str]:
-    if tone == "relaxed":
-        subject = f"Thanks for letting me know about {_the(f.job, 'role')}"
-        body = (
-            f"Thanks for letting me know about {_the(f.job, 'role')}, and for all the time you "
-            f"and the team gave me, right up to our conversation{_on(f.when)}. I'm disappointed, "
-            f"of course, but I really enjoyed getting to know {f.company or 'the team'}, and I "
-            "wish you all the best. I'd still love to work with you someday, so if something "
-            "opens up that's a better match for me, please keep me in mind; I'd be glad to hear "
-            "about it. Thanks again!"
-        )
-        return subject, body, "All the best,"
-    subject = f"Thank you for considering me for {_the(f.job, 'position')}"
-    body = (
-        f"Thank you for letting me know your decision about {_the(f.job, 'position')}, and for "
-        f"the time you spent with me during the interviews, including our second meeting"
-        f"{_on(f.when)}. While I am disappointed, I enjoyed learning about "
-        f"{f.company or 'your organization'}, and I wish you and your team every success. I "
-        "would still very much like to work with you: if a position opens that would be a "
-        "better fit for what I offer, I would be grateful to be considered, and I would "
-        "appreciate hearing about it. Thank you again for your consideration."
-    )
-    return subject, body, "With best wishes,"
+def _signature(f: _Facts, closing: str) -> str:
+    return "\n".join([closing, *(line for line in (f.me, f.my_email, f.my_phone) if line)])
 
 
 def _letter(greeting: str, paragraph: str, signature: str) -> str:
     return f"{greeting}\n\n{paragraph}\n\n{signature}"
 
 
-def _draft(kind: DraftKind, to: str, subject: str, body: str, *, email: bool) -> Draft:
+def _spoken_name(who: _Person) -> str:
+    if who.salutation:
+        return who.salutation
+    return "the hiring manager" if who.role == "hiring_manager" else "the person handling the hire"
+
+
+def _ask_when(f: _Facts, *, relaxed: bool) -> tuple[str, str]:
+    # The call comes after the date they gave: ask whether it moved, never for it again.
+    if f.decision is not None:
+        day = format_date(f.decision)
+        if relaxed:
+            return (
+                "If not, ask whether the timing has moved, and how to follow up:",
+                f"You'd said {day} for the decision. Is that still the plan, or has it moved? "
+                "And what's the best way to check in with you after that?",
+            )
+        return (
+            "If not, ask whether the timeline has changed, and how to follow up:",
+            f"You mentioned a decision by {day}. Has the timeline changed? If I have not "
+            "heard anything by then, how would you like me to follow up?",
+        )
+    if relaxed:
+        return (
+            "If not, ask when, and how to follow up:",
+            "When do you think you'll decide? And if I haven't heard by then, what's the "
+            "best way to check in with you?",
+        )
+    return (
+        "If not, ask when, and how to follow up:",
+        "When do you expect the decision to be made? If I have not heard anything by "
+        "then, how would you like me to follow up?",
+    )
+
+
+def _call(f: _Facts, who: _Person) -> str:
+    slots = _slots(f)
+    name = _spoken_name(who)
+    if who.tone == "relaxed":
+        # "this is", not "it's": a checker reads "it's Jordan" as a possessive slip.
+        me = f"this is {f.me}" if f.me else "this is the candidate from the second round"
+        lines = [
+            ("When someone answers:", f"Hi, {me}. Could I speak with {name}, please?"),
+            (
+                "When they come on the line, say who you are:",
+                f"Hi {who.salutation or 'there'}, {me}. We met{slots['when']} about "
+                f"{slots['role']}. Have you got a couple of minutes?",
+            ),
+            ("If it's a bad time:", "No problem at all. When would be a better time to call?"),
+            (
+                "Thank them and say you're still interested:",
+                "Thanks again for the interview. I really enjoyed it, and I'm still very "
+                "interested in the job.",
+            ),
+            ("Ask about the decision:", "Have you had a chance to make a decision yet?"),
+            _ask_when(f, relaxed=True),
+            (
+                "If they offer you the job:",
+                "That's great news, thank you! Could you send me the offer in writing so I can "
+                "look it over? And when do you need my answer?",
+            ),
+            (
+                "If they chose someone else:",
+                "Thanks for letting me know. I really enjoyed meeting the team, and I wish the "
+                "new person well. If something opens up that fits me better, I'd love to hear "
+                "about it.",
+            ),
+            ("Close:", "Thanks so much for your time. Talk soon."),
+        ]
+    else:
+        me = f"this is {f.me}" if f.me else "this is the candidate from the second round"
+        lines = [
+            ("When someone answers:", f"Hello, {me}. May I speak with {name}, please?"),
+            (
+                "When they come on the line, say who you are:",
+                f"Hello{' ' + who.salutation if who.salutation else ''}, {me}. I interviewed "
+                f"with you{slots['when']} for {slots['pos']}. "
+                "Is now a good time for a few minutes?",
+            ),
+            ("If it is not a good time:", "Of course. When would be a better time to call?"),
+            (
+                "Thank them and say you are still interested:",
+                "Thank you again for the interview. I enjoyed our conversation, and I remain "
+                "very interested in the position.",
+            ),
+            ("Ask about the decision:", "Has a hiring decision been made yet?"),
+            _ask_when(f, relaxed=False),
+            (
+                "If they offer you the job:",
+                "Thank you, that is wonderful news. Could you send me the offer in writing, so "
+                "that I can review the details? When do you need my answer?",
+            ),
+            (
+                "If they chose someone else:",
+                "Thank you for letting me know, and for your time. I wish the person you chose "
+                "every success, and I would be glad to be considered for future openings.",
+            ),
+            ("Close:", "Thank you for your time. I look forward to hearing from you."),
+        ]
+    return "\n\n".join(f"{cue}\n{said}" for cue, said in lines)
+
+
+def _reach_me(f: _Facts, tone: Tone) -> str:
+    relaxed = tone == "relaxed"
+    if f.my_phone:
+        said = (
+            f"My number is {f.my_phone}. Once more, that's {f.my_phone}."
+            if relaxed
+            else f"You can reach me at {f.my_phone}. Again, that is {f.my_phone}."
+        )
+        if f.availability:
+            return f"{said} {end(f'The best time to reach me is {f.availability}')}"
+        if relaxed:
+            return f"{said} If I miss you, leave me a message and I'll call you back the same day."
+        return (
+            f"{said} If I miss your call, please leave a message and I will return it the same day."
+        )
+    if f.my_email:
+        # No number to call back on: say how to write, and promise nothing about calls.
+        if relaxed:
+            return f"The easiest way to reach me is email: {f.my_email}. Once more, {f.my_email}."
+        return f"You can reach me by email at {f.my_email}. Again, that is {f.my_email}."
+    return ""
+
+
+def _voicemail(f: _Facts, who: _Person) -> str:
+    slots = _slots(f)
+    when = slots["when"]
+    if who.tone == "relaxed":
+        hello = f"Hi {who.salutation}, " if who.salutation else "Hi, "
+        hello += f"this is {f.me}." if f.me else "this is your second-round candidate."
+        reason = (
+            f"We met{when} about {slots['role']}{slots['at']}, and I'm calling to say thanks "
+            "again and to see whether there's any news on your decision."
+        )
+        bye = "Thanks, and talk soon!"
+    else:
+        hello = f"Hello {who.salutation}, " if who.salutation else "Hello, "
+        hello += f"this is {f.me}." if f.me else "this is your second-round candidate."
+        reason = (
+            f"I interviewed with you{when} for {slots['pos']}{slots['at']}, and I am calling to "
+            "thank you for your time and to ask whether there is any news about the decision."
+        )
+        bye = "Thank you, and have a good day."
+    return " ".join(part for part in (hello, reason, _reach_me(f, who.tone), bye) if part)
+
+
+def _followup(f: _Facts, who: _Person) -> tuple[str, str, str]:
+    slots = _slots(f)
+    if who.tone == "relaxed":
+        parts = [
+            "I hope your week is going well.",
+            end(
+                f"I wanted to check in about {slots['role']}{slots['at']}"
+                + (f"; we last spoke{slots['on']}" if f.when else "")
+            ),
+            f"You mentioned you were hoping to decide by {format_date(f.decision)}, so I "
+            "thought I'd see if there's any news."
+            if f.decision
+            else "I'd love to hear whether there's any news, or a rough timeline for the decision.",
+            "I'm still really excited about the chance to join the team, and I'm happy to send "
+            "anything else that would help. Thanks so much!",
+        ]
+        return _subject("Checking in", f), " ".join(parts), "Best,"
+    parts = [
+        "I hope this finds you well.",
+        end(
+            f"I am writing to follow up on my second interview{slots['when']} for "
+            f"{slots['pos']}{slots['at']}"
+        ),
+        f"When we spoke, you mentioned that you expected to reach a decision by "
+        f"{format_date(f.decision)}, so I wanted to ask whether there is any news."
+        if f.decision
+        else "I wanted to ask whether there is any news about the decision, or a timeline you "
+        "are able to share.",
+        "I remain very interested in the role and would welcome the chance to contribute to "
+        "your team. If anything further would help, I will gladly provide it. Thank you for "
+        "your time.",
+    ]
+    return _subject("Following up", f), " ".join(parts), "Kind regards,"
+
+
+def _followup_final(f: _Facts, who: _Person) -> tuple[str, str, str]:
+    slots = _slots(f)
+    if who.tone == "relaxed":
+        parts = [
+            end(f"Just one more quick check-in about {slots['role']}{slots['at']}"),
+            "I know these decisions can take some time, and I'm still very interested.",
+            "If you've already gone another way, a one-line reply would be really helpful, "
+            "and either way, thanks for all your time.",
+        ]
+        return _subject("One last check-in", f, "role"), " ".join(parts), "Best,"
+    parts = [
+        end(f"I am writing once more about {slots['pos']}{slots['at']}"),
+        "I understand that decisions like this can take time, and my interest in the role is "
+        "unchanged.",
+        "If the position has already been filled, a brief reply would help me plan; either "
+        "way, thank you for the time and consideration you have given me.",
+    ]
+    return _subject("A final follow-up", f, "position"), " ".join(parts), "Kind regards,"
+
+
+def _not_hired(f: _Facts, who: _Person) -> tuple[str, str, str]:
+    slots = _slots(f)
+    co = f.company or "your team"
+    if who.tone == "relaxed":
+        parts = [
+            f"Thanks for letting me know about {slots['role']}, and for all the time you and "
+            "the team spent with me.",
+            f"I really enjoyed getting to know {co}, and I wish the person you chose a great "
+            "start.",
+            "I'd still love to work with you one day, so please keep me in mind if something "
+            "opens up that fits me even better.",
+            "And if you ever have a minute for feedback on my interviews, I'd be glad to hear it.",
+            "Thanks again.",
+        ]
+        return _subject("Thank you", f, "role"), " ".join(parts), "All the best,"
+    parts = [
+        f"Thank you for letting me know your decision about {slots['pos']}, and for the time "
+        "you and your colleagues gave me throughout the interviews.",
+        end(
+            f"I enjoyed getting to know {co}, and I wish you and the person you chose every success"
+        ),
+        "I remain keen to work with you, and I would be grateful to be considered for future "
+        "openings that match my experience even more closely.",
+        "If you have a moment to share any feedback on my interviews, I would value it.",
+        "Thank you again for your consideration.",
+    ]
+    return _subject("Thank you", f, "position"), " ".join(parts), "With best wishes,"
+
+
+def _offer_accept(f: _Facts, who: _Person) -> tuple[str, str, str]:
+    slots = _slots(f)
+    co = f.company or "your organization"
+    if who.tone == "relaxed":
+        parts = [
+            end(f"Thank you so much for offering me {slots['role']}{slots['at']}"),
+            "I'm delighted to say yes!",
+            "Once I have the offer in writing, with the start date, salary, and any "
+            "conditions, I'll sign it and send it straight back.",
+            end(
+                f"I can't wait to join {co}; just let me know if you need anything from me "
+                "before my first day"
+            ),
+        ]
+        return _subject("Accepting your offer", f, "role"), " ".join(parts), "All the best,"
+    parts = [
+        end(f"Thank you for offering me {slots['pos']}{slots['at']}; I am delighted to accept"),
+        "Once I have the offer in writing, with the start date, salary, and any conditions, I "
+        "will sign and return it promptly.",
+        end(f"I look forward to working with you and the team at {co}"),
+        "Please let me know if you need anything from me before my first day.",
+    ]
+    return _subject("Accepting your offer", f, "position"), " ".join(parts), "Sincerely,"
+
+
+def _offer_terms(f: _Facts, who: _Person) -> tuple[str, str, str]:
+    slots = _slots(f)
+    if who.tone == "relaxed":
+        parts = [
+            end(
+                f"Thanks so much for the offer for {slots['role']}{slots['at']}; I'm really pleased"
+            ),
+            "Could you send it over in writing, with the salary, start date, benefits, and any "
+            "conditions?",
+            "I'd also appreciate a few days to look it over properly: would it work if I got "
+            "back to you by the end of next week?",
+            "I'm still very excited about the role and about working with you.",
+        ]
+        return _subject("Your offer", f, "role"), " ".join(parts), "All the best,"
+    parts = [
+        end(
+            f"Thank you very much for the offer of {slots['pos']}{slots['at']}; I am very pleased "
+            "to receive it"
+        ),
+        "So that I can give it the attention it deserves, could you send me the offer in "
+        "writing, including the salary, start date, benefits, and any conditions?",
+        "I would also be grateful for a few days to consider it: would it suit you if I gave you "
+        "my answer by the end of next week?",
+        "I remain enthusiastic about the role and about working with you.",
+    ]
+    return _subject("Your offer", f, "position"), " ".join(parts), "Kind regards,"
+
+
+def _offer_other(f: _Facts) -> tuple[str, str, str]:
+    parts = [
+        "I am writing about the role I interviewed for with you, which still interests me "
+        "very much.",
+        "I have since received a job offer from another employer, and I have been asked to "
+        "give my answer within the next few days.",
+        "Before I reply, I wanted to let you know, in case you are able to share where your "
+        "own decision stands.",
+        "Thank you for your time, and I hope to hear from you soon.",
+    ]
+    subject = "An update on my application" + (f", {f.me}" if f.me else "")
+    return subject, " ".join(parts), "Kind regards,"
+
+
+def _draft(
+    kind: DraftKind,
+    to: str,
+    subject: str,
+    body: str,
+    *,
+    email: bool,
+    words: int = 0,
+    note: str = "",
+) -> Draft:
     return Draft(
         kind=kind,
         title=_TITLES[kind],
@@ -456,47 +776,86 @@ def _draft(kind: DraftKind, to: str, subject: str, body: str, *, email: bool) ->
         subject=subject,
         body=body,
         mailto=mailto(to, subject, body) if email else "",
+        words=words,
+        note=note,
     )
 
 
-def _for_one(f: _Facts, index: int, person: Interviewer) -> InterviewerDrafts:
-    tone: Tone = "relaxed" if person.tone == "relaxed" else "formal"
-    to = clean_line(person.email)
-    to = to if is_email(to) else ""
-    hello = _greeting(person, tone)
-
-    subject, paragraph, closing = _email(f, tone)
-    email = _draft(
-        "email", to, subject, _letter(hello, paragraph, _signature(f, closing)), email=True
+def _mail(
+    kind: DraftKind, f: _Facts, who: _Person, parts: tuple[str, str, str], note: str = ""
+) -> Draft:
+    subject, paragraph, closing = parts
+    body = _letter(_greeting(who), paragraph, _signature(f, closing))
+    return _draft(
+        kind, who.email, subject, body, email=True, words=count_words(paragraph), note=note
     )
 
-    card_text, card_closing = _card(f, tone)
+
+# A keystroke changes one field: the other people's drafts are reused as they were.
+@lru_cache(maxsize=64)
+def _for_one(f: _Facts, who: _Person, lead: bool, outcome: Outcome) -> tuple[Draft, ...]:
+    subject, paragraph, closing, note = _email(f, who)
+    drafts = [_mail("email", f, who, (subject, paragraph, closing), note)]
+
+    card_text, card_closing, card_note = _card(f, who)
     card_sign = f"{card_closing}\n{f.me}" if f.me else card_closing
-    card = _draft("card", "", "", _letter(hello, card_text, card_sign), email=False)
-
-    call = _draft("call", "", "", _call(f, person, tone), email=False)
-    voicemail = _draft("voicemail", "", "", _voicemail(f, person, tone), email=False)
-
-    subject, paragraph, closing = _followup(f, tone)
-    followup = _draft(
-        "followup", to, subject, _letter(hello, paragraph, _signature(f, closing)), email=True
+    drafts.append(
+        _draft(
+            "card",
+            "",
+            "",
+            _letter(_greeting(who), card_text, card_sign),
+            email=False,
+            words=count_words(card_text),
+            note=card_note,
+        )
     )
-    subject, paragraph, closing = _not_hired(f, tone)
-    not_hired = _draft(
-        "not_hired", to, subject, _letter(hello, paragraph, _signature(f, closing)), email=True
-    )
-    return InterviewerDrafts(
-        index=index,
-        interviewer=person,
-        drafts=(email, card, call, voicemail, followup, not_hired),
-    )
+    if not lead:
+        return tuple(drafts)
+    # The call and the replies about the decision go to the one person who coordinates it.
+    if outcome == "waiting":
+        call = _call(f, who)
+        voicemail = _voicemail(f, who)
+        drafts.append(_draft("call", "", "", call, email=False, words=count_words(call)))
+        drafts.append(
+            _draft("voicemail", "", "", voicemail, email=False, words=count_words(voicemail))
+        )
+        drafts.append(_mail("followup", f, who, _followup(f, who)))
+        drafts.append(_mail("followup_final", f, who, _followup_final(f, who)))
+    if outcome in ("waiting", "not_hired"):
+        drafts.append(_mail("not_hired", f, who, _not_hired(f, who)))
+    if outcome == "offer":
+        drafts.append(_mail("offer_accept", f, who, _offer_accept(f, who)))
+        drafts.append(_mail("offer_terms", f, who, _offer_terms(f, who)))
+    return tuple(drafts)
 
 
-def drafts_for(p: Profile) -> tuple[InterviewerDrafts, ...]:
-    """One full set of drafts per interviewer: each person gets their own note, never a group one.
+def drafts_for(p: Profile, outcome: str = "waiting") -> tuple[InterviewerDrafts, ...]:
+    """One set of drafts per interviewer: each person gets their own notes, never a copy.
 
-    Missing fields are worded around ("the position", "your team"), so this never
-    fails and never shows a placeholder, whatever the profile holds.
+    Everyone gets an email and a card; the person coordinating the decision also gets the
+    call script and the letters that depend on where things stand. Missing fields are
+    worded around ("the position", "your team"), so this never fails and never shows a
+    placeholder, whatever the profile holds.
     """
     f = _facts(p)
-    return tuple(_for_one(f, i, person) for i, person in enumerate(p.interviewers))
+    lead = coordinator_of(p)
+    known: Outcome = outcome if outcome in ("offer", "not_hired") else "waiting"  # type: ignore[assignment]
+    return tuple(
+        InterviewerDrafts(
+            index=i,
+            interviewer=person,
+            drafts=_for_one(f, _person(i, person), i == lead, known),
+        )
+        for i, person in enumerate(p.interviewers)
+    )
+
+
+def other_drafts(p: Profile, outcome: str = "waiting") -> tuple[Draft, ...]:
+    """Drafts for no interviewer of this company: after an offer, the note to another employer."""
+    if outcome != "offer":
+        return ()
+    f = _facts(p)
+    subject, paragraph, closing = _offer_other(f)
+    body = _letter("Hello,", paragraph, _signature(f, closing))
+    return (_draft("offer_other", "", subject, body, email=True, words=count_words(paragraph)),)

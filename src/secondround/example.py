@@ -19,13 +19,27 @@ _EXAMPLE = Profile(
     company="Northwind Analytics",
     position="Senior Data Analyst",
     interviewers=(
-        Interviewer(name="Priya Shah", title="Head of Analytics", email="priya.shah@example.com"),
+        Interviewer(
+            name="Priya Shah",
+            title="Head of Analytics",
+            email="priya.shah@example.com",
+            role="hiring_manager",
+            topics="the plan to move the monthly dashboards to real-time data",
+        ),
         Interviewer(
             name="Sam Okafor",
             title="Data Engineering Lead",
             email="sam.okafor@example.com",
             tone="relaxed",
-            id="p2",
+            role="panel",
+            topics="how the data engineers and analysts share one code review rota",
+        ),
+        Interviewer(
+            name="Lena Fischer",
+            title="Talent Partner",
+            email="lena.fischer@example.com",
+            role="recruiter",
+            topics="what the first three months in the team would look like",
         ),
     ),
     qualifications=(
@@ -33,7 +47,6 @@ _EXAMPLE = Profile(
         "leading a team of three analysts",
         "a habit of turning messy data into decisions",
     ),
-    discussed="the plan to move the monthly dashboards to real-time data",
 )
 
 

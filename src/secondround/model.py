@@ -55,6 +55,8 @@ class Removed:
     index: int
     person: Interviewer
     checks: tuple[tuple[str, str], ...]
+    # They were the one coordinating the decision: Undo makes them so again.
+    lead: bool = False
 
 
 @dataclass(frozen=True)

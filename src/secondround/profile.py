@@ -13,12 +13,16 @@ __all__ = [
     "DECISION_HORIZON_DAYS",
     "FIELD_LIMITS",
     "MAX_INTERVIEWERS",
+    "ROLES",
     "FieldKind",
     "Interviewer",
     "Profile",
+    "Role",
     "Tone",
     "clean_line",
     "clip",
+    "coordinator_of",
+    "default_salutation",
     "field_value",
     "first_name",
     "format_date",
@@ -31,6 +35,9 @@ __all__ = [
 ]
 
 Tone = Literal["formal", "relaxed"]
+# Each person's part in the hiring: it decides what their notes thank them for.
+Role = Literal["hiring_manager", "panel", "recruiter", "assistant"]
+ROLES: tuple[Role, ...] = ("hiring_manager", "panel", "recruiter", "assistant")
 FieldKind = Literal[
     "name",
     "email",
@@ -38,8 +45,9 @@ FieldKind = Literal[
     "company",
     "position",
     "title",
+    "salutation",
     "qualification",
-    "discussed",
+    "topics",
     "availability",
     "date",
     "region",
@@ -48,12 +56,20 @@ FieldKind = Literal[
 
 @dataclass(frozen=True)
 class Interviewer:
-    """One person who interviewed the candidate; each gets their own notes."""
+    """One person who interviewed the candidate; each gets their own notes.
+
+    `salutation` is how the notes address them ("Dr. Cho", "Helen"); empty means
+    the default worked out from the name and tone. `topics` is what the candidate
+    talked about with this person in particular.
+    """
 
     name: str = ""
     title: str = ""
     email: str = ""
     tone: Tone = "formal"
+    salutation: str = ""
+    role: Role = "hiring_manager"
+    topics: str = ""
     # Stable within a profile ("p1", "p2", ...): ticks are kept by person, not by position.
     id: str = "p1"
 
@@ -70,7 +86,6 @@ class Profile:
     interviewers: tuple[Interviewer, ...] = (Interviewer(),)
     interview_date: str = ""
     qualifications: tuple[str, str, str] = ("", "", "")
-    discussed: str = ""
     decision_date: str = ""
     # Optional addition to the agreed shape: when the candidate can take a call,
     # said in the voicemail ("weekdays after 2 pm"). Empty means a generic promise.
@@ -93,6 +108,10 @@ class Profile:
         if tuple(seen) != self.interviewers:
             object.__setattr__(self, "interviewers", tuple(seen))
 
+    # The index of the person who coordinates the decision: they get the call, and the
+    # replies about the outcome. -1 (or an index past the list) means the hiring manager.
+    coordinator: int = -1
+
 
 # Generous enough for real names and long job titles, small enough that a
 # bookmark of a full profile stays short and a draft stays readable.
@@ -103,8 +122,9 @@ FIELD_LIMITS: dict[str, int] = {
     "company": 120,
     "position": 120,
     "title": 120,
+    "salutation": 80,
     "qualification": 200,
-    "discussed": 300,
+    "topics": 300,
     "availability": 120,
     "date": 10,
     # Codes such as "BR-São Paulo Capital": the table's longest is 20 characters.
@@ -115,8 +135,8 @@ FIELD_LIMITS: dict[str, int] = {
 DECISION_HORIZON_DAYS = 183
 MAX_INTERVIEWERS = 6
 
-# Only `discussed` comes from a textarea; everything else is a one-line input.
-_MULTILINE: frozenset[str] = frozenset({"discussed"})
+# Only `topics` comes from a textarea; everything else is a one-line input.
+_MULTILINE: frozenset[str] = frozenset({"topics"})
 
 # Explicit bidi embeddings, overrides and isolates: one left unbalanced would
 # reorder the rest of a letter, so they go; marks such as U+200F stay.
@@ -275,6 +295,52 @@ def first_name(full: str) -> str:
     return words[0]
 
 
+_FORMAL_HONORIFIC = {
+    "dr": "Dr.",
+    "mr": "Mr.",
+    "mrs": "Mrs.",
+    "ms": "Ms.",
+    "mx": "Mx.",
+    "miss": "Miss",
+    "prof": "Professor",
+    "professor": "Professor",
+    "rev": "Reverend",
+}
+
+
+def default_salutation(name: str, tone: Tone) -> str:
+    """How a note addresses someone unless the reader says otherwise; "" without a name.
+
+    Relaxed: the first given name ("Helen"). Formal: the full name, or, after an
+    honorific, the honorific and the rest of the name ("Dr. Helen Cho" becomes
+    "Dr. Cho"; "Sir" and "Dame" go with the given name). Names are parsed no further:
+    the reader sees this default in the form and can change it.
+    """
+    words = clean_line(name).split(" ")
+    if not any(ch.isalnum() for ch in name):
+        return ""
+    if tone == "relaxed":
+        return first_name(name)
+    key = words[0].rstrip(".").lower()
+    if len(words) < 2 or key not in _HONORIFICS:
+        return " ".join(words)
+    if key in ("sir", "dame"):
+        return f"{key.capitalize()} {words[1]}"
+    rest = words[2:] if len(words) > 2 else words[1:]
+    return f"{_FORMAL_HONORIFIC.get(key, words[0])} {' '.join(rest)}"
+
+
+def coordinator_of(p: Profile) -> int:
+    """The index of the person the decision goes through: the one marked, else the first
+    hiring manager, else the first interviewer."""
+    if 0 <= p.coordinator < len(p.interviewers):
+        return p.coordinator
+    for i, person in enumerate(p.interviewers):
+        if person.role == "hiring_manager":
+            return i
+    return 0
+
+
 def _too_long(kind: str, text: str) -> str | None:
     limit = FIELD_LIMITS[kind]
     if len(text) > limit:
@@ -358,7 +424,6 @@ def validate(p: Profile) -> dict[str, list[str]]:
     for i, q in enumerate(p.qualifications):
         add(f"qualifications.{i}", _too_long("qualification", q))
 
-    add("discussed", _too_long("discussed", p.discussed))
     add("availability", _too_long("availability", p.availability))
     if p.region and not holiday_calendar(p.region).known:
         add(
@@ -386,6 +451,8 @@ def validate(p: Profile) -> dict[str, list[str]]:
             )
         add(f"{at}.name", _too_long("name", person.name))
         add(f"{at}.title", _too_long("title", person.title))
+        add(f"{at}.salutation", _too_long("salutation", person.salutation))
+        add(f"{at}.topics", _too_long("topics", person.topics))
         if clean_line(person.email) and not is_email(person.email):
             add(
                 f"{at}.email",
@@ -395,4 +462,6 @@ def validate(p: Profile) -> dict[str, list[str]]:
         add(f"{at}.email", _too_long("email", person.email))
         if person.tone not in ("formal", "relaxed"):
             add(f"{at}.tone", "Choose a formal or a relaxed tone.")
+        if person.role not in ROLES:
+            add(f"{at}.role", "Choose this person's part in the hiring.")
     return errors

@@ -10,6 +10,7 @@ from secondround.profile import (
     DECISION_HORIZON_DAYS,
     Profile,
     clean_line,
+    coordinator_of,
     format_date,
     parse_date,
 )
@@ -168,6 +169,36 @@ def schedule(
         return ()
 
 
+def _offer_steps(main: str, lead: int, heard: date, off: Collection[date]) -> list[Step]:
+    """After an offer: thank them and get it in writing, tell the others, then answer."""
+    return [
+        Step(
+            id="offer-thanks",
+            title=f"Thank {main} and ask for the offer in writing",
+            detail="Reply within a day: thank them, ask for the salary, start date and "
+            "conditions in writing, and for a few days to decide if you need them.",
+            due=add_business_days(heard, 1, off),
+            interviewer=lead,
+        ),
+        Step(
+            id="offer-others",
+            title="Tell other employers you are waiting on",
+            detail="If another application is still open, a short note saying you have an "
+            "offer with a deadline may bring their decision forward.",
+            due=add_business_days(heard, 1, off),
+            interviewer=None,
+        ),
+        Step(
+            id="offer-answer",
+            title="Give your answer in writing",
+            detail="Accept (or decline) once the written offer is in hand, by the date you "
+            "agreed. Then let the other employers know.",
+            due=add_business_days(heard, 5, off),
+            interviewer=lead,
+        ),
+    ]
+
+
 def _schedule(
     p: Profile, interview: date, outcome: str, outcome_on: str, checks: Mapping[str, str]
 ) -> tuple[Step, ...]:
@@ -224,7 +255,9 @@ def _schedule(
             "",
         )
 
-    main = _who(p, 0)
+    # The call and the replies about the decision go to the person who coordinates it.
+    lead = coordinator_of(p)
+    main = _who(p, lead)
     decision = decision_day(p)
     # The first check-in. Without a decision date it waits for the card to arrive; with one,
     # their timeline comes first: never before the date, one to two business days after it.
@@ -257,7 +290,7 @@ def _schedule(
         f"Email {main} to check in" if by_email else f"Call {main}",
         ask,
         call,
-        0,
+        lead,
         _why(call, _skipped(base, call, off)),
     )
 
@@ -275,7 +308,7 @@ def _schedule(
             f"If there is still no answer a week after you {'wrote' if by_email else 'called'}, "
             "send the follow-up email, politely. After this, let it rest: keep your search going.",
             second,
-            0,
+            lead,
             _why(second, _skipped(base, second, off)),
         )
     if outcome == "not_hired":
@@ -287,9 +320,13 @@ def _schedule(
             "Thank them, wish them well and ask to be considered for positions that would fit "
             "you better. A leading company is worth staying in touch with.",
             reply,
-            0,
+            lead,
             _why(reply, _skipped(heard, reply, off)),
         )
+    if outcome == "offer":
+        heard = _day_of(outcome_on) or interview
+        for step in _offer_steps(main, lead, heard, off):
+            add(step.id, step.title, step.detail, step.due, step.interviewer, "")
     # A stable sort keeps the order above for steps on the same day.
     return tuple(sorted(steps, key=lambda s: s.due))
 

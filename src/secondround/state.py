@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal, cast
 
-from secondround.profile import MAX_INTERVIEWERS, Interviewer, Profile
+from secondround.profile import MAX_INTERVIEWERS, ROLES, Interviewer, Profile
 
 __all__ = [
     "MAX_CHECKS",
@@ -105,9 +105,9 @@ _PROFILE_FLAGS = ("remote", "prefer_email")
 _PROFILE_TEXT = tuple(
     f.name
     for f in fields(Profile)
-    if f.name not in ("interviewers", "qualifications", *_PROFILE_FLAGS)
+    if f.name not in ("interviewers", "qualifications", "coordinator", *_PROFILE_FLAGS)
 )
-_INTERVIEWER_TEXT = ("name", "title", "email")
+_INTERVIEWER_TEXT = ("name", "title", "email", "salutation", "topics")
 
 
 def state_to_dict(s: State) -> dict[str, Any]:
@@ -115,10 +115,16 @@ def state_to_dict(s: State) -> dict[str, Any]:
     p = s.profile
     profile: dict[str, Any] = {name: getattr(p, name) for name in _PROFILE_TEXT + _PROFILE_FLAGS}
     profile["interviewers"] = [
-        {"id": i.id, "name": i.name, "title": i.title, "email": i.email, "tone": i.tone}
+        {
+            "id": i.id,
+            **{name: getattr(i, name) for name in _INTERVIEWER_TEXT},
+            "tone": i.tone,
+            "role": i.role,
+        }
         for i in p.interviewers
     ]
     profile["qualifications"] = list(p.qualifications)
+    profile["coordinator"] = p.coordinator
     return {
         "id": s.id,
         "revision": s.revision,
@@ -173,9 +179,10 @@ _STATE_KEYS = _V1_STATE_KEYS | {"id", "revision"}
 _ID = re.compile(r"[A-Za-z0-9_-]{0,32}")
 # Far beyond any reader's edits (one per keystroke), and exact as a JSON number in any parser.
 MAX_REVISION = 2**53 - 1
-_PROFILE_KEYS = frozenset({*_PROFILE_TEXT, *_PROFILE_FLAGS, "interviewers", "qualifications"})
-_V1_INTERVIEWER_KEYS = frozenset({*_INTERVIEWER_TEXT, "tone"})
-_INTERVIEWER_KEYS = _V1_INTERVIEWER_KEYS | {"id"}
+_PROFILE_KEYS = frozenset(
+    {*_PROFILE_TEXT, *_PROFILE_FLAGS, "interviewers", "qualifications", "coordinator"}
+)
+_INTERVIEWER_KEYS = frozenset({*_INTERVIEWER_TEXT, "tone", "role", "id"})
 _PERSON_ID = re.compile(r"[A-Za-z0-9_-]{1,16}")
 
 
@@ -187,11 +194,13 @@ def _interviewer(value: object, where: str) -> Interviewer:
     tone = d["tone"]
     if tone not in ("formal", "relaxed"):
         raise ShapeError(f"{where}.tone should be formal or relaxed.")
+    role = d["role"]
+    if role not in ROLES:
+        raise ShapeError(f"{where}.role should be one of {', '.join(ROLES)}.")
     return Interviewer(
-        name=_text(d["name"], f"{where}.name"),
-        title=_text(d["title"], f"{where}.title"),
-        email=_text(d["email"], f"{where}.email"),
+        **{name: _text(d[name], f"{where}.{name}") for name in _INTERVIEWER_TEXT},
         tone=tone,
+        role=role,
         id=person_id,
     )
 
@@ -210,6 +219,12 @@ def state_from_dict(d: object) -> State:
     if len(quals) != 3:
         raise ShapeError("profile.qualifications should have exactly three entries.")
     q0, q1, q2 = (_text(q, f"profile.qualifications[{i}]") for i, q in enumerate(quals))
+    coordinator = p["coordinator"]
+    # bool is an int to Python, never to the form.
+    if type(coordinator) is not int or not -1 <= coordinator < MAX_INTERVIEWERS:
+        raise ShapeError(
+            f"profile.coordinator should be a number from -1 to {MAX_INTERVIEWERS - 1}."
+        )
     profile = Profile(
         **{name: _text(p[name], f"profile.{name}") for name in _PROFILE_TEXT},
         remote=_flag(p["remote"], "profile.remote"),
@@ -218,6 +233,7 @@ def state_from_dict(d: object) -> State:
             _interviewer(x, f"profile.interviewers[{i}]") for i, x in enumerate(people)
         ),
         qualifications=(q0, q1, q2),
+        coordinator=coordinator,
     )
     checks = top["checks"]
     if not isinstance(checks, dict):
@@ -315,7 +331,7 @@ def _ids_v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
         raise ShapeError("profile should be an object.")
     people = _list(profile.get("interviewers"), "profile.interviewers")
     with_ids = [
-        {**_obj(x, f"profile.interviewers[{i}]", _V1_INTERVIEWER_KEYS), "id": f"p{i + 1}"}
+        {**x, "id": f"p{i + 1}"} if isinstance(x, dict) else x  # refused later, with its place
         for i, x in enumerate(people)
     ]
     checks = old["checks"]
@@ -328,9 +344,39 @@ def _ids_v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
     return {**old, "profile": {**profile, "interviewers": with_ids}, "checks": renamed}
 
 
+def _people_v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 had one "discussed" for the whole profile and no part or salutation per person.
+
+    What was discussed moves onto every interviewer: the reader can then make each
+    one their own, and no note loses the detail it had. The first interviewer was the
+    one the call went to, so they become the hiring manager; the others the panel.
+    Salutations start empty, which means the default from the name and tone.
+    """
+    old = _obj(d, "state", _V1_STATE_KEYS)
+    p = old["profile"]
+    if not isinstance(p, dict) or "discussed" not in p:
+        raise ShapeError("profile is missing discussed.")
+    profile = {k: v for k, v in p.items() if k != "discussed"}
+    discussed = p["discussed"]
+    people = _list(p.get("interviewers"), "profile.interviewers")
+    profile["interviewers"] = [
+        {
+            **person,
+            "salutation": "",
+            "role": "hiring_manager" if i == 0 else "panel",
+            "topics": discussed,
+        }
+        if isinstance(person, dict)
+        else person  # left for state_from_dict to refuse with its place
+        for i, person in enumerate(people)
+    ]
+    profile["coordinator"] = -1
+    return {**old, "profile": profile}
+
+
 def _v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
-    """Schema 1 to 2: each part of the change migrates its own fields."""
-    return _ids_v1_to_v2(_identity_v1_to_v2(_dates_v1_to_v2(d)))
+    """Schema 1 to 2: each part of the change migrates its own fields, in this order."""
+    return _ids_v1_to_v2(_identity_v1_to_v2(_people_v1_to_v2(_dates_v1_to_v2(d))))
 
 
 # MIGRATIONS[v] turns a schema v state dict into a schema v + 1 one.

@@ -9,12 +9,14 @@ from typing import Any
 from secondround.catchup import plan_for
 from secondround.checklist import ChecklistItem, checklist, progress, skipped_items
 from secondround.codec import to_bookmark
-from secondround.drafts import Draft, InterviewerDrafts, drafts_for
+from secondround.drafts import Draft, InterviewerDrafts, drafts_for, other_drafts
 from secondround.model import SHARE_MARK, Model, Notice
 from secondround.profile import (
     FIELD_LIMITS,
     MAX_INTERVIEWERS,
     Profile,
+    coordinator_of,
+    default_salutation,
     field_value,
     format_date,
     kind_of,
@@ -59,6 +61,7 @@ def _field(
     hint: str = "",
     required: bool = False,
     autocomplete: str = "",
+    placeholder: str = "",
 ) -> Node:
     """One labelled input for a profile field, with its hint and its errors tied to it."""
     value = field_value(profile, path)
@@ -76,6 +79,8 @@ def _field(
         attrs["aria-required"] = "true"
     if autocomplete:
         attrs["autocomplete"] = autocomplete
+    if placeholder:
+        attrs["placeholder"] = placeholder
     hint_node = None
     if hint:
         hint_node = el("p", {"class": "sr-hint", "id": f"{input_id}-hint"}, hint)
@@ -219,6 +224,14 @@ def _flag(p: Profile, name: str, label: str, hint: str) -> Node:
     )
 
 
+# Placeholders in the shape that reads best in the notes: a phrase that finishes "I would bring".
+_QUAL_SHAPES = (
+    "six years of SQL and Python reporting",
+    "experience leading a team of five",
+    "fluency in Spanish",
+)
+
+
 def _shown_errors(model: Model) -> dict[str, list[str]]:
     # Errors for untouched empty fields would greet a new reader with a wall of red.
     errors = validate(model.state.profile)
@@ -245,6 +258,36 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
             (("formal", "Formal"), ("relaxed", "Relaxed, low-key")),
             person.tone,
         )
+        roles = _radios(
+            "sr-role",
+            "Their part in the hiring",
+            {"name": f"sr-role-{i}", "data-field": f"{base}.role"},
+            (
+                ("hiring_manager", "Hiring manager"),
+                ("panel", "Panel member"),
+                ("recruiter", "Recruiter or HR"),
+                ("assistant", "Coordinator or assistant"),
+            ),
+            person.role,
+        )
+        lead = el(
+            "label",
+            {"class": "sr-radio sr-lead"},
+            el(
+                "input",
+                {
+                    "type": "radio",
+                    "name": "sr-coordinator",
+                    "data-field": "coordinator",
+                    "value": str(i),
+                    "checked": coordinator_of(p) == i,
+                },
+            ),
+            "Coordinates the decision: the call and any reply about the outcome go to them",
+        )
+        greeting = default_salutation(person.name, person.tone) or (
+            "Hiring Manager" if person.tone == "formal" and person.role == "hiring_manager" else ""
+        )
         remove = None
         if len(p.interviewers) > 1:
             who = person.name.strip() or f"interviewer {i + 1}"
@@ -268,6 +311,26 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
                 _field(p, errors, f"{base}.title", "Job title"),
                 _field(p, errors, f"{base}.email", "Email", kind="email"),
                 tones,
+                _field(
+                    p,
+                    errors,
+                    f"{base}.salutation",
+                    "How to address them",
+                    hint="As in “Dear …” or “Hi …”. Leave empty to use the name as shown.",
+                    placeholder=greeting,
+                ),
+                roles,
+                _field(
+                    p,
+                    errors,
+                    f"{base}.topics",
+                    "What you talked about with them",
+                    kind="textarea",
+                    hint="A phrase reads best, for example “their plan to open a second "
+                    "kitchen”. Something different for each person keeps the notes personal.",
+                    placeholder="the plan to open a second kitchen",
+                ),
+                lead,
                 remove,
             )
         )
@@ -279,7 +342,14 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
             "Add another interviewer",
         )
     quals = [
-        _field(p, errors, f"qualifications.{i}", f"Qualification {i + 1}", required=i < 2)
+        _field(
+            p,
+            errors,
+            f"qualifications.{i}",
+            f"Qualification {i + 1}",
+            required=i < 2,
+            placeholder=_QUAL_SHAPES[i],
+        )
         for i in range(len(p.qualifications))
     ]
     outcome = _radios(
@@ -366,17 +436,10 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
             el(
                 "p",
                 {"class": "sr-hint"},
-                "Two or three short phrases, for example “eight years of B2B sales”.",
+                "Two or three short phrases that finish “I would bring …”, for example "
+                "“eight years of B2B sales” or “a license to teach chemistry”.",
             ),
             *quals,
-            _field(
-                p,
-                errors,
-                "discussed",
-                "Something you discussed",
-                kind="textarea",
-                hint="One detail from the conversation makes each note personal.",
-            ),
         ),
         el(
             "fieldset",
@@ -432,6 +495,7 @@ def _draft_node(index: int, draft: Draft) -> Node:
         el("h4", {"id": f"{body_id}-h"}, draft.title),
         *meta,
         el("div", {"class": "sr-draft__body", "id": body_id}, draft.body),
+        _length_node(draft),
         el("div", {"class": "sr-actions"}, *actions),
     )
 
@@ -441,17 +505,46 @@ def _group_label(group: InterviewerDrafts) -> str:
     return f"Drafts for interviewer {group.index + 1}" + (f": {name}" if name else "")
 
 
-def _drafts(groups: tuple[InterviewerDrafts, ...]) -> Node:
+def _length_node(draft: Draft) -> Node | None:
+    if not draft.words or draft.kind in ("call", "voicemail"):
+        return None
+    counted = f"{draft.words} words in the message"
+    return el(
+        "p",
+        {"class": "sr-draft__length" + (" sr-draft__length--over" if draft.note else "")},
+        f"{counted}. {draft.note}" if draft.note else f"{counted}.",
+    )
+
+
+def _drafts(groups: tuple[InterviewerDrafts, ...], others: tuple[Draft, ...]) -> Node:
     sections = []
     for group in groups:
         who = group.interviewer.name.strip() or f"interviewer {group.index + 1}"
+        lead = None
+        if any(d.kind in ("call", "not_hired", "offer_accept") for d in group.drafts):
+            lead = el(
+                "p",
+                {"class": "sr-hint"},
+                "Coordinates the decision: the call and the replies about the outcome go to "
+                "this person only.",
+            )
         sections.append(
             el(
                 "section",
                 # Two people may share a name: the number keeps each region's label unique.
                 {"class": "sr-group", "aria-label": _group_label(group)},
                 el("h3", {}, f"For {who}"),
+                lead,
                 *[_draft_node(group.index, d) for d in group.drafts],
+            )
+        )
+    if others:
+        sections.append(
+            el(
+                "section",
+                {"class": "sr-group", "aria-label": "Drafts for other employers"},
+                el("h3", {}, "For other employers"),
+                *[_draft_node(len(groups), d) for d in others],
             )
         )
     return el(
@@ -682,7 +775,9 @@ def _announcement(model: Model, summary: str) -> str:
 def view(model: Model, build: str = "") -> dict[str, Any]:
     """The whole kit as JSON-ready data: tree, bookmark token, writes and an announcement."""
     errors = _shown_errors(model)
-    groups = drafts_for(model.state.profile)
+    state = model.state
+    groups = drafts_for(state.profile, state.outcome)
+    others = other_drafts(state.profile, state.outcome)
     checklist_node, summary = _checklist(model)
     # A blank kit (at most a holiday region chosen) has nothing to bookmark: the address bar
     # holds no token then.
@@ -706,7 +801,7 @@ def view(model: Model, build: str = "") -> dict[str, Any]:
                 el("h2", {"id": "sr-form-h"}, "Your details"),
                 _profile_form(model, errors),
             ),
-            el("div", {"class": "sr-col"}, checklist_node, _drafts(groups)),
+            el("div", {"class": "sr-col"}, checklist_node, _drafts(groups, others)),
         ),
         _keep_tools(model, bookmark),
     )

@@ -92,4 +92,6 @@ def rehearse(step: int) -> None:
     """
     if _rehearsal.model is None:
         _rehearsal.handle(json.dumps({"type": "boot", "storage": {}, "saving": False}))
-    _rehearsal.handle(json.dumps({"type": "field", "arg": "discussed", "value": "x" * (step % 30)}))
+    _rehearsal.handle(
+        json.dumps({"type": "field", "arg": "interviewers.0.topics", "value": "x" * (step % 30)})
+    )

@@ -23,7 +23,9 @@ ASSET_DIR = "assets/secondround"
 BUILD_MODULE = f"{ASSET_DIR}/build.mjs"
 
 EXAMPLE_MARKER = re.compile(
-    r"^(?P<indent>[ \t]*)<!-- secondround:example (?P<kind>\w+) (?P<tone>\w+) -->$", re.M
+    r"^(?P<indent>[ \t]*)<!-- secondround:example (?P<kind>\w+) (?P<tone>\w+)"
+    r"(?: (?P<role>\w+))? -->$",
+    re.M,
 )
 KIT_MARKER = "<!-- secondround:kit -->"
 # loadPyodide() imports pyodide.mjs and pyodide.asm.mjs as modules; these others it fetches.
@@ -114,7 +116,9 @@ def download_bytes() -> dict[str, int]:
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     def replace(match: re.Match[str]) -> str:
         try:
-            html = examples.example_html(match["kind"], match["tone"])
+            html = examples.example_html(
+                match["kind"], match["tone"], match["role"] or "hiring_manager"
+            )
         except KeyError as unknown:
             raise PluginError(f"{page.file.src_uri}: unknown example {unknown}") from None
         return match["indent"] + html

@@ -16,7 +16,7 @@ FIELDS = [
     "#sr-f-q0",
     "#sr-f-q1",
     "#sr-f-q2",
-    "#sr-f-discussed",
+    "#sr-f-i0-topics",
     "#sr-f-i0-name",
     "#sr-f-i0-title",
     "#sr-f-i0-email",

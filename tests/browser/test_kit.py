@@ -21,8 +21,9 @@ def test_typing_rewrites_every_draft(kit: Page) -> None:
     kit.fill("#sr-f-company", "Analytical Engines Ltd")
     settle(kit)
     texts = draft_texts(kit)
-    # The first edit clears the example: one blank interviewer, six drafts.
-    assert len(texts) == 6
+    # The first edit clears the example: one blank interviewer, who coordinates the decision,
+    # gets the email, card, call, voicemail, both follow-ups and the not-hired letter.
+    assert len(texts) == 7
     assert all("Ada Lovelace" in text for text in texts)
     assert "Analytical Engines Ltd" in texts[0]
     assert not any("Jordan Rivera" in text for text in texts)

@@ -188,3 +188,23 @@ def test_runtime_problems_name_the_fix(
     with pytest.raises(RuntimeMissing, match=re.escape(message)) as raised:
         runtime_dir(tmp_path)
     assert "run `make setup`" in str(raised.value)
+
+
+def test_the_guide_has_one_plan_and_the_sections_readers_expect(built_site: Path) -> None:
+    index = (built_site / "index.html").read_text("utf-8")
+    headings = re.findall(r"<h2[^>]*>([^<]*)", index)
+    assert [h for h in headings if "at a glance" in h.lower()] == ["The plan at a glance"]
+    tips = (built_site / "tips" / "index.html").read_text("utf-8")
+    for section in (
+        "Recruiter or hiring manager",
+        "Interviews by video or phone",
+        "Adding something you forgot",
+        "Asking for feedback",
+        "If you get an offer",
+        "LinkedIn etiquette",
+    ):
+        assert f">{section}<" in tips, section
+    # Every sample draft in the guide is written by the core, not pasted in.
+    for kind in ("not_hired", "followup", "followup_final", "offer_terms", "offer_accept"):
+        assert f'data-kind="{kind}"' in tips, kind
+    assert "to a recruiter</figcaption>" in (built_site / "steps" / "index.html").read_text("utf-8")

@@ -7,7 +7,7 @@ from datetime import date
 
 from hypothesis import strategies as st
 
-from secondround.profile import MAX_INTERVIEWERS, Interviewer, Profile
+from secondround.profile import MAX_INTERVIEWERS, ROLES, Interviewer, Profile, Role, Tone
 from secondround.state import State
 
 __all__ = [
@@ -26,7 +26,8 @@ hostile_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=60)
 any_text = st.text(max_size=60)
 iso_dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)).map(date.isoformat)
 date_text = st.one_of(iso_dates, st.just(""), any_text)
-tones = st.sampled_from(["formal", "relaxed"])
+tones: st.SearchStrategy[Tone] = st.sampled_from(("formal", "relaxed"))
+roles: st.SearchStrategy[Role] = st.sampled_from(ROLES)
 # Regions the table has, one it lacks, none, and (from a hostile bookmark) anything at all.
 region_codes = st.sampled_from(["", "US", "US-CA", "GB-SCT", "DE-BY", "IN", "ZZ", "US-ZZ"])
 
@@ -35,7 +36,16 @@ region_codes = st.sampled_from(["", "US", "US-CA", "GB-SCT", "DE-BY", "IN", "ZZ"
 def profiles(draw: st.DrawFn, text: st.SearchStrategy[str] = any_text) -> Profile:
     people = draw(
         st.lists(
-            st.builds(Interviewer, name=text, title=text, email=text, tone=tones),
+            st.builds(
+                Interviewer,
+                name=text,
+                title=text,
+                email=text,
+                tone=tones,
+                salutation=text,
+                role=roles,
+                topics=text,
+            ),
             min_size=0,
             max_size=MAX_INTERVIEWERS,
         )
@@ -51,12 +61,12 @@ def profiles(draw: st.DrawFn, text: st.SearchStrategy[str] = any_text) -> Profil
         interviewers=tuple(replace(x, id=f"p{2 * i + 1}") for i, x in enumerate(people)),
         interview_date=draw(dates),
         qualifications=(draw(text), draw(text), draw(text)),
-        discussed=draw(text),
         decision_date=draw(dates),
         availability=draw(text),
         region=draw(st.one_of(region_codes, text)),
         remote=draw(st.booleans()),
         prefer_email=draw(st.booleans()),
+        coordinator=draw(st.integers(min_value=-1, max_value=MAX_INTERVIEWERS - 1)),
     )
 
 
@@ -71,24 +81,25 @@ def word_phrase(tag: str) -> st.SearchStrategy[str]:
 
 
 @st.composite
-def word_profiles(draw: st.DrawFn) -> Profile:
-    people = draw(
-        st.lists(
-            st.builds(
-                Interviewer,
-                name=word_phrase("0i"),
-                title=word_phrase("0t"),
-                email=st.just(""),
-                tone=tones,
-            ),
-            min_size=1,
-            max_size=3,
-        )
-    )
+def word_profiles(draw: st.DrawFn, same_topics: bool = False) -> Profile:
+    """A profile of tagged words, one to six interviewers, each with their own topics
+    (or all the same topics, as a schema 1 state migrates to)."""
+    count = draw(st.integers(min_value=1, max_value=MAX_INTERVIEWERS))
+    shared = draw(word_phrase("0d"))
 
     def maybe(tag: str) -> st.SearchStrategy[str]:
         return st.one_of(st.just(""), word_phrase(tag))
 
+    people = tuple(
+        Interviewer(
+            name=draw(word_phrase(f"{i}i")),
+            title=draw(word_phrase(f"{i}t")),
+            tone=draw(tones),
+            role=draw(roles),
+            topics=shared if same_topics else draw(maybe(f"{i}d")),
+        )
+        for i in range(count)
+    )
     return Profile(
         name=draw(word_phrase("0n")),
         email="sam@example.com",
@@ -103,11 +114,11 @@ def word_profiles(draw: st.DrawFn) -> Profile:
             draw(word_phrase("2q")),
             draw(maybe("3q")),
         ),
-        discussed=draw(maybe("0d")),
         decision_date=draw(st.one_of(st.just(""), iso_dates)),
         region=draw(region_codes),
         remote=draw(st.booleans()),
         prefer_email=draw(st.booleans()),
+        coordinator=draw(st.integers(min_value=-1, max_value=count - 1)),
     )
 
 

@@ -417,9 +417,9 @@ def test_the_view_holds_drafts_checklist_progress_and_bookmark() -> None:
     shown = view(model)
     text = json.dumps(shown["tree"])
     assert "Thank-you email" in text
-    assert "1 of 7 done" in text  # email and card for each of two, post, call, one follow-up
+    assert "1 of 9 done" in text  # email and card for each of three, post, call, one follow-up
     assert shown["bookmark"] == to_bookmark(model.state)
-    assert shown["announce"].startswith("Drafts updated for Priya Shah, Sam Okafor.")
+    assert shown["announce"].startswith("Drafts updated for Priya Shah, Sam Okafor, Lena Fischer.")
 
 
 def _error_ids(model: Model) -> list[str]:
@@ -454,7 +454,7 @@ def test_the_calendar_download_holds_one_event_per_step() -> None:
     model = update(fresh(boot({}, True, CLOCK).state), ev("download", arg="ics"))
     assert model.download is not None
     assert model.download.mime == "text/calendar"
-    assert model.download.text.count("BEGIN:VEVENT") == 7
+    assert model.download.text.count("BEGIN:VEVENT") == 9
     assert model.download.text.startswith("BEGIN:VCALENDAR\r\n")
 
 
@@ -746,3 +746,45 @@ def test_the_top_of_the_kit_says_what_is_due_today(
         name="Sam", interview_date=interview, interviewers=(Interviewer(name="Dana Whitfield"),)
     )
     assert _today_line(fresh(State(profile=profile, checks=checks))).startswith(expected)
+
+
+def test_each_note_shows_its_word_count_and_a_gentle_note_when_too_long() -> None:
+    model = fresh(boot({}, True, CLOCK).state)
+    text = json.dumps(view(model)["tree"])
+    assert "words in the message." in text
+    assert "sr-draft__length--over" not in text
+    # What the reader typed for the notes' required parts leaves nothing optional to drop.
+    typed = model
+    for path, limit in (("company", 120), ("position", 120), ("qualifications.0", 200)):
+        value = " ".join(["a b c"] * limit)[:limit]
+        typed = update(typed, ev("field", arg=path, value=value))
+    text = json.dumps(view(typed)["tree"])
+    assert "sr-draft__length--over" in text
+    assert "Shortening what you typed for it will make it fit." in text
+
+
+def test_the_interviewer_form_asks_for_salutation_part_topics_and_coordinator() -> None:
+    model = fresh(boot({}, True, CLOCK).state)
+    nodes = list(_walk(view(model)["tree"]))
+    fields = {n[1].get("data-field") for n in nodes}
+    for path in ("interviewers.0.salutation", "interviewers.0.role", "interviewers.0.topics"):
+        assert path in fields
+    salutation = next(n for n in nodes if n[1].get("id") == "sr-f-i0-salutation")
+    assert salutation[1]["placeholder"] == "Priya Shah"
+    leads = [n for n in nodes if n[1].get("data-field") == "coordinator"]
+    assert [n[1]["checked"] for n in leads] == [True, False, False]
+    marked = update(model, ev("field", arg="coordinator", value="2"))
+    assert marked.state.profile.coordinator == 2
+    # Removal asks to confirm (two clicks), and the mark follows its person.
+    removed = update(marked, ev("remove_interviewer", arg="1"))
+    removed = update(removed, ev("remove_interviewer", arg="1"))
+    assert removed.state.profile.coordinator == 1
+    gone = update(removed, ev("remove_interviewer", arg="1"))
+    gone = update(gone, ev("remove_interviewer", arg="1"))
+    assert gone.state.profile.coordinator == -1
+    # Undo gives the coordinator back their mark.
+    assert update(gone, ev("undo_remove")).state.profile.coordinator == 1
+    role = update(model, ev("field", arg="interviewers.1.role", value="recruiter"))
+    assert role.state.profile.interviewers[1].role == "recruiter"
+    boss = update(model, ev("field", arg="interviewers.1.role", value="boss"))
+    assert boss.state == model.state

@@ -7,6 +7,7 @@ import contextlib
 import json
 import zlib
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -55,8 +56,6 @@ REALISTIC_PROFILE = Profile(
         "dashboards in Power BI and Tableau that finance directors use every single day",
         "a habit of documenting each analysis so anyone on the team can rerun it",
     ),
-    discussed="the plan to move monthly management reporting to a self-service model by the "
-    "end of next year, and how the analytics team would support finance through it",
     decision_date="2026-12-04",
     availability="weekdays after 2 pm UK time",
     region="GB-ENG",
@@ -76,10 +75,10 @@ def test_storage_format() -> None:
     assert text == (
         '{"app":"secondround","schema":2,"state":{"checks":{"call":"2026-11-27T10:00:00Z"},'
         '"id":"","outcome":"waiting","outcome_on":"","profile":{"availability":"","company":"",'
-        '"decision_date":"","discussed":"","email":"","interview_date":"","interviewers":'
-        '[{"email":"","id":"p1","name":"","title":"","tone":"formal"}],"name":"","phone":"","position":"",'
-        '"prefer_email":false,"qualifications":["","",""],"region":"","remote":false},'
-        '"revision":0}}'
+        '"coordinator":-1,"decision_date":"","email":"","interview_date":"","interviewers":'
+        '[{"email":"","id":"p1","name":"","role":"hiring_manager","salutation":"","title":"",'
+        '"tone":"formal","topics":""}],"name":"","phone":"","position":"","prefer_email":false,'
+        '"qualifications":["","",""],"region":"","remote":false},"revision":0}}'
     )
 
 
@@ -188,7 +187,7 @@ def test_storage_rejects(text: str, error: type[StateError]) -> None:
 
 
 def test_brackets_inside_text_are_not_nesting() -> None:
-    s = State(profile=Profile(name="[" * 300, discussed='{"[' * 80))
+    s = State(profile=Profile(name="[" * 300, position='{"[' * 40))
     assert from_storage(to_storage(s)) == s
     assert from_bookmark(to_bookmark(s)) == s
 
@@ -314,3 +313,54 @@ def test_errors_explain_themselves(error: type[StateError]) -> None:
     assert text.endswith(".")
     assert "Error" not in text
     assert str(error("Custom words.")) == "Custom words."
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+# What the schema 1 code saved (tests/unit/fixtures, written before schema 2 existed).
+V1_PROFILE = Profile(
+    name="Jordan Rivera",
+    email="jordan.rivera@example.com",
+    phone="555-0142",
+    company="Northwind Analytics",
+    position="Senior Data Analyst",
+    interviewers=(
+        Interviewer(
+            name="Dr. Helen Cho",
+            title="Head of Analytics",
+            email="helen.cho@example.com",
+            role="hiring_manager",
+            topics="the plan to move the monthly dashboards to real-time data",
+        ),
+        Interviewer(
+            name="Zoë O'Neill-Park",
+            title="Data Engineering Lead",
+            tone="relaxed",
+            role="panel",
+            topics="the plan to move the monthly dashboards to real-time data",
+        ),
+    ),
+    interview_date="2026-03-05",
+    qualifications=(
+        "six years of SQL and Python reporting",
+        "leading a team of three analysts",
+        "",
+    ),
+    decision_date="2026-03-13",
+    availability="weekdays after 2 pm",
+)
+V1_STATE = State(
+    profile=V1_PROFILE,
+    # Ticks kept by position in schema 1 are now kept by person.
+    checks={"email-p1": "2026-03-05T18:02", "card-p2": "2026-03-05T19:40"},
+)
+
+
+def test_a_schema_1_saved_state_opens_with_sensible_defaults() -> None:
+    text = (FIXTURES / "state-v1.json").read_text(encoding="utf-8").strip()
+    assert '"schema":1' in text
+    assert from_storage(text) == V1_STATE
+
+
+def test_a_schema_1_bookmark_opens_with_sensible_defaults() -> None:
+    token = (FIXTURES / "bookmark-v1.txt").read_text(encoding="utf-8").strip()
+    assert from_bookmark(token) == V1_STATE

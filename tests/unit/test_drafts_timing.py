@@ -25,11 +25,15 @@ def _call(decision: str, tone: str) -> str:
 @pytest.mark.parametrize(
     ("tone", "line"),
     [
-        ("formal", "You mentioned a decision by Friday, December 4. Has the timeline changed?"),
+        (
+            "formal",
+            "You mentioned a decision by Friday, December 4. Has the timeline changed? If I "
+            "have not heard anything by then, how would you like me to follow up?",
+        ),
         (
             "relaxed",
-            "You'd said Friday, December 4 for the decision. "
-            "Is that still the plan, or has it moved?",
+            "You'd said Friday, December 4 for the decision. Is that still the plan, or has it "
+            "moved? And what's the best way to check in with you after that?",
         ),
     ],
 )
@@ -42,4 +46,4 @@ def test_with_a_date_the_call_asks_whether_it_moved(tone: str, line: str) -> Non
 @pytest.mark.parametrize(("tone", "ask"), [("formal", ASKS_WHEN[0]), ("relaxed", ASKS_WHEN[1])])
 @pytest.mark.parametrize("decision", ["", "2026-11-01"], ids=["no-date", "date-before-interview"])
 def test_without_a_usable_date_the_call_asks_when(tone: str, ask: str, decision: str) -> None:
-    assert ask in _call(decision, tone).splitlines()
+    assert any(line.startswith(ask) for line in _call(decision, tone).splitlines())

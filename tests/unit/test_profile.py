@@ -14,8 +14,12 @@ from secondround.profile import (
     FIELD_LIMITS,
     Interviewer,
     Profile,
+    Role,
+    Tone,
     clean_line,
     clip,
+    coordinator_of,
+    default_salutation,
     first_name,
     format_date,
     is_email,
@@ -30,10 +34,15 @@ GOOD = Profile(
     phone="+1 (555) 010-0199",
     company="Northwind Traders",
     position="Senior Data Analyst",
-    interviewers=(Interviewer(name="Dana Whitfield", email="dana@northwind.example"),),
+    interviewers=(
+        Interviewer(
+            name="Dana Whitfield",
+            email="dana@northwind.example",
+            topics="the move to self-service reporting",
+        ),
+    ),
     interview_date="2026-11-24",
     qualifications=("six years of SQL reporting", "dashboard design", ""),
-    discussed="the move to self-service reporting",
     decision_date="2026-12-04",
 )
 
@@ -53,13 +62,12 @@ GOOD = Profile(
         ),
         pytest.param("name", "Zoë 👩🏽‍💻", "Zoë 👩🏽‍💻", id="emoji-zwj-kept"),
         pytest.param("name", "bad\ud800", "bad", id="lone-surrogate-dropped"),
-        pytest.param(
-            "discussed", "one\r\ntwo\rthree", "one\ntwo\nthree", id="textarea-keeps-lines"
-        ),
+        pytest.param("topics", "one\r\ntwo\rthree", "one\ntwo\nthree", id="textarea-keeps-lines"),
         pytest.param("name", "x" * 130, "x" * 120, id="cut-at-120"),
         pytest.param("phone", "1" * 50, "1" * 40, id="phone-cut-at-40"),
         pytest.param("qualification", "q" * 250, "q" * 200, id="qualification-cut-at-200"),
-        pytest.param("discussed", "d" * 400, "d" * 300, id="discussed-cut-at-300"),
+        pytest.param("topics", "d" * 400, "d" * 300, id="topics-cut-at-300"),
+        pytest.param("salutation", "s" * 90, "s" * 80, id="salutation-cut-at-80"),
     ],
 )
 def test_clip(kind: str, text: str, expected: str) -> None:
@@ -89,8 +97,9 @@ def test_clip_is_bounded_clean_and_idempotent(kind: str, text: str) -> None:
         ("qualifications.1", "qualification"),
         ("interview_date", "date"),
         ("decision_date", "date"),
-        ("discussed", "discussed"),
         ("region", "region"),
+        ("interviewers.1.topics", "topics"),
+        ("interviewers.0.salutation", "salutation"),
     ],
 )
 def test_kind_of(path: str, kind: str) -> None:
@@ -259,10 +268,10 @@ def test_empty_profile_lists_every_required_field() -> None:
             id="long-name",
         ),
         pytest.param(
-            {"discussed": "d" * 301},
-            "discussed",
+            {"interviewers": (Interviewer(name="Dana", topics="d" * 301),)},
+            "interviewers.0.topics",
             "Keep this to 300 characters or fewer (it has 301).",
-            id="long-discussed",
+            id="long-topics",
         ),
         pytest.param({"interviewers": ()}, "interviewers", "Add the person", id="no-interviewers"),
         pytest.param(
@@ -328,3 +337,36 @@ def test_validate_never_raises_and_speaks_in_sentences(p: Profile) -> None:
         for text in messages:
             assert text[:1].isupper()
             assert text.endswith(".")
+
+
+@pytest.mark.parametrize(
+    ("name", "tone", "expected"),
+    [
+        pytest.param("Dr. Helen Cho", "formal", "Dr. Cho", id="doctor"),
+        pytest.param("Dr. Helen Cho", "relaxed", "Helen", id="doctor-relaxed"),
+        pytest.param("Prof. Margaret O'Neill", "formal", "Professor O'Neill", id="professor"),
+        pytest.param("Dr Cho", "formal", "Dr. Cho", id="doctor-surname-only"),
+        pytest.param("Helen Cho", "formal", "Helen Cho", id="no-honorific-full-name"),
+        pytest.param("Sir Keir Jones", "formal", "Sir Keir", id="sir-given-name"),
+        pytest.param("Zoë Martin-Lévy", "relaxed", "Zoë", id="accents"),
+        pytest.param("李明", "formal", "李明", id="one-word"),
+        pytest.param("  ", "formal", "", id="empty"),
+    ],
+)
+def test_default_salutation(name: str, tone: Tone, expected: str) -> None:
+    assert default_salutation(name, tone) == expected
+
+
+@pytest.mark.parametrize(
+    ("roles", "marked", "expected"),
+    [
+        pytest.param(("hiring_manager", "panel"), -1, 0, id="default-first-manager"),
+        pytest.param(("recruiter", "hiring_manager"), -1, 1, id="default-finds-manager"),
+        pytest.param(("recruiter", "panel"), -1, 0, id="no-manager-first"),
+        pytest.param(("hiring_manager", "recruiter"), 1, 1, id="marked"),
+        pytest.param(("hiring_manager", "recruiter"), 5, 0, id="marked-past-the-list"),
+    ],
+)
+def test_coordinator_of(roles: tuple[Role, ...], marked: int, expected: int) -> None:
+    people = tuple(Interviewer(name=f"P{i}", role=r) for i, r in enumerate(roles))
+    assert coordinator_of(Profile(interviewers=people, coordinator=marked)) == expected

@@ -1,4 +1,4 @@
-"""A saved state and a bookmark written by schema 1 (before regions) still open as they were."""
+"""A saved state and a bookmark written by schema 1 (before regions and ids) still open."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from secondround.state import State, content
 # Written by the kit at schema 1 (commit 04a553d), copied here verbatim: never regenerate them
 # with newer code, or they stop testing what an existing reader has in their browser.
 STORAGE_V1 = (
-    '{"app":"secondround","schema":1,"state":{"checks":{"card-p1":"2026-12-23T18:05",'
-    '"email-p1":"2026-12-23T18:00"},"outcome":"waiting","outcome_on":"","profile":'
+    '{"app":"secondround","schema":1,"state":{"checks":{"card-0":"2026-12-23T18:05",'
+    '"email-0":"2026-12-23T18:00"},"outcome":"waiting","outcome_on":"","profile":'
     '{"availability":"weekdays after 2 pm","company":"Northwind","decision_date":"2027-01-08",'
     '"discussed":"the dashboards","email":"sam@example.com","interview_date":"2026-12-23",'
     '"interviewers":[{"email":"dana@example.com","name":"Dana Whitfield","title":"Head of Data",'
@@ -41,17 +41,18 @@ EXPECTED = State(
         company="Northwind",
         position="Analyst",
         interviewers=(
+            # What was discussed went onto every person; the first was the hiring manager.
             Interviewer(
                 name="Dana Whitfield",
                 title="Head of Data",
                 email="dana@example.com",
                 tone="relaxed",
+                topics="the dashboards",
             ),
-            Interviewer(name="Lee Park"),
+            Interviewer(name="Lee Park", role="panel", topics="the dashboards", id="p2"),
         ),
         interview_date="2026-12-23",
         qualifications=("SQL", "Tableau", ""),
-        discussed="the dashboards",
         decision_date="2027-01-08",
         availability="weekdays after 2 pm",
     ),

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import hostile_text, profiles
 
-from secondround.profile import Interviewer, Profile
+from secondround.profile import Interviewer, Profile, Role
 from secondround.public_holidays import countries, holiday_calendar, regions_of
 from secondround.schedule import Step, add_business_days, calendar_notes, mail_day, schedule
 
@@ -403,9 +403,40 @@ def test_a_video_interview(decision: str, call: str, last: str) -> None:
     assert (steps["call"].due, steps["followup-1"].due) == (D(call), D(last))
 
 
-def test_offer_drops_the_follow_up() -> None:
-    ids = [s.id for s in schedule(_profile("2026-11-24"), "offer")]
-    assert ids == ["email-p1", "card-p1", "post-cards", "call"]
+def test_offer_drops_the_follow_ups_and_adds_its_own_steps() -> None:
+    steps = schedule(_profile("2026-11-24"), "offer", "2026-11-30")
+    assert [s.id for s in steps] == [
+        "email-p1",
+        "card-p1",
+        "post-cards",
+        "call",
+        "offer-thanks",
+        "offer-others",
+        "offer-answer",
+    ]
+    due = {s.id: s.due for s in steps}
+    assert due["offer-thanks"] == date(2026, 12, 1)
+    assert due["offer-answer"] == date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("roles", "marked", "lead"),
+    [
+        pytest.param(("recruiter", "hiring_manager"), -1, 1, id="the-hiring-manager"),
+        pytest.param(("hiring_manager", "recruiter"), 1, 1, id="the-one-marked"),
+    ],
+)
+def test_the_call_and_follow_ups_go_to_the_coordinator(
+    roles: tuple[Role, ...], marked: int, lead: int
+) -> None:
+    people = tuple(Interviewer(name=f"Person {i}", role=r) for i, r in enumerate(roles))
+    p = Profile(interview_date="2026-11-24", interviewers=people, coordinator=marked)
+    steps = {s.id: s for s in schedule(p)}
+    for step_id in ("call", "followup-1"):
+        assert steps[step_id].interviewer == lead
+    assert steps["call"].title == f"Call Person {lead}"
+    not_hired = {s.id: s for s in schedule(p, "not_hired", "2026-11-30")}
+    assert not_hired["not-hired"].interviewer == lead
 
 
 @pytest.mark.parametrize(

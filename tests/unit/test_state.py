@@ -51,16 +51,25 @@ SAMPLE_DICT: dict[str, Any] = {
         "company": "Northwind",
         "position": "Analyst",
         "interviewers": [
-            {"id": "p1", "name": "Dana Whitfield", "title": "", "email": "", "tone": "relaxed"}
+            {
+                "id": "p1",
+                "name": "Dana Whitfield",
+                "title": "",
+                "email": "",
+                "tone": "relaxed",
+                "salutation": "",
+                "role": "hiring_manager",
+                "topics": "",
+            }
         ],
         "interview_date": "2026-11-24",
         "qualifications": ["SQL", "Tableau", ""],
-        "discussed": "",
         "decision_date": "",
         "availability": "",
         "region": "",
         "remote": False,
         "prefer_email": False,
+        "coordinator": -1,
     },
     "checks": {"email-p1": "2026-11-24T18:00:00Z"},
     "outcome": "waiting",
@@ -149,6 +158,15 @@ def _broken(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
         pytest.param(("checks", "call"), True, "checks.call should be text", id="check-bool"),
         pytest.param(("outcome",), "maybe", "waiting, offer or not_hired", id="bad-outcome"),
         pytest.param(("outcome_on",), 3, "outcome_on should be text", id="number-outcome-on"),
+        pytest.param(
+            ("profile", "interviewers", 0, "role"), "boss", "role should be one of", id="bad-role"
+        ),
+        pytest.param(
+            ("profile", "interviewers", 0, "topics"), 1, "topics should be text", id="number-topics"
+        ),
+        pytest.param(("profile", "coordinator"), "0", "coordinator should be", id="text-lead"),
+        pytest.param(("profile", "coordinator"), True, "coordinator should be", id="bool-lead"),
+        pytest.param(("profile", "coordinator"), 6, "coordinator should be", id="lead-too-big"),
         pytest.param(("profile",), None, "profile should be an object", id="no-profile"),
         pytest.param(
             ("profile", "region"), None, "profile.region should be text", id="null-region"
@@ -222,10 +240,11 @@ V1: dict[str, Any] = {
         **{
             k: v
             for k, v in SAMPLE_DICT["profile"].items()
-            if k not in ("region", "remote", "prefer_email")
+            if k not in ("region", "remote", "prefer_email", "coordinator")
         },
+        "discussed": "",
         "interviewers": [
-            {k: v for k, v in x.items() if k != "id"}
+            {k: v for k, v in x.items() if k not in ("id", "salutation", "role", "topics")}
             for x in SAMPLE_DICT["profile"]["interviewers"]
         ],
     },
@@ -312,3 +331,32 @@ def test_v1_ticks_kept_by_position_move_onto_the_people_who_held_those_positions
         "card-p1": "2026-11-24T11:00",
         "call": "x",
     }
+
+
+V1_PERSON = {"name": "Dana Whitfield", "title": "Head", "email": "", "tone": "formal"}
+
+
+def _v1(discussed: str, people: int) -> dict[str, Any]:
+    d = {k: v for k, v in copy.deepcopy(SAMPLE_DICT).items() if k not in ("id", "revision")}
+    v2_only = ("coordinator", "region", "remote", "prefer_email")
+    profile = {k: v for k, v in d["profile"].items() if k not in v2_only}
+    profile["discussed"] = discussed
+    profile["interviewers"] = [dict(V1_PERSON, name=f"P{i}") for i in range(people)]
+    d["profile"] = profile
+    return d
+
+
+@pytest.mark.parametrize("people", [1, 3])
+def test_migrate_v1_puts_what_was_discussed_on_every_person(people: int) -> None:
+    s = state_from_dict(migrate(_v1("the rota", people), 1))
+    assert [p.topics for p in s.profile.interviewers] == ["the rota"] * people
+    assert [p.role for p in s.profile.interviewers] == ["hiring_manager"] + ["panel"] * (people - 1)
+    assert [p.salutation for p in s.profile.interviewers] == [""] * people
+    assert s.profile.coordinator == -1
+
+
+def test_migrate_v1_refuses_a_state_without_discussed() -> None:
+    d = _v1("", 1)
+    del d["profile"]["discussed"]
+    with pytest.raises(ShapeError, match="missing discussed"):
+        migrate(d, 1)

@@ -1,0 +1,243 @@
+"""Fitting what the reader typed into our sentences: shapes, lists, ends and word counts."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from secondround.profile import clean_line
+
+__all__ = [
+    "Shape",
+    "as_item",
+    "count_words",
+    "end",
+    "join_items",
+    "phrase",
+    "shape_of",
+    "topic_item",
+    "upper_first",
+]
+
+Shape = Literal["phrase", "clause"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# A period that belongs to the last word ("Acme, Inc.", "Jones & Co.", "U.S.") is kept.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:inc|ltd|co|corp|llc|plc|bros|st|jr|sr|dr|no|etc|esq|assn|dept|univ)"
+    r"|\b[a-z](?:\.[a-z])+|\b[a-z])\.$",
+    flags=re.IGNORECASE,
+)
+_TRAILING = re.compile(r"[\s,;:!?…]+$|(?<![.])\.+$")
+_LEADING = re.compile(r"^(?:[-–—•*·>]+\s*|\d+[.)]\s+)")
+_QUOTES = "\"'“”‘’«»"
+
+
+def phrase(text: str) -> str:
+    """One typed line ready to sit mid-sentence: tidy spaces, no bullet, no closing punctuation.
+
+    A period that ends an abbreviation stays ("Acme, Inc."), as do the reader's own
+    capitals; wrapping quotes around the whole line go.
+    """
+    text = _LEADING.sub("", clean_line(text))
+    if not any(ch.isalnum() for ch in text):
+        return ""  # punctuation alone says nothing a sentence could carry
+    if len(text) > 1 and text[0] in _QUOTES and text[-1] in _QUOTES:
+        text = text[1:-1].strip()
+    while True:
+        if _ABBREVIATION.search(text):
+            return text
+        cut = _TRAILING.sub("", text)
+        if cut == text:
+            return text
+        text = cut
+
+
+# Words that open a clause with its own subject: "I closed $2M", "we are moving to X".
+_SUBJECTS = _words(
+    "i i'm i've i'd i'll im ive we we're we've we'd we'll you you're you've they they're "
+    "they've he she he's she's it's there's"
+)
+# A résumé line starts with a past-tense verb and no subject: "Led a team of five".
+_RESUME_VERBS = _words(
+    "led built grew ran won wrote taught drove made cut sold brought began set kept held took "
+    "gave spent found oversaw rebuilt launched managed delivered closed created designed "
+    "developed earned established helped improved increased introduced mentored opened "
+    "organized organised raised reduced saved shipped started supervised trained turned "
+    "worked completed achieved negotiated handled coordinated published passed"
+)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+
+def _first_word(text: str) -> str:
+    words = text.split(" ", 1)
+    return words[0].translate(_APOSTROPHES).strip(_QUOTES + ",;:").lower()
+
+
+def shape_of(text: str) -> Shape:
+    """Whether a typed item reads as a clause with a subject (or a résumé line) or a phrase."""
+    first = _first_word(text)
+    if first in _SUBJECTS or first in _RESUME_VERBS:
+        return "clause"
+    # "My team grew revenue 40%": a possessive subject, then a verb in the past.
+    words = text.lower().split(" ")
+    if first in ("my", "our") and any(w in _RESUME_VERBS for w in words[1:4]):
+        return "clause"
+    return "phrase"
+
+
+# Openers the reader may type before the actual topic: "We talked about their on-call rota".
+_TOPIC_LEAD = re.compile(
+    r"^(?:(?:we|i|you and i)\s+(?:talked|spoke|chatted|discussed|went over|covered)"
+    r"(?:\s+(?:about|through|over))?|(?:talked|spoke|chatted)\s+about|discussed|about|re:)\s+",
+    flags=re.IGNORECASE,
+)
+
+# Ordinary words that a phrase typed at the start of a field capitalizes only for that reason.
+_COMMON_OPENERS = _words(
+    "a an the this that these those my our your their his her its one two three four five six "
+    "seven eight nine ten eleven twelve fifteen twenty thirty several many some over more "
+    "most nearly almost about around strong deep solid broad wide proven extensive hands-on "
+    "fluent excellent good great clear calm patient years experience knowledge background "
+    "expertise how what why where when whether which who plans plan recent new current long "
+    "we they she he it there you"
+)
+
+
+def _lower_opener(text: str) -> str:
+    # "Six years of SQL" mid-sentence reads "six years of SQL"; "Python", "SQL", "NHS" keep theirs.
+    word = text.split(" ", 1)[0]
+    plain = word.strip(_QUOTES + ",;:")
+    if not plain or not plain[0].isupper() or (not plain[1:].islower() and len(plain) > 1):
+        return text
+    low = plain.lower()
+    if low in _COMMON_OPENERS or low in _ADJECTIVES or low.endswith("ing") or low in _RESUME_VERBS:
+        return text[: text.index(plain[0])] + plain[0].lower() + text[text.index(plain[0]) + 1 :]
+    return text
+
+
+# Adjectives a qualification may start with ("fluent in Spanish", "calm under pressure"):
+# such a line reads as "I am ...".
+_ADJECTIVES = _words(
+    "calm fluent comfortable confident able skilled experienced familiar proficient certified "
+    "licensed bilingual trilingual multilingual organized organised reliable patient detail- "
+    "oriented passionate good great meticulous adaptable flexible available eager keen "
+    "qualified registered responsible dependable hardworking hard-working creative curious "
+    "methodical approachable punctual admitted"
+)
+_PREPOSITIONS = _words("in with at under to on about for around across")
+# Words ending in -ing that name a field or a thing rather than an action.
+_ING_NOUNS = _words(
+    "engineering marketing accounting nursing training programming banking consulting "
+    "manufacturing catering plumbing housekeeping bookkeeping networking publishing "
+    "advertising computing lighting funding understanding reasoning learning clothing wiring "
+    "welding tutoring coaching recruiting auditing nothing something everything anything "
+    "morning evening spring string king ring thing wedding"
+)
+# After a field word, these make it a noun phrase: "teaching experience", "building permits".
+_NOUN_FOLLOWERS = _words(
+    "skills skill experience background expertise degree certificate certification knowledge "
+    "qualifications qualification license licence licenses management leadership team teams "
+    "department industry sector and or"
+)
+_OBJECT_STARTS = _words("a an the my our their his her its your this that these those")
+
+
+def _gerund(words: list[str]) -> bool:
+    first = words[0].lower()
+    if not first.endswith("ing") or len(first) < 5:
+        return False
+    second = words[1].lower() if len(words) > 1 else ""
+    if second in _NOUN_FOLLOWERS:
+        return False
+    return first not in _ING_NOUNS or second in _OBJECT_STARTS
+
+
+def as_item(text: str) -> tuple[Shape, str]:
+    """A typed qualification as a list item: its shape, and its words as they read mid-sentence.
+
+    A résumé line becomes a clause ("Led a team" -> "I led a team"), as does an adjective
+    ("fluent in Spanish" -> "I am fluent in Spanish"); an action becomes a thing one has
+    ("leading a team" -> "experience leading a team"); "i" becomes "I".
+    """
+    item = phrase(text)
+    if not item:
+        return "phrase", ""
+    shape = shape_of(item)
+    first = _first_word(item)
+    words = item.split(" ")
+    if shape == "clause" and first in _RESUME_VERBS:
+        return "clause", "I " + _lower_opener(item)
+    if shape == "clause":
+        # "I" keeps its capital; "My team grew..." and "We cut..." read on after a colon.
+        return "clause", "I" + item[1:] if first[:1] == "i" else _lower_opener(item)
+    if first in _ADJECTIVES and (len(words) == 1 or words[1].lower() in _PREPOSITIONS):
+        return "clause", "I am " + _lower_opener(item)
+    if _gerund(words):
+        return "phrase", "experience " + _lower_opener(item)
+    return "phrase", _lower_opener(item)
+
+
+_TO_YOU = {"is": "are", "was": "were", "has": "have", "'s": "'re"}
+
+
+def _to_you(item: str) -> str:
+    # The note goes to the person the reader wrote "she described ..." about: "you described".
+    words = item.split(" ")
+    if words[0].translate(_APOSTROPHES).lower() in ("she's", "he's") and len(words) > 1:
+        return " ".join(["you're", *words[1:]])
+    if len(words) < 2 or words[0].lower() not in ("she", "he"):
+        return item
+    verb = words[1]
+    if verb.lower() in _TO_YOU:
+        return " ".join(["you", _TO_YOU[verb.lower()], *words[2:]])
+    low = verb.lower()
+    past = low in _RESUME_VERBS or low in ("told", "said", "showed", "gave", "took", "saw")
+    if past or (low.endswith("ed") and low not in _ADJECTIVES):
+        return " ".join(["you", *words[1:]])
+    return item
+
+
+def topic_item(text: str) -> tuple[Shape, str]:
+    """What the reader discussed with one person, without a "we talked about" they typed first."""
+    item = phrase(text)
+    stripped = _TOPIC_LEAD.sub("", item)
+    if stripped and stripped != item:
+        item = stripped
+    return as_item(_to_you(item))
+
+
+def join_items(items: list[str], last: str = "and") -> str:
+    """An English list; semicolons between items when an item has commas of its own."""
+    if len(items) <= 1:
+        return "".join(items)
+    sep = "; " if any("," in item for item in items) else ", "
+    if len(items) == 2:
+        # "GCSE and A level and a license" reads as one list: set the second item apart.
+        if last == "and" and " and " in items[0]:
+            return f"{items[0]}, as well as {items[1]}"
+        return f"{items[0]} {last} {items[1]}"
+    return sep.join(items[:-1]) + f"{sep.rstrip()} {last} {items[-1]}"
+
+
+def end(sentence: str) -> str:
+    """The sentence with one closing mark: none added after "Inc." or a "?" the reader typed."""
+    sentence = sentence.rstrip()
+    return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
+
+
+def upper_first(text: str) -> str:
+    """The text with its first letter in capitals, as a sentence starts."""
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1 :]
+    return text
+
+
+def count_words(text: str) -> int:
+    """Words as a word processor counts them: runs of characters between spaces."""
+    return len(text.split())

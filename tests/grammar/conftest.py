@@ -1,0 +1,8 @@
+"""The grammar check reads the unit suite's corpus of candidates."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))

@@ -1,0 +1,126 @@
+"""Typed text in every shape fits our sentences: a hand-written corpus of realistic inputs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+from corpus import QUALIFICATIONS, TOPICS
+
+from secondround.drafts import drafts_for
+from secondround.phrasing import as_item, end, join_items, phrase, topic_item
+from secondround.profile import Interviewer, Profile, Role, Tone
+
+BASE = Profile(
+    name="Sam Rivera",
+    email="sam@example.com",
+    phone="555 0100",
+    company="Northwind Traders",
+    position="Senior Data Analyst",
+    interview_date="2026-11-24",
+    qualifications=("", "dashboards that finance teams use every day", "fluent Spanish"),
+)
+_PARTS: list[tuple[Tone, Role]] = [
+    ("formal", "hiring_manager"),
+    ("relaxed", "panel"),
+    ("formal", "recruiter"),
+    ("relaxed", "hiring_manager"),
+    ("formal", "panel"),
+    ("relaxed", "assistant"),
+]
+PANEL = tuple(
+    Interviewer(name=f"Person {n}", tone=tone, role=role) for n, (tone, role) in enumerate(_PARTS)
+)
+# A typed sentence dropped where a noun belongs: "drawing on I closed", "our discussion of We".
+_BROKEN = re.compile(
+    r"\b(?i:of|about|on|bringing|offer you|gain|use|from|with|having|drawing on|put|"
+    r"contribute|through|into) (?:I|We|She|He|They|My|i)\b"
+    r"|experience experience|I am I\b|I I\b|\.\.|\s[,.;:]|,,|:\s*[.,]|\b(?i:the the)\b"
+)
+
+
+def test_the_corpus_is_large_enough() -> None:
+    assert len(QUALIFICATIONS) + len(TOPICS) >= 40
+
+
+@pytest.mark.parametrize(("typed", "reads"), QUALIFICATIONS, ids=[q for q, _ in QUALIFICATIONS])
+def test_a_qualification_reads_well_mid_sentence(typed: str, reads: str) -> None:
+    assert as_item(typed)[1] == reads
+
+
+@pytest.mark.parametrize(("typed", "reads"), TOPICS, ids=[t for t, _ in TOPICS])
+def test_a_topic_reads_well_mid_sentence(typed: str, reads: str) -> None:
+    assert topic_item(typed)[1] == reads
+
+
+def _notes(p: Profile) -> list[str]:
+    return [
+        draft.body.split("\n\n")[1]
+        for group in drafts_for(p)
+        for draft in group.drafts
+        if draft.kind in ("email", "card")
+    ]
+
+
+@pytest.mark.parametrize(("typed", "reads"), QUALIFICATIONS, ids=[q for q, _ in QUALIFICATIONS])
+def test_every_note_frames_a_qualification_grammatically(typed: str, reads: str) -> None:
+    p = replace(BASE, qualifications=(typed, *BASE.qualifications[1:]), interviewers=PANEL)
+    notes = _notes(p)
+    emails = notes[::2]
+    for text in notes:
+        assert _BROKEN.search(text) is None, text
+    # Every email lists every qualification, in the words the reader chose.
+    for text in emails:
+        assert reads in text or reads[0].upper() + reads[1:] in text
+
+
+@pytest.mark.parametrize(("typed", "reads"), TOPICS, ids=[t for t, _ in TOPICS])
+def test_every_note_frames_a_topic_grammatically(typed: str, reads: str) -> None:
+    people = tuple(replace(person, topics=typed) for person in PANEL)
+    p = replace(BASE, qualifications=("six years of SQL", "dashboards", ""), interviewers=people)
+    for text in _notes(p):
+        assert _BROKEN.search(text) is None, text
+        assert reads in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Acme, Inc.", "Acme, Inc."),
+        ("Acme Inc", "Acme Inc"),
+        ("weekdays after 2 pm.", "weekdays after 2 pm"),
+        ("Hartley & Co.", "Hartley & Co."),
+        ("the U.S.", "the U.S."),
+        ("really?!", "really"),
+        ("  spaced   out ,", "spaced out"),
+        ("“quoted”", "quoted"),
+        ("• bulleted", "bulleted"),
+        ("1. numbered", "numbered"),
+        ("…", ""),
+        ("", ""),
+    ],
+)
+def test_phrase(typed: str, expected: str) -> None:
+    assert phrase(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [("at Acme, Inc.", "at Acme, Inc."), ("Thanks", "Thanks."), ("Really?", "Really?")],
+)
+def test_end_closes_a_sentence_once(sentence: str, expected: str) -> None:
+    assert end(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        (["A"], "A"),
+        (["A", "B"], "A and B"),
+        (["A", "B", "C"], "A, B, and C"),
+        (["SQL, Python, and R", "B", "C"], "SQL, Python, and R; B; and C"),
+    ],
+)
+def test_join_items(items: list[str], expected: str) -> None:
+    assert join_items(items) == expected
