@@ -455,15 +455,22 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
 # The view is rebuilt on every keystroke; a draft or checklist row whose inputs did not change is
 # reused as it was (trees are never mutated after they are built), which halves the work.
 @lru_cache(maxsize=128)
-def _draft_node(index: int, draft: Draft) -> Node:
+def _draft_node(index: int, draft: Draft, who: str = "") -> Node:
     body_id = f"sr-d-{index}-{draft.kind}"
     meta = []
     if draft.to:
         meta.append(el("p", {"class": "sr-draft__meta"}, el("strong", {}, "To: "), draft.to))
     if draft.subject:
         meta.append(
-            el("p", {"class": "sr-draft__meta"}, el("strong", {}, "Subject: "), draft.subject)
+            el(
+                "p",
+                {"class": "sr-draft__meta"},
+                el("strong", {}, "Subject: "),
+                el("span", {"id": f"{body_id}-subject"}, draft.subject),
+            )
         )
+    # Far down a long page the group's heading is out of sight: each draft names its person.
+    title = f"{draft.title} for {who}" if who else draft.title
     actions: list[Node | None] = [
         el(
             "button",
@@ -472,11 +479,24 @@ def _draft_node(index: int, draft: Draft) -> Node:
                 "class": "md-button sr-small",
                 "data-copy-from": body_id,
                 "data-copied": "Copied",
-                "aria-label": f"Copy the {draft.title.lower()}",
+                "aria-label": f"Copy the {title[0].lower()}{title[1:]}",
             },
             "Copy",
         ),
     ]
+    if draft.subject:
+        actions.append(
+            el(
+                "button",
+                {
+                    "type": "button",
+                    "class": "md-button sr-small",
+                    "data-copy-from": f"{body_id}-subject",
+                    "data-copied": "Copied",
+                },
+                "Copy the subject",
+            )
+        )
     if draft.mailto:
         actions.append(
             el("a", {"class": "md-button sr-small", "href": draft.mailto}, "Open in mail app")
@@ -492,7 +512,7 @@ def _draft_node(index: int, draft: Draft) -> Node:
     return el(
         "article",
         {"class": f"sr-draft sr-draft--{draft.kind}", "aria-labelledby": f"{body_id}-h"},
-        el("h4", {"id": f"{body_id}-h"}, draft.title),
+        el("h4", {"id": f"{body_id}-h"}, title),
         *meta,
         el("div", {"class": "sr-draft__body", "id": body_id}, draft.body),
         _length_node(draft),
@@ -535,7 +555,7 @@ def _drafts(groups: tuple[InterviewerDrafts, ...], others: tuple[Draft, ...]) ->
                 {"class": "sr-group", "aria-label": _group_label(group)},
                 el("h3", {}, f"For {who}"),
                 lead,
-                *[_draft_node(group.index, d) for d in group.drafts],
+                *[_draft_node(group.index, d, who) for d in group.drafts],
             )
         )
     if others:
