@@ -32,12 +32,13 @@ from secondround.profile import (
     Tone,
     clean_line,
     clip,
+    clip_block,
     field_value,
     kind_of,
     next_person_id,
 )
 from secondround.public_holidays import region_from_language
-from secondround.state import State, content
+from secondround.state import EDIT_KEY, MAX_EDIT_CHARS, MAX_EDITS, State, content
 
 __all__ = [
     "BACKUP_PREFIX",
@@ -314,6 +315,41 @@ def _on_leave(model: Model, arg: str, value: Any) -> Model:
     return replace(model, left=model.left | {arg})
 
 
+def _on_edit_start(model: Model, arg: str, value: Any) -> Model:
+    if not EDIT_KEY.fullmatch(arg):
+        return model
+    return replace(model, editing=arg, focus=views.edit_box_id(arg))
+
+
+def _on_edit_done(model: Model, arg: str, value: Any) -> Model:
+    return replace(model, editing="")
+
+
+def _on_edit(model: Model, arg: str, value: Any) -> Model:
+    """The reader rewrote a draft: their text is kept, and travels with the checklist."""
+    if not EDIT_KEY.fullmatch(arg) or not isinstance(value, str):
+        return model
+    edits = dict(model.state.edits)
+    text = clip_block(value, MAX_EDIT_CHARS)
+    if text == views.generated_text(model.state, arg):
+        edits.pop(arg, None)  # typed back to what the form writes: it follows the form again
+    elif len(edits) < MAX_EDITS or arg in edits:
+        edits[arg] = text
+    if edits == dict(model.state.edits):
+        return model
+    return _persist(replace(model, state=replace(model.state, edits=edits)))
+
+
+def _on_unedit(model: Model, arg: str, value: Any) -> Model:
+    if arg not in model.state.edits:
+        return model
+    edits = {k: v for k, v in model.state.edits.items() if k != arg}
+    state = replace(model.state, edits=edits)
+    return _persist(
+        replace(model, state=state, editing="" if model.editing == arg else model.editing)
+    )
+
+
 def _on_keep_example(model: Model, arg: str, value: Any) -> Model:
     """The reader chose to keep the example's details in the fields they have not filled."""
     mine = model.state.profile
@@ -517,6 +553,10 @@ HANDLERS: dict[str, Handler] = {
     "check": _on_check,
     "reset": _on_reset,
     "keep_example": _on_keep_example,
+    "edit_start": _on_edit_start,
+    "edit": _on_edit,
+    "edit_done": _on_edit_done,
+    "unedit": _on_unedit,
     "forget": _on_forget,
     "restore": _on_restore,
     "dismiss": _on_dismiss,

@@ -88,3 +88,5 @@ class Model:
     # A first click on "Remove" only asks to confirm: the person whose removal is asked.
     confirm_remove: str = ""
     removed: Removed | None = None
+    # The draft open for editing ("<person id>:<kind>"), if any.
+    editing: str = ""

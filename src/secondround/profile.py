@@ -21,6 +21,7 @@ __all__ = [
     "Tone",
     "clean_line",
     "clip",
+    "clip_block",
     "coordinator_of",
     "default_salutation",
     "field_value",
@@ -206,6 +207,11 @@ def field_value(profile: Profile, path: str) -> str:
         return value
     text: str = getattr(profile, path)
     return text
+
+
+def clip_block(text: str, limit: int) -> str:
+    """A block of free text (a rewritten draft): control characters out, line breaks kept."""
+    return _strip_controls(text, True)[:limit]
 
 
 def clip(field_kind: str, text: str) -> str:

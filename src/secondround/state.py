@@ -10,7 +10,10 @@ from typing import Any, Literal, cast
 from secondround.profile import MAX_INTERVIEWERS, ROLES, Interviewer, Profile
 
 __all__ = [
+    "EDIT_KEY",
     "MAX_CHECKS",
+    "MAX_EDITS",
+    "MAX_EDIT_CHARS",
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "FrozenChecks",
@@ -78,11 +81,15 @@ class State:
     # changes it has seen: an older bookmark of the same checklist never rolls it back.
     id: str = ""
     revision: int = 0
+    # Drafts the reader rewrote, by "<person id>:<kind>": their text replaces the generated one.
+    edits: Mapping[str, str] = field(default_factory=FrozenChecks)
 
     def __post_init__(self) -> None:
+        # Frozen dataclasses allow this only through object.__setattr__.
         if not isinstance(self.checks, FrozenChecks):
-            # Frozen dataclasses allow this only through object.__setattr__.
             object.__setattr__(self, "checks", FrozenChecks(self.checks))
+        if not isinstance(self.edits, FrozenChecks):
+            object.__setattr__(self, "edits", FrozenChecks(self.edits))
 
 
 def content(s: State) -> State:
@@ -128,6 +135,7 @@ def state_to_dict(s: State) -> dict[str, Any]:
     return {
         "id": s.id,
         "revision": s.revision,
+        "edits": dict(s.edits),
         "profile": profile,
         "checks": dict(s.checks),
         "outcome": s.outcome,
@@ -175,7 +183,11 @@ def _list(value: object, where: str) -> list[Any]:
 
 
 _V1_STATE_KEYS = frozenset({"profile", "checks", "outcome", "outcome_on"})
-_STATE_KEYS = _V1_STATE_KEYS | {"id", "revision"}
+_STATE_KEYS = _V1_STATE_KEYS | {"id", "revision", "edits"}
+# A rewritten draft may be long, but a bookmark must stay a link: these bound hostile input.
+MAX_EDITS = 24
+MAX_EDIT_CHARS = 3000
+EDIT_KEY = re.compile(r"[A-Za-z0-9_-]{1,16}:[a-z_]{1,24}")
 _ID = re.compile(r"[A-Za-z0-9_-]{0,32}")
 # Far beyond any reader's edits (one per keystroke), and exact as a JSON number in any parser.
 MAX_REVISION = 2**53 - 1
@@ -252,6 +264,16 @@ def state_from_dict(d: object) -> State:
     revision = top["revision"]
     if type(revision) is not int or not 0 <= revision <= MAX_REVISION:
         raise ShapeError("revision should be a whole number from 0 up.")
+    edits = top["edits"]
+    if not isinstance(edits, dict):
+        raise ShapeError("edits should be an object.")
+    if len(edits) > MAX_EDITS:
+        raise ShapeError(f"edits has more than {MAX_EDITS} drafts.")
+    for key, value in edits.items():
+        if not EDIT_KEY.fullmatch(_text(key, "an edits entry's name")):
+            raise ShapeError(f"edits has an entry named {key[:40]!r}, which names no draft.")
+        if len(_text(value, f"edits.{key}")) > MAX_EDIT_CHARS:
+            raise ShapeError(f"edits.{key} is longer than {MAX_EDIT_CHARS} characters.")
     return State(
         profile=profile,
         checks=FrozenChecks(checks),
@@ -259,6 +281,7 @@ def state_from_dict(d: object) -> State:
         outcome_on=_text(top["outcome_on"], "outcome_on"),
         id=ident,
         revision=revision,
+        edits=FrozenChecks(edits),
     )
 
 
@@ -313,8 +336,8 @@ def _dates_v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
 
 
 def _identity_v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
-    """Schema 2's identity: a schema 1 checklist gets one at its next save, from revision 0."""
-    return {"id": "", "revision": 0, **d}
+    """Schema 2's identity (a schema 1 checklist gets one at its next save) and no edits yet."""
+    return {"id": "", "revision": 0, "edits": {}, **d}
 
 
 _PER_PERSON_STEP = re.compile(r"(email|card)-(\d+)")

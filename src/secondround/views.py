@@ -9,7 +9,7 @@ from typing import Any
 from secondround.catchup import plan_for
 from secondround.checklist import ChecklistItem, checklist, progress, skipped_items
 from secondround.codec import to_bookmark
-from secondround.drafts import Draft, InterviewerDrafts, drafts_for, other_drafts
+from secondround.drafts import Draft, InterviewerDrafts, drafts_for, mailto, other_drafts
 from secondround.model import SHARE_MARK, Model, Notice
 from secondround.profile import (
     FIELD_LIMITS,
@@ -455,8 +455,69 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
 # The view is rebuilt on every keystroke; a draft or checklist row whose inputs did not change is
 # reused as it was (trees are never mutated after they are built), which halves the work.
 @lru_cache(maxsize=128)
-def _draft_node(index: int, draft: Draft, who: str = "") -> Node:
+def edit_box_id(key: str) -> str:
+    """The id of the box a draft is edited in, from its key "<person id>:<kind>"."""
+    return "sr-e-" + key.replace(":", "-")
+
+
+def generated_text(state: State, key: str) -> str | None:
+    """What the form writes for the draft `key`, before any edit; None for no such draft."""
+    who, _, kind = key.partition(":")
+    for group in drafts_for(state.profile, state.outcome):
+        if group.interviewer.id == who:
+            return next((d.body for d in group.drafts if d.kind == kind), None)
+    if who == OTHERS:
+        return next(
+            (d.body for d in other_drafts(state.profile, state.outcome) if d.kind == kind), None
+        )
+    return None
+
+
+# The key's "person" for drafts to no interviewer (the note to another employer).
+OTHERS = "others"
+
+
+def _edit_tools(key: str, edited: bool, editing: bool, body: str, title: str) -> list[Node]:
+    box_id = edit_box_id(key)
+    tools: list[Node] = []
+    if editing:
+        tools.append(
+            el(
+                "div",
+                {"class": "sr-field sr-edit"},
+                el("label", {"for": box_id}, f"Your version of the {title[0].lower()}{title[1:]}"),
+                el(
+                    "textarea",
+                    {"id": box_id, "data-edit": key, "rows": "12", "value": body},
+                ),
+            )
+        )
+    if edited:
+        tools.append(
+            el(
+                "p",
+                {"class": "sr-hint sr-edited"},
+                "You rewrote this draft, so it no longer follows the form: changes to your "
+                "details will not reach it.",
+            )
+        )
+    return tools
+
+
+def _draft_node(
+    index: int,
+    draft: Draft,
+    who: str = "",
+    key: str = "",
+    edit: str | None = None,
+    editing: bool = False,
+) -> Node:
     body_id = f"sr-d-{index}-{draft.kind}"
+    if edit is not None:
+        # The reader's own words, in the copy, the mail link and the card alike.
+        draft = replace(
+            draft, body=edit, mailto=mailto(draft.to, draft.subject, edit) if draft.mailto else ""
+        )
     meta = []
     if draft.to:
         meta.append(el("p", {"class": "sr-draft__meta"}, el("strong", {}, "To: "), draft.to))
@@ -509,12 +570,23 @@ def _draft_node(index: int, draft: Draft, who: str = "") -> Node:
                 "Print at card size",
             )
         )
+    if key:
+        small = {"type": "button", "class": "md-button sr-small", "data-arg": key}
+        if editing:
+            actions.append(el("button", {**small, "data-action": "edit_done"}, "Done editing"))
+        else:
+            actions.append(el("button", {**small, "data-action": "edit_start"}, "Edit"))
+        if edit is not None:
+            actions.append(
+                el("button", {**small, "data-action": "unedit"}, "Back to the generated text")
+            )
     return el(
         "article",
         {"class": f"sr-draft sr-draft--{draft.kind}", "aria-labelledby": f"{body_id}-h"},
         el("h4", {"id": f"{body_id}-h"}, title),
         *meta,
         el("div", {"class": "sr-draft__body", "id": body_id}, draft.body),
+        *(_edit_tools(key, edit is not None, editing, draft.body, title) if key else []),
         _length_node(draft),
         el("div", {"class": "sr-actions"}, *actions),
     )
@@ -536,7 +608,13 @@ def _length_node(draft: Draft) -> Node | None:
     )
 
 
-def _drafts(groups: tuple[InterviewerDrafts, ...], others: tuple[Draft, ...]) -> Node:
+def _drafts(model: Model, groups: tuple[InterviewerDrafts, ...], others: tuple[Draft, ...]) -> Node:
+    edits = model.state.edits
+
+    def node(index: int, draft: Draft, who: str, person: str) -> Node:
+        key = f"{person}:{draft.kind}"
+        return _draft_node(index, draft, who, key, edits.get(key), model.editing == key)
+
     sections = []
     for group in groups:
         who = group.interviewer.name.strip() or f"interviewer {group.index + 1}"
@@ -555,7 +633,7 @@ def _drafts(groups: tuple[InterviewerDrafts, ...], others: tuple[Draft, ...]) ->
                 {"class": "sr-group", "aria-label": _group_label(group)},
                 el("h3", {}, f"For {who}"),
                 lead,
-                *[_draft_node(group.index, d, who) for d in group.drafts],
+                *[node(group.index, d, who, group.interviewer.id) for d in group.drafts],
             )
         )
     if others:
@@ -564,7 +642,7 @@ def _drafts(groups: tuple[InterviewerDrafts, ...], others: tuple[Draft, ...]) ->
                 "section",
                 {"class": "sr-group", "aria-label": "Drafts for other employers"},
                 el("h3", {}, "For other employers"),
-                *[_draft_node(len(groups), d) for d in others],
+                *[node(len(groups), d, "", OTHERS) for d in others],
             )
         )
     return el(
@@ -821,7 +899,7 @@ def view(model: Model, build: str = "") -> dict[str, Any]:
                 el("h2", {"id": "sr-form-h"}, "Your details"),
                 _profile_form(model, errors),
             ),
-            el("div", {"class": "sr-col"}, checklist_node, _drafts(groups, others)),
+            el("div", {"class": "sr-col"}, checklist_node, _drafts(model, groups, others)),
         ),
         _keep_tools(model, bookmark),
     )

@@ -23,6 +23,10 @@ class Log:
         """Errors raised in our own scripts (for tests where the theme's own code must fail)."""
         return [e for e in self.errors if "assets/secondround/" in e or "sr-" in e]
 
+    def policy_violations(self) -> list[str]:
+        """What the Content-Security-Policy blocked, as Chromium reports it in the console."""
+        return [e for e in self.errors if "Content Security Policy" in e]
+
     def foreign(self) -> list[str]:
         """Requests that left 127.0.0.1 (data: and blob: URLs never leave the browser)."""
         out = []

@@ -29,6 +29,8 @@ def new_context(browser: Browser, log: Log) -> Iterator[Any]:
     yield make
     for context in made:
         context.close()
+    # Every browser test is also a test of the policy: nothing it does may be blocked by it.
+    assert log.policy_violations() == []
 
 
 @pytest.fixture

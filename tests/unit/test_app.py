@@ -788,3 +788,50 @@ def test_the_interviewer_form_asks_for_salutation_part_topics_and_coordinator() 
     assert role.state.profile.interviewers[1].role == "recruiter"
     boss = update(model, ev("field", arg="interviewers.1.role", value="boss"))
     assert boss.state == model.state
+
+
+def _node_by_id(model: Model, node_id: str) -> Any:
+    return next((n for n in _walk(view(model)["tree"]) if n[1].get("id") == node_id), None)
+
+
+def test_a_draft_can_be_edited_and_the_edit_travels_with_the_checklist() -> None:
+    model = fresh()
+    key = f"{model.state.profile.interviewers[0].id}:email"
+    opened = update(model, ev("edit_start", arg=key))
+    box = _node_by_id(opened, "sr-e-p1-email")
+    assert box[0] == "textarea"
+    assert view(opened)["focus"] == "sr-e-p1-email"
+    mine = "Dear Dana,\n\nMy own words <script>alert(1)</script>.\n\nSam"
+    edited = update(opened, ev("edit", arg=key, value=mine))
+    assert edited.state.edits == {key: mine}
+    body = _node_by_id(edited, "sr-d-0-email")
+    assert body[2:] == [mine]  # a text child, never markup
+    mail = next(
+        n for n in _walk(view(edited)["tree"]) if n[1].get("href", "").startswith("mailto:")
+    )
+    assert "My%20own%20words" in mail[1]["href"]
+    assert "no longer follows the form" in json.dumps(view(edited)["tree"])
+    # The edit is in what is saved and in the bookmark.
+    assert from_storage(saved_state(edited) or "").edits == {key: mine}
+    elsewhere = update(boot({}, True, CLOCK), ev("mount", value="#" + to_bookmark(edited.state)))
+    assert elsewhere.state.edits == {key: mine}
+    # And the way back to the generated text.
+    back = update(edited, ev("unedit", arg=key))
+    assert back.state.edits == {}
+    assert _node_by_id(back, "sr-d-0-email")[2] != mine
+
+
+def test_typing_a_draft_back_to_the_generated_text_drops_the_edit() -> None:
+    model = fresh()
+    generated = _node_by_id(model, "sr-d-0-email")[2]
+    edited = update(model, ev("edit", arg="p1:email", value=generated + " More."))
+    assert "p1:email" in edited.state.edits
+    assert update(edited, ev("edit", arg="p1:email", value=generated)).state.edits == {}
+
+
+@pytest.mark.parametrize(
+    ("arg", "value"), [("nobody", "x"), ("p1:email", 3), ("", "x"), ("p1 email", "x")]
+)
+def test_edit_events_that_name_no_draft_change_nothing(arg: str, value: Any) -> None:
+    before = fresh()
+    assert update(before, ev("edit", arg=arg, value=value)).state == before.state

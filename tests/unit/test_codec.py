@@ -74,7 +74,8 @@ def test_storage_format() -> None:
     text = to_storage(State(checks={"call": "2026-11-27T10:00:00Z"}))
     assert text == (
         '{"app":"secondround","schema":2,"state":{"checks":{"call":"2026-11-27T10:00:00Z"},'
-        '"id":"","outcome":"waiting","outcome_on":"","profile":{"availability":"","company":"",'
+        '"edits":{},"id":"","outcome":"waiting","outcome_on":"","profile":{"availability":"",'
+        '"company":"",'
         '"coordinator":-1,"decision_date":"","email":"","interview_date":"","interviewers":'
         '[{"email":"","id":"p1","name":"","role":"hiring_manager","salutation":"","title":"",'
         '"tone":"formal","topics":""}],"name":"","phone":"","position":"","prefer_email":false,'

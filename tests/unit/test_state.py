@@ -39,11 +39,13 @@ SAMPLE = State(
     outcome="waiting",
     id="k3Xq_9-b",
     revision=12,
+    edits={"p1:email": "Dear Dana,\n\nMy own words."},
 )
 
 SAMPLE_DICT: dict[str, Any] = {
     "id": "k3Xq_9-b",
     "revision": 12,
+    "edits": {"p1:email": "Dear Dana,\n\nMy own words."},
     "profile": {
         "name": "Sam Rivera",
         "email": "sam@example.com",
@@ -221,8 +223,9 @@ def test_schema_versions() -> None:
 
 
 def test_migrate_v0() -> None:
-    assert migrate(copy.deepcopy(V0), 0) == {**SAMPLE_DICT, "id": "", "revision": 0}
-    assert state_from_dict(migrate(copy.deepcopy(V0), 0)) == replace(SAMPLE, id="", revision=0)
+    assert migrate(copy.deepcopy(V0), 0) == {**SAMPLE_DICT, "id": "", "revision": 0, "edits": {}}
+    migrated = state_from_dict(migrate(copy.deepcopy(V0), 0))
+    assert migrated == replace(SAMPLE, id="", revision=0, edits={})
 
 
 def test_migrate_current_is_identity() -> None:
@@ -258,7 +261,7 @@ V1: dict[str, Any] = {
 def test_migrate_v1_adds_no_region_and_changes_nothing_else() -> None:
     before = copy.deepcopy(V1)
     # A schema 1 checklist has no identity yet: it gets one at its next save.
-    assert migrate(V1, 1) == {**SAMPLE_DICT, "id": "", "revision": 0}
+    assert migrate(V1, 1) == {**SAMPLE_DICT, "id": "", "revision": 0, "edits": {}}
     assert before == V1  # the caller's dict is left as it was
     assert _dates_v1_to_v2(copy.deepcopy(V1))["profile"]["region"] == ""
 
@@ -337,7 +340,8 @@ V1_PERSON = {"name": "Dana Whitfield", "title": "Head", "email": "", "tone": "fo
 
 
 def _v1(discussed: str, people: int) -> dict[str, Any]:
-    d = {k: v for k, v in copy.deepcopy(SAMPLE_DICT).items() if k not in ("id", "revision")}
+    v1_top = ("profile", "checks", "outcome", "outcome_on")
+    d = {k: v for k, v in copy.deepcopy(SAMPLE_DICT).items() if k in v1_top}
     v2_only = ("coordinator", "region", "remote", "prefer_email")
     profile = {k: v for k, v in d["profile"].items() if k not in v2_only}
     profile["discussed"] = discussed
@@ -360,3 +364,18 @@ def test_migrate_v1_refuses_a_state_without_discussed() -> None:
     del d["profile"]["discussed"]
     with pytest.raises(ShapeError, match="missing discussed"):
         migrate(d, 1)
+
+
+@pytest.mark.parametrize(
+    ("edits", "message"),
+    [
+        ([], "edits should be an object"),
+        ({"p1": "x"}, "names no draft"),
+        ({"p1:email": 3}, "edits.p1:email should be text"),
+        ({"p1:email": "x" * 3001}, "longer than 3000"),
+        ({f"p{i}:email": "x" for i in range(25)}, "more than 24"),
+    ],
+)
+def test_bad_edits_are_a_shape_error(edits: Any, message: str) -> None:
+    with pytest.raises(ShapeError, match=message):
+        state_from_dict({**SAMPLE_DICT, "edits": edits})

@@ -255,6 +255,7 @@ function onInput(event) {
   const t = event.target;
   if (offlineWanted) registerServiceWorkerSoon();
   if (t.dataset.field !== undefined && t.type !== "radio") send({ type: "field", arg: t.dataset.field, value: t.value });
+  else if (t.dataset.edit !== undefined) send({ type: "edit", arg: t.dataset.edit, value: t.value });
 }
 
 // Leaving a field is when its errors may show (Python decides which).

@@ -1,0 +1,40 @@
+"""Ticks stay with people: remove someone (with a confirming click), undo, and nothing moves."""
+
+from __future__ import annotations
+
+from browsing import settle
+from playwright.sync_api import Page, expect
+
+
+def test_removing_and_restoring_an_interviewer_keeps_every_tick_on_its_person(kit: Page) -> None:
+    kit.fill("#sr-f-name", "Panel Candidate")
+    kit.fill("#sr-f-interview-date", "2026-11-20")
+    kit.fill("#sr-f-i0-name", "Ana Alves")
+    for index, name in ((1, "Ben Brook"), (2, "Cy Chen")):
+        kit.get_by_role("button", name="Add another interviewer").click()
+        settle(kit)
+        kit.fill(f"#sr-f-i{index}-name", name)
+    settle(kit)
+    ben = kit.locator(".sr-item", has_text="Email a thank-you note to Ben Brook")
+    ben.locator("input[type=checkbox]").check()
+    settle(kit)
+
+    remove = kit.get_by_role("button", name="Remove interviewer 1")
+    remove.click()
+    settle(kit)
+    # The first click only asks; a double click cannot remove two people.
+    expect(kit.locator("#sr-f-i0-name")).to_have_value("Ana Alves")
+    kit.get_by_role("button", name="Yes, remove Ana Alves and their ticks").click()
+    settle(kit)
+    expect(kit.locator("#sr-f-i0-name")).to_have_value("Ben Brook")
+    expect(kit.locator("#sr-f-i0-name")).to_be_focused()
+    expect(ben.locator("input[type=checkbox]")).to_be_checked()
+    cy = kit.locator(".sr-item", has_text="Email a thank-you note to Cy Chen")
+    expect(cy.locator("input[type=checkbox]")).not_to_be_checked()
+
+    kit.get_by_role("button", name="Undo: bring back Ana Alves").click()
+    settle(kit)
+    expect(kit.locator("#sr-f-i0-name")).to_have_value("Ana Alves")
+    expect(ben.locator("input[type=checkbox]")).to_be_checked()
+    ana = kit.locator(".sr-item", has_text="Email a thank-you note to Ana Alves")
+    expect(ana.locator("input[type=checkbox]")).not_to_be_checked()
