@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from browsing import settle
+from typing import Any
+
+from browsing import open_kit, settle
 from playwright.sync_api import Page, expect
 
 
@@ -38,3 +40,35 @@ def test_removing_and_restoring_an_interviewer_keeps_every_tick_on_its_person(ki
     expect(ben.locator("input[type=checkbox]")).to_be_checked()
     ana = kit.locator(".sr-item", has_text="Email a thank-you note to Ana Alves")
     expect(ana.locator("input[type=checkbox]")).not_to_be_checked()
+
+
+def test_an_edited_draft_survives_a_reload_and_a_bookmark(kit: Page, new_context: Any) -> None:
+    kit.fill("#sr-f-name", "Edits Kept")
+    settle(kit)
+    draft = kit.locator(".sr-draft--email").first
+    draft.get_by_role("button", name="Edit", exact=True).click()
+    settle(kit)
+    box = draft.locator("textarea")
+    expect(box).to_be_focused()
+    box.fill("Dear team,\n\nMy own <b>words</b>, as I would say them.\n\nEdits Kept")
+    settle(kit)
+    draft.get_by_role("button", name="Done editing").click()
+    settle(kit)
+    body = draft.locator(".sr-draft__body")
+    expect(body).to_contain_text("My own <b>words</b>, as I would say them.")
+    expect(draft).to_contain_text("no longer follows the form")
+    kit.reload()
+    kit.wait_for_selector('[data-status="ready"]:not([hidden])')
+    expect(body).to_contain_text("My own <b>words</b>")
+    link = kit.url
+    fresh = new_context().new_page()
+    open_kit(fresh, link)
+    settle(fresh)
+    expect(fresh.locator(".sr-draft--email .sr-draft__body").first).to_contain_text(
+        "My own <b>words</b>"
+    )
+    fresh.locator(".sr-draft--email").first.get_by_role(
+        "button", name="Back to the generated text"
+    ).click()
+    settle(fresh)
+    expect(fresh.locator(".sr-draft--email .sr-draft__body").first).not_to_contain_text("My own")
