@@ -154,12 +154,14 @@ function receive(data) {
 // The tree the page shows, as Python last described it: a View brings the whole tree (after
 // boot or mount) or only edits to it (render.diff in Python), applied here and to the DOM.
 let shownTree = null;
+let kitPath = "";
 
 function apply(view) {
   const ops = view.tree ? null : view.ops;
   shownTree = ops ? editTree(shownTree, ops) : view.tree;
   // The screen first (that is what the reader waits for), then the URL and storage.
-  const mounted = kit && document.contains(kit);
+  // Instant navigation may have left the kit's page while this View was on its way.
+  const mounted = kit && document.contains(kit) && location.pathname === kitPath;
   if (mounted) {
     const live = kit.querySelector("#sr-live");
     if (live) showTree(live, ops);
@@ -334,6 +336,7 @@ function nameSearchDialog() {
 function mount() {
   nameSearchDialog();
   kit = document.getElementById("secondround-kit");
+  kitPath = location.pathname;
   if (!kit) {
     store = store || openStorage();
     warmUp();
