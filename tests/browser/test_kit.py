@@ -43,7 +43,7 @@ def test_drafts_follow_each_interviewer_and_tone(kit: Page) -> None:
     settle(kit)
     kit.fill("#sr-f-i1-name", "Lee Chen")
     settle(kit)
-    expect(kit.get_by_role("heading", name="For Lee Chen")).to_be_visible()
+    expect(kit.get_by_role("heading", name="For Lee Chen", exact=True)).to_be_visible()
     expect(kit.locator("#sr-d-1-email")).to_contain_text("Lee Chen")
 
 
