@@ -13,7 +13,7 @@ __all__ = [
     "runtime_dir",
 ]
 
-# Exactly what loadPyodide() fetches for a page that needs no extra packages.
+# What the build reads from node_modules/pyodide (what bare loadPyodide() fetches).
 RUNTIME_FILES: tuple[str, ...] = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
