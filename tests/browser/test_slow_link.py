@@ -38,7 +38,8 @@ def test_a_download_slower_than_the_stall_timeout_still_finishes(
 ) -> None:
     page = new_context().new_page()
     cdp = page.context.new_cdp_session(page)
-    # About 10 MB in 45 s: well over the 30 s the kit waits on a silent download.
+    # About 11.5 MB (the runtime and the page) in some 50 s: well over the 30 s the kit waits
+    # on a silent download.
     cdp.send("Network.enable")
     cdp.send(
         "Network.emulateNetworkConditions",
