@@ -14,7 +14,19 @@ from mkdocs.utils import get_relative_url
 
 from secondround import model
 from secondround_site import csp, examples, holiday_table, kit_page, offline
-from secondround_site.runtime import RUNTIME_FILES, RuntimeMissing, pinned_version, runtime_dir
+from secondround_site.runtime import (
+    SHIPPED_RUNTIME_FILES,
+    RuntimeMissing,
+    pinned_version,
+    runtime_dir,
+)
+from secondround_site.stdlib import (
+    TrimmedStdlib,
+    cached_trimmed_stdlib,
+    core_import_problems,
+    kept_modules,
+    trimmed_lock,
+)
 from secondround_site.wheel import BuiltWheel, build_wheel
 
 # Where the build puts what the browser loads, relative to the site root. The runtime's folder
@@ -28,8 +40,9 @@ EXAMPLE_MARKER = re.compile(
     re.M,
 )
 KIT_MARKER = "<!-- secondround:kit -->"
-# loadPyodide() imports pyodide.mjs and pyodide.asm.mjs as modules; these others it fetches.
-FETCHED_RUNTIME_FILES = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# loadPyodide() imports pyodide.mjs and pyodide.asm.mjs as modules; it fetches the WebAssembly
+# and the (trimmed) standard library, and reads the lock file from build.mjs.
+FETCHED_RUNTIME_FILES = ("pyodide.asm.wasm",)
 
 _built: dict[str, Any] = {}
 log = logging.getLogger("mkdocs.hooks.secondround")
@@ -42,16 +55,27 @@ def _root(config: Any) -> Path:
 def on_config(config: Any) -> Any:
     root = _root(config)
     try:
-        runtime_dir(root)
+        runtime = runtime_dir(root)
     except RuntimeMissing as problem:
         raise PluginError(str(problem)) from None
     # The holiday table goes inside the wheel, so it is brought up to date first.
     table = root / "src" / "secondround" / holiday_table.TABLE_PATH.name
     if holiday_table.ensure_current(table):
         log.info("Refreshed %s from the holidays package: commit it.", table)
+    # A standard module the core imports but the trimmed zip lacks fails the build, by name.
+    problems = core_import_problems(
+        root / "src" / "secondround", runtime / "python_stdlib.zip", kept_modules()
+    )
+    if problems:
+        raise PluginError("\n".join(problems))
+    stdlib = cached_trimmed_stdlib(
+        runtime / "python_stdlib.zip", root / ".cache" / "stdlib", kept_modules()
+    )
     wheel = build_wheel(root, root / ".cache" / "wheel")
     version = pinned_version(root)
     _built.update(
+        stdlib=stdlib,
+        lock=trimmed_lock(runtime / "pyodide-lock.json"),
         root=root,
         wheel=wheel,
         build=build_id(wheel, version),
@@ -72,9 +96,13 @@ def build_id(wheel: BuiltWheel, pyodide_version: str) -> str:
 def on_files(files: Files, config: Any) -> Files:
     root = _root(config)
     runtime = runtime_dir(root)
-    for name in RUNTIME_FILES:
+    for name in SHIPPED_RUNTIME_FILES:
         uri = f"{_built['pyodide_dir']}/{name}"
         files.append(File.generated(config, uri, abs_src_path=str(runtime / name)))
+    # Named by its hash, in the runtime's folder: cached for good, and by the kit's Retry too.
+    stdlib: TrimmedStdlib = _built["stdlib"]
+    uri = f"{_built['pyodide_dir']}/{stdlib.name}"
+    files.append(File.generated(config, uri, abs_src_path=str(stdlib.path)))
     wheel: BuiltWheel = _built["wheel"]
     files.append(File.generated(config, _built["wheel_uri"], abs_src_path=str(wheel.path)))
     files.append(File.generated(config, BUILD_MODULE, content=build_module()))
@@ -87,6 +115,9 @@ def build_module() -> str:
         "BUILD": _built["build"],
         "WHEEL_URL": _built["wheel_uri"],
         "PYODIDE_DIR": _built["pyodide_dir"],
+        "STDLIB_URL": f"{_built['pyodide_dir']}/{_built['stdlib'].name}",
+        # Pyodide's lock file, with no packages: the kit loads none (one download fewer).
+        "LOCK_FILE": _built["lock"],
         "SERVICE_WORKER": offline.SCRIPT_NAME,
         "RUNTIME_CACHE": offline.runtime_cache(_built["pyodide_version"]),
         "CACHE_PREFIXES": list(offline.CACHE_PREFIXES),
@@ -108,6 +139,8 @@ def download_bytes() -> dict[str, int]:
     """Each file the worker fetches while it starts, with its size as the build wrote it."""
     runtime = runtime_dir(_built["root"])
     sizes = {name: (runtime / name).stat().st_size for name in FETCHED_RUNTIME_FILES}
+    stdlib: TrimmedStdlib = _built["stdlib"]
+    sizes[stdlib.name] = stdlib.path.stat().st_size
     wheel: BuiltWheel = _built["wheel"]
     sizes[wheel.name] = wheel.path.stat().st_size
     return sizes

@@ -5,9 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-__all__ = ["RUNTIME_FILES", "RuntimeMissing", "pinned_version", "runtime_dir"]
+__all__ = [
+    "RUNTIME_FILES",
+    "SHIPPED_RUNTIME_FILES",
+    "RuntimeMissing",
+    "pinned_version",
+    "runtime_dir",
+]
 
-# Exactly what loadPyodide() fetches for a page that needs no extra packages.
+# What the build reads from node_modules/pyodide (what bare loadPyodide() fetches).
 RUNTIME_FILES: tuple[str, ...] = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
@@ -15,6 +21,9 @@ RUNTIME_FILES: tuple[str, ...] = (
     "python_stdlib.zip",
     "pyodide-lock.json",
 )
+# What the site ships as it is: the standard library goes trimmed (stdlib.py), and the lock file
+# goes inside build.mjs, cut down to its "info".
+SHIPPED_RUNTIME_FILES: tuple[str, ...] = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 
 FIX_COMMAND = "make setup"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -13,7 +15,13 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from secondround_site.runtime import RUNTIME_FILES, RuntimeMissing, runtime_dir
+from secondround_site.runtime import (
+    RUNTIME_FILES,
+    SHIPPED_RUNTIME_FILES,
+    RuntimeMissing,
+    runtime_dir,
+)
+from secondround_site.stdlib import build_trimmed_stdlib, kept_modules, module_of
 from secondround_site.wheel import build_wheel
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,18 +53,65 @@ def test_every_page_is_built(built_site: Path, page: str) -> None:
     assert (built_site / page).is_file()
 
 
-@pytest.mark.parametrize("name", RUNTIME_FILES)
+@pytest.mark.parametrize("name", SHIPPED_RUNTIME_FILES)
 def test_the_pyodide_runtime_is_self_hosted(built_site: Path, name: str) -> None:
     shipped = built_site / "pyodide" / "314.0.7" / name
     assert shipped.read_bytes() == (ROOT / "node_modules" / "pyodide" / name).read_bytes()
 
 
-def test_only_the_runtime_files_are_shipped(built_site: Path) -> None:
-    shipped = [
+def test_only_the_runtime_and_the_trimmed_standard_library_are_shipped(built_site: Path) -> None:
+    shipped = sorted(
         p.relative_to(built_site / "pyodide").as_posix()
         for p in (built_site / "pyodide").rglob("*")
-    ]
-    assert sorted(shipped) == sorted(["314.0.7", *(f"314.0.7/{name}" for name in RUNTIME_FILES)])
+    )
+    (stdlib,) = [name for name in shipped if "python_stdlib" in name]
+    assert re.fullmatch(r"314\.0\.7/python_stdlib-[0-9a-f]{12}\.zip", stdlib)
+    # Not the full library, and no lock file: build.mjs carries a cut-down one.
+    assert shipped == sorted(
+        ["314.0.7", stdlib, *(f"314.0.7/{name}" for name in SHIPPED_RUNTIME_FILES)]
+    )
+
+
+def test_the_trimmed_standard_library_holds_the_kept_modules_and_is_small(
+    built_site: Path,
+) -> None:
+    (shipped,) = (built_site / "pyodide" / "314.0.7").glob("python_stdlib-*.zip")
+    data = shipped.read_bytes()
+    assert shipped.name == f"python_stdlib-{hashlib.sha256(data).hexdigest()[:12]}.zip"
+    names = zipfile.ZipFile(shipped).namelist()
+    assert names == sorted(names)
+    full = zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip").namelist()
+    assert set(names) <= set(full)
+    modules = {module_of(n) for n in names}
+    assert set(kept_modules()) <= modules
+    assert {"json", "datetime", "zlib", "base64", "hashlib"} & modules
+    # Codecs, email, unittest and the rest of what the kit never imports stay behind.
+    assert not {"email", "unittest", "encodings.cp1252", "sqlite3", "pydoc"} & modules
+    assert (
+        len(data) < 0.25 * (ROOT / "node_modules" / "pyodide" / "python_stdlib.zip").stat().st_size
+    )
+
+
+def test_the_trimmed_standard_library_is_reproducible(tmp_path: Path) -> None:
+    source = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
+    first = build_trimmed_stdlib(source, tmp_path / "a", kept_modules())
+    second = build_trimmed_stdlib(source, tmp_path / "b", kept_modules())
+    assert first.path.read_bytes() == second.path.read_bytes()
+    assert first.name == second.name
+    assert {i.date_time for i in zipfile.ZipFile(first.path).infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_build_mjs_names_the_trimmed_library_and_an_empty_lock(built_site: Path) -> None:
+    module = (built_site / "assets" / "secondround" / "build.mjs").read_text("utf-8")
+    (stdlib,) = (built_site / "pyodide" / "314.0.7").glob("python_stdlib-*.zip")
+    assert f'STDLIB_URL = "pyodide/314.0.7/{stdlib.name}";' in module
+    lock = json.loads(json.loads(re.search(r"LOCK_FILE = (.*);", module)[1]))  # type: ignore[index]
+    npm = json.loads((ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text("utf-8"))
+    assert lock == {"info": npm["info"], "packages": {}}
+    sizes = json.loads(re.search(r"DOWNLOAD_BYTES = (.*);", module)[1])  # type: ignore[index]
+    assert sizes[stdlib.name] == stdlib.stat().st_size
+    assert "python_stdlib.zip" not in sizes
+    assert "pyodide-lock.json" not in sizes
 
 
 def test_the_wheel_ships_under_its_real_name_with_the_core(built_site: Path) -> None:
@@ -160,6 +215,27 @@ def test_a_build_without_the_runtime_fails_with_one_clear_line(tmp_path: Path) -
         in result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def test_a_core_import_the_trimmed_library_lacks_fails_the_build_by_name(tmp_path: Path) -> None:
+    project = _project_copy(tmp_path)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    drafts = project / "src" / "secondround" / "drafts.py"
+    drafts.write_text(
+        drafts.read_text("utf-8").replace("import re\n", "import re\nimport csv\n", 1), "utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert (
+        "secondround/drafts.py:6 imports csv, which the trimmed standard library leaves out:"
+        " add it to src/secondround_site/stdlib-modules.txt"
+    ) in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 // Second Round worker: boots Pyodide and the secondround wheel off the main thread as soon as it
 // is created, then hands each event from the page to Python and posts back the JSON View.
-import { DOWNLOAD_BYTES, PYODIDE_DIR, RUNTIME_CACHE, WHEEL_URL } from "./build.mjs";
+import { DOWNLOAD_BYTES, LOCK_FILE, PYODIDE_DIR, RUNTIME_CACHE, STDLIB_URL, WHEEL_URL } from "./build.mjs";
 
 const SITE_ROOT = new URL("../../", import.meta.url);
 const PYODIDE_URL = new URL(PYODIDE_DIR + "/", SITE_ROOT).href;
@@ -124,7 +124,14 @@ async function start() {
   });
   const { loadPyodide } = await import(PYODIDE_URL + "pyodide.mjs");
   stepDone("loader");
-  pyodide = await loadPyodide({ indexURL: PYODIDE_URL, stdout: () => {}, stderr: console.warn });
+  pyodide = await loadPyodide({
+    indexURL: PYODIDE_URL,
+    // The standard library trimmed to what the kit imports, and a lock file with no packages.
+    stdLibURL: new URL(STDLIB_URL, SITE_ROOT).href,
+    lockFileContents: LOCK_FILE,
+    stdout: () => {},
+    stderr: console.warn,
+  });
   performance.mark("sr-pyodide-loaded");
   self.postMessage({ type: "starting" });
   pyodide.unpackArchive(await wheel, "wheel");

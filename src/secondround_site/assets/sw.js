@@ -37,9 +37,21 @@ self.addEventListener("activate", (event) => {
           .filter((name) => (name.startsWith("secondround-") && name !== CACHE) || (name.startsWith("pyodide-") && name !== RUNTIME_CACHE))
           .map((name) => caches.delete(name)),
       ))
+      .then(pruneRuntime)
       .then(() => self.clients.claim()),
   );
 });
+
+// The runtime cache outlives site updates; a runtime file this build no longer uses (an older
+// trimmed standard library, named by its hash) goes.
+async function pruneRuntime() {
+  const scope = self.registration.scope;
+  const used = new Set(PRECACHE.map((url) => new URL(url, scope).href));
+  const runtime = await caches.open(RUNTIME_CACHE);
+  for (const request of await runtime.keys()) {
+    if (!used.has(request.url)) await runtime.delete(request);
+  }
+}
 
 async function networkFirst(request) {
   try {

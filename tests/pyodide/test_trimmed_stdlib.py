@@ -1,0 +1,89 @@
+"""The trimmed standard library the site ships: the core runs on it alone, and it misses nothing.
+
+Both runs start Pyodide under Node as the kit's worker does and drive the core through every
+event kind and many profiles (drive_core.py). A module the zip lacks fails here, by name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from secondround.app import HANDLERS
+from secondround_site.stdlib import (
+    LIST_PATH,
+    TrimmedStdlib,
+    build_trimmed_stdlib,
+    kept_modules,
+    module_of,
+    trimmed_lock,
+)
+from secondround_site.wheel import build_wheel
+
+ROOT = Path(__file__).resolve().parents[2]
+PYODIDE = ROOT / "node_modules" / "pyodide"
+RUNNER = ROOT / "tests" / "pyodide" / "core_imports.mjs"
+DRIVER = ROOT / "tests" / "pyodide" / "drive_core.py"
+FIX = f"add it to src/secondround_site/{LIST_PATH}"
+
+
+@pytest.fixture(scope="module")
+def trimmed(tmp_path_factory: pytest.TempPathFactory) -> TrimmedStdlib:
+    return build_trimmed_stdlib(
+        PYODIDE / "python_stdlib.zip", tmp_path_factory.mktemp("stdlib"), kept_modules()
+    )
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_wheel(ROOT, tmp_path_factory.mktemp("wheel")).path
+
+
+def drive(wheel: Path, *options: str) -> dict[str, Any]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("Node.js is needed to run Pyodide: install it, then run `make test`.")
+    result = subprocess.run(
+        [node, str(RUNNER), str(wheel), str(DRIVER), *options],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    missing = re.findall(r"No module named '([\w.]+)'", result.stderr)
+    assert not missing, f"the trimmed standard library lacks {sorted(set(missing))}: {FIX}"
+    assert result.returncode == 0, result.stderr[-4000:]
+    report: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    assert set(HANDLERS) <= set(report["driven"]["kinds"]), report["driven"]
+    assert report["driven"]["profiles"] >= 20
+    return report
+
+
+def test_the_core_runs_on_the_trimmed_standard_library_alone(
+    trimmed: TrimmedStdlib, wheel: Path, tmp_path: Path
+) -> None:
+    lock = tmp_path / "lock.json"
+    lock.write_text(trimmed_lock(PYODIDE / "pyodide-lock.json"), "utf-8")
+    report = drive(wheel, "--stdlib", str(trimmed.path), "--lock", str(lock))
+    # It really ran on the trimmed zip: nothing it loaded lies outside it.
+    shipped = set(zipfile.ZipFile(trimmed.path).namelist())
+    assert set(report["stdlib_modules"].values()) <= shipped
+
+
+def test_every_standard_module_the_core_loads_is_kept(trimmed: TrimmedStdlib, wheel: Path) -> None:
+    """With the full library, every module read from it must be in the trimmed zip too."""
+    report = drive(wheel)
+    shipped = set(zipfile.ZipFile(trimmed.path).namelist())
+    missing = sorted(name for name, file in report["stdlib_modules"].items() if file not in shipped)
+    assert missing == [], f"the trimmed standard library lacks {missing}: {FIX}"
+    # And the list holds nothing that nobody loads.
+    loaded = {module_of(file) for file in report["stdlib_modules"].values()}
+    assert sorted(set(kept_modules()) - loaded) == []
