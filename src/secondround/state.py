@@ -217,6 +217,18 @@ def _interviewer(value: object, where: str) -> Interviewer:
     )
 
 
+def _text_map(value: object, where: str, most: int) -> dict[str, str]:
+    """A JSON object of text to text, of at most `most` entries."""
+    if not isinstance(value, dict):
+        raise ShapeError(f"{where} should be an object.")
+    if len(value) > most:
+        raise ShapeError(f"{where} has more than {most} entries.")
+    for key, text in value.items():
+        _text(key, f"a {where} entry's name")
+        _text(text, f"{where}.{key}")
+    return value
+
+
 def state_from_dict(d: object) -> State:
     """Read a current-schema dict strictly: any missing, extra or mistyped part is a ShapeError."""
     top = _obj(d, "state", _STATE_KEYS)
@@ -247,14 +259,7 @@ def state_from_dict(d: object) -> State:
         qualifications=(q0, q1, q2),
         coordinator=coordinator,
     )
-    checks = top["checks"]
-    if not isinstance(checks, dict):
-        raise ShapeError("checks should be an object.")
-    if len(checks) > MAX_CHECKS:
-        raise ShapeError(f"checks has more than {MAX_CHECKS} entries.")
-    for key, value in checks.items():
-        _text(key, "a checks entry's name")
-        _text(value, f"checks.{key}")
+    checks = _text_map(top["checks"], "checks", MAX_CHECKS)
     outcome = top["outcome"]
     if outcome not in _OUTCOMES:
         raise ShapeError("outcome should be waiting, offer or not_hired.")
@@ -264,15 +269,11 @@ def state_from_dict(d: object) -> State:
     revision = top["revision"]
     if type(revision) is not int or not 0 <= revision <= MAX_REVISION:
         raise ShapeError("revision should be a whole number from 0 up.")
-    edits = top["edits"]
-    if not isinstance(edits, dict):
-        raise ShapeError("edits should be an object.")
-    if len(edits) > MAX_EDITS:
-        raise ShapeError(f"edits has more than {MAX_EDITS} drafts.")
+    edits = _text_map(top["edits"], "edits", MAX_EDITS)
     for key, value in edits.items():
-        if not EDIT_KEY.fullmatch(_text(key, "an edits entry's name")):
+        if not EDIT_KEY.fullmatch(key):
             raise ShapeError(f"edits has an entry named {key[:40]!r}, which names no draft.")
-        if len(_text(value, f"edits.{key}")) > MAX_EDIT_CHARS:
+        if len(value) > MAX_EDIT_CHARS:
             raise ShapeError(f"edits.{key} is longer than {MAX_EDIT_CHARS} characters.")
     return State(
         profile=profile,

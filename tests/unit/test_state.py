@@ -373,7 +373,7 @@ def test_migrate_v1_refuses_a_state_without_discussed() -> None:
         ({"p1": "x"}, "names no draft"),
         ({"p1:email": 3}, "edits.p1:email should be text"),
         ({"p1:email": "x" * 3001}, "longer than 3000"),
-        ({f"p{i}:email": "x" for i in range(25)}, "more than 24"),
+        ({f"p{i}:email": "x" for i in range(25)}, "more than 24 entries"),
     ],
 )
 def test_bad_edits_are_a_shape_error(edits: Any, message: str) -> None:
