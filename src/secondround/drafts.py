@@ -496,6 +496,19 @@ def _ask_when(f: _Facts, *, relaxed: bool) -> tuple[str, str]:
     )
 
 
+def _spoken_greeting(who: _Person) -> str:
+    # On the phone a first and last name together ("Hello Priya Shah") sounds like a form
+    # letter read aloud: a title ("Dr. Cho") or one name is spoken, a bare full name is not.
+    words = who.salutation.split()
+    titled = bool(words) and words[0].rstrip(".") in _SPOKEN_TITLES
+    return f" {who.salutation}" if words and (titled or len(words) == 1) else ""
+
+
+_SPOKEN_TITLES = frozenset(
+    {"Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Mx", "Miss", "Sir", "Dame"}
+)
+
+
 def _call(f: _Facts, who: _Person) -> str:
     slots = _slots(f)
     name = _spoken_name(who)
@@ -536,7 +549,7 @@ def _call(f: _Facts, who: _Person) -> str:
             ("When someone answers:", f"Hello, {me}. May I speak with {name}, please?"),
             (
                 "When they come on the line, say who you are:",
-                f"Hello{' ' + who.salutation if who.salutation else ''}, {me}. I interviewed "
+                f"Hello{_spoken_greeting(who)}, {me}. I interviewed "
                 f"with you{slots['when']} for {slots['pos']}. "
                 "Is now a good time for a few minutes?",
             ),

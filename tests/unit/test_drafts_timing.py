@@ -47,3 +47,21 @@ def test_with_a_date_the_call_asks_whether_it_moved(tone: str, line: str) -> Non
 @pytest.mark.parametrize("decision", ["", "2026-11-01"], ids=["no-date", "date-before-interview"])
 def test_without_a_usable_date_the_call_asks_when(tone: str, ask: str, decision: str) -> None:
     assert any(line.startswith(ask) for line in _call(decision, tone).splitlines())
+
+
+@pytest.mark.parametrize(
+    ("name", "salutation", "greeting"),
+    [
+        ("Priya Shah", "", "Hello, this is Sam Rivera. I interviewed"),
+        ("Dr. Helen Cho", "", "Hello Dr. Cho, this is Sam Rivera."),
+        ("Helen Cho", "Helen", "Hello Helen, this is Sam Rivera."),
+        ("Margaret O'Neill", "Ms. O'Neill", "Hello Ms. O'Neill, this is Sam Rivera."),
+    ],
+)
+def test_the_call_greets_as_a_person_would_on_the_phone(
+    name: str, salutation: str, greeting: str
+) -> None:
+    person = Interviewer(name=name, salutation=salutation)
+    p = Profile(name="Sam Rivera", interviewers=(person,), interview_date="2026-11-24")
+    (call,) = [d for d in drafts_for(p)[0].drafts if d.kind == "call"]
+    assert any(line.startswith(greeting) for line in call.body.splitlines())
