@@ -304,7 +304,7 @@ def _schedule(
                 base, second = decision, floor
         add(
             "followup-1",
-            "Send a second and last follow-up",
+            f"Send {main} a second and last follow-up",
             f"If there is still no answer a week after you {'wrote' if by_email else 'called'}, "
             "send the follow-up email, politely. After this, let it rest: keep your search going.",
             second,
