@@ -633,7 +633,14 @@ def _drafts(model: Model, groups: tuple[InterviewerDrafts, ...], others: tuple[D
                 {"class": "sr-group", "aria-label": _group_label(group)},
                 el("h3", {}, f"For {who}"),
                 lead,
-                *[node(group.index, d, who, group.interviewer.id) for d in group.drafts],
+                # Open to start with; a reader who folds one person away keeps it folded while
+                # they type (the page only edits what changed).
+                el(
+                    "details",
+                    {"class": "sr-fold", "open": True},
+                    el("summary", {}, f"{len(group.drafts)} drafts for {who}"),
+                    *[node(group.index, d, who, group.interviewer.id) for d in group.drafts],
+                ),
             )
         )
     if others:

@@ -72,3 +72,33 @@ def test_an_edited_draft_survives_a_reload_and_a_bookmark(kit: Page, new_context
     ).click()
     settle(fresh)
     expect(fresh.locator(".sr-draft--email .sr-draft__body").first).not_to_contain_text("My own")
+
+
+def test_a_late_start_re_plans_from_today(kit: Page) -> None:
+    kit.fill("#sr-f-name", "Late Starter")
+    kit.fill("#sr-f-i0-name", "Dana Whitfield")
+    late = kit.evaluate("new Date(Date.now() - 12 * 86400000).toISOString().slice(0, 10)")
+    kit.fill("#sr-f-interview-date", late)
+    settle(kit)
+    expect(kit.locator("#sr-today")).to_contain_text(
+        "Today: Email a thank-you note to Dana Whitfield"
+    )
+    email = kit.locator(".sr-item", has_text="Email a thank-you note to Dana Whitfield")
+    expect(email).to_contain_text("still helps: send it today")
+    expect(email.locator(".sr-badge")).to_have_text("Due today")
+    card = kit.locator(".sr-item", has_text="Write a thank-you card to Dana Whitfield")
+    expect(card.locator(".sr-badge")).to_have_text("Skip")
+    expect(kit.locator(".sr-badge--overdue")).to_have_count(0)
+
+
+def test_each_persons_drafts_fold_away_and_stay_folded_while_typing(kit: Page) -> None:
+    kit.fill("#sr-f-name", "Folding")
+    settle(kit)
+    fold = kit.locator("details.sr-fold").first
+    expect(fold.locator(".sr-draft__body").first).to_be_visible()
+    fold.locator("summary").click()
+    expect(fold.locator(".sr-draft__body").first).to_be_hidden()
+    kit.fill("#sr-f-company", "Still Folded Ltd")
+    settle(kit)
+    expect(fold.locator(".sr-draft__body").first).to_be_hidden()
+    expect(fold.locator(".sr-draft__body").first).to_contain_text("Still Folded Ltd")
