@@ -102,6 +102,7 @@ function fail(reason) {
 // A rough time left, from the rate over the last few seconds: shown only when it is long enough
 // to matter, in seconds or minutes (the words around the number are in the page, from Python).
 let samples = [];
+let lastProgress = null;
 function showProgress(loaded, expected) {
   const mb = (bytes) => (bytes / 1e6).toFixed(1);
   kit.querySelector("[data-loaded]").textContent = mb(Math.min(loaded, expected || loaded));
@@ -131,6 +132,8 @@ function receive(data) {
   const message = typeof data === "string" ? JSON.parse(data) : data;
   if (!ready && message.type !== "error") alive();
   if (message.type === "progress") {
+    // Kept for the kit's markup: the early worker may report before the page has mounted.
+    lastProgress = message;
     if (kit) showProgress(message.loaded, message.expected);
   } else if (message.type === "runtime-cached") {
     offlineWanted = true;
@@ -350,6 +353,7 @@ function mount() {
   store = store || openStorage();
   if (!ready) applyCachedView(kit);
   showStatus(status);
+  if (lastProgress) showProgress(lastProgress.loaded, lastProgress.expected);
   send({ type: "mount", value: location.hash });
 }
 
