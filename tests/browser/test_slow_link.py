@@ -70,14 +70,14 @@ def test_a_stalled_download_fails_then_retry_keeps_what_arrived(
     new_context: Any, site_url: str, log: Log
 ) -> None:
     context = new_context()
-    context.route("**/assets/secondround/build.mjs", stall_after(10))
+    context.route("**/assets/secondround/build.mjs", stall_after(20))
     stalled: list[Route] = []
     # Never answered: the request hangs.
     context.route("**/pyodide.asm.wasm", lambda route: stalled.append(route))
     page = context.new_page()
     page.goto(site_url + "kit/")
-    expect(page.locator(FAILED)).to_be_visible(timeout=30_000)
-    expect(page.locator(FAILED)).to_contain_text("nothing arrived for 10 seconds")
+    expect(page.locator(FAILED)).to_be_visible(timeout=60_000)
+    expect(page.locator(FAILED)).to_contain_text("nothing arrived for 20 seconds")
     expect(page.locator("[data-reason]")).to_be_hidden()
     # The guide and the example drafts stay readable.
     expect(page.locator("h1")).to_contain_text("Your follow-up kit")
