@@ -41,24 +41,43 @@ class Session:
             self.model = boot(
                 _storage(event.get("storage")), bool(event.get("saving", True)), event
             )
+            before = None
         else:
+            before = self.model
             try:
                 self.model = update(self.model, event)
             except Exception:  # a bug must not take the reader's checklist down with it
                 traceback.print_exc()
                 self.model = replace(self.model, notices=(*self.model.notices, FAILED_EVENT))
-        shown = view(self.model, self.build)
-        tree: Node = shown.pop("tree")
-        if kind in FULL_TREE_EVENTS or self.shown is None:
+        try:
+            shown, tree, ops = self._render(kind)
+        except Exception:
+            # A bug in drawing the new state: the reader keeps the state they had, and is told;
+            # they are never told that Python could not start.
+            traceback.print_exc()
+            if before is None:
+                raise
+            self.model = replace(before, notices=(*before.notices, FAILED_EVENT))
+            shown, tree, ops = self._render(kind)
+        if ops is None:
             shown["tree"] = tree
         else:
-            shown["ops"] = diff(self.shown, tree)
+            shown["ops"] = ops
         self.shown = tree
         # The page makes these writes (and the download) now; never again with the next View.
         self.model = replace(self.model, writes=(), download=None, forget=False, focus="")
         return json.dumps(
             {"type": "view", "view": shown}, ensure_ascii=False, separators=(",", ":")
         )
+
+    def _render(self, kind: object) -> tuple[dict[str, Any], Node, Any]:
+        """The View of the current model: the whole tree, or edits to the one on screen."""
+        assert self.model is not None
+        shown = view(self.model, self.build)
+        tree: Node = shown.pop("tree")
+        if kind in FULL_TREE_EVENTS or self.shown is None:
+            return shown, tree, None
+        return shown, tree, diff(self.shown, tree)
 
 
 def _parse(message: str) -> dict[str, Any]:

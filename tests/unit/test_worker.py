@@ -65,3 +65,24 @@ def test_a_failing_event_keeps_the_checklist_and_says_so(monkeypatch: pytest.Mon
     assert before is not None
     assert session.model.state == before.state
     assert FAILED_EVENT in session.model.notices
+
+
+def test_a_view_that_fails_keeps_the_checklist_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    session = Session()
+    send(session, "boot", storage={}, saving=True)
+    send(session, "field", arg="name", value="Ada")
+    before = session.model
+
+    def breaks_on_boom(model: Any, build: str = "") -> Any:
+        if model.state.profile.name == "Boom":
+            raise RuntimeError("a drawing bug")
+        return view(model, build)
+
+    monkeypatch.setattr(worker, "view", breaks_on_boom)
+    shown = send(session, "field", arg="name", value="Boom")
+    assert session.model is not None
+    assert before is not None
+    assert session.model.state == before.state
+    assert FAILED_EVENT in session.model.notices
+    assert "ops" in shown  # still edits to the tree on screen: the page carries on
+    assert "went wrong" in json.dumps(shown["ops"])
