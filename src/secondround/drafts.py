@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, get_args
 
 from secondround.phrasing import (
     Shape,
@@ -30,6 +30,7 @@ from secondround.profile import (
     is_email,
     parse_date,
 )
+from secondround.state import Outcome
 from secondround.wording import CARD, EMAIL, Table
 
 __all__ = [
@@ -46,7 +47,6 @@ __all__ = [
     "other_drafts",
 ]
 
-Outcome = Literal["waiting", "offer", "not_hired"]
 DraftKind = Literal[
     "email",
     "card",
@@ -59,18 +59,8 @@ DraftKind = Literal[
     "offer_terms",
     "offer_other",
 ]
-DRAFT_KINDS: tuple[DraftKind, ...] = (
-    "email",
-    "card",
-    "call",
-    "voicemail",
-    "followup",
-    "followup_final",
-    "not_hired",
-    "offer_accept",
-    "offer_terms",
-    "offer_other",
-)
+# The order drafts come in for each person: the order of the declaration above.
+DRAFT_KINDS: tuple[DraftKind, ...] = get_args(DraftKind)
 
 _TITLES: dict[DraftKind, str] = {
     "email": "Thank-you email",

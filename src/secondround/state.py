@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, Literal, cast
+from typing import Any, Literal, cast, get_args
 
 from secondround.profile import MAX_INTERVIEWERS, ROLES, Interviewer, Profile
 
@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 Outcome = Literal["waiting", "offer", "not_hired"]
-_OUTCOMES: tuple[Outcome, ...] = ("waiting", "offer", "not_hired")
+_OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 
 SCHEMA_VERSION = 2
 # Far above the 17 steps a six-interviewer plan has: a bound for hostile input only.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -67,7 +68,6 @@ def _field(
     value = field_value(profile, path)
     problems = errors.get(path, [])
     input_id = _field_id(path)
-    described = []
     attrs: Attrs = {"id": input_id, "name": path, "data-field": path, "value": value}
     if kind != "textarea":
         attrs["type"] = kind
@@ -81,25 +81,33 @@ def _field(
         attrs["autocomplete"] = autocomplete
     if placeholder:
         attrs["placeholder"] = placeholder
-    hint_node = None
+    tag = "textarea" if kind == "textarea" else "input"
+    label_text = label + ("" if required else " (optional)")
+    return _labelled(label_text, hint, problems, tag, attrs)
+
+
+def _labelled(
+    label: str, hint: str, problems: Sequence[str], tag: str, attrs: Attrs, *children: Node
+) -> Node:
+    """A form control with its label, and its hint and errors tied to it for screen readers."""
+    control_id = str(attrs["id"])
+    described = []
+    hint_node = error_node = None
     if hint:
-        hint_node = el("p", {"class": "sr-hint", "id": f"{input_id}-hint"}, hint)
-        described.append(f"{input_id}-hint")
-    error_node = None
+        hint_node = el("p", {"class": "sr-hint", "id": f"{control_id}-hint"}, hint)
+        described.append(f"{control_id}-hint")
     if problems:
-        error_node = el("p", {"class": "sr-error", "id": f"{input_id}-error"}, " ".join(problems))
-        described.append(f"{input_id}-error")
+        error_node = el("p", {"class": "sr-error", "id": f"{control_id}-error"}, " ".join(problems))
+        described.append(f"{control_id}-error")
         attrs["aria-invalid"] = "true"
     if described:
         attrs["aria-describedby"] = " ".join(described)
-    tag = "textarea" if kind == "textarea" else "input"
-    label_text = label + ("" if required else " (optional)")
     return el(
         "div",
         {"class": "sr-field" + (" sr-field--invalid" if problems else "")},
-        el("label", {"for": input_id}, label_text),
+        el("label", {"for": control_id}, label),
         hint_node,
-        el(tag, attrs),
+        el(tag, attrs, *children),
         error_node,
     )
 
@@ -134,30 +142,12 @@ def _select(
     The choice is marked on the option (`selected`), not on the select, so the built HTML and
     the page's copy of the tree say the same thing.
     """
-    described = []
-    hint_node = error_node = None
-    if hint:
-        hint_node = el("p", {"class": "sr-hint", "id": f"{select_id}-hint"}, hint)
-        described.append(f"{select_id}-hint")
-    attrs: Attrs = {"id": select_id, "data-field": "region"}
-    if problems:
-        error_node = el("p", {"class": "sr-error", "id": f"{select_id}-error"}, " ".join(problems))
-        described.append(f"{select_id}-error")
-        attrs["aria-invalid"] = "true"
-    if described:
-        attrs["aria-describedby"] = " ".join(described)
     choices = [
         el("option", {"value": value, "selected": value == current}, text)
         for value, text in options
     ]
-    return el(
-        "div",
-        {"class": "sr-field" + (" sr-field--invalid" if problems else "")},
-        el("label", {"for": select_id}, label),
-        hint_node,
-        el("select", attrs, *choices),
-        error_node,
-    )
+    attrs: Attrs = {"id": select_id, "data-field": "region"}
+    return _labelled(label, hint, problems, "select", attrs, *choices)
 
 
 # Rebuilt only when the region or its problem changes: the lists of options are long.
