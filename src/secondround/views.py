@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from secondround.catchup import plan_for
+from secondround.catchup import Plan, plan_for
 from secondround.checklist import ChecklistItem, checklist, progress, skipped_items
 from secondround.codec import to_bookmark
 from secondround.drafts import Draft, InterviewerDrafts, drafts_for, mailto, other_drafts
@@ -691,10 +691,9 @@ def _download_button(kind: str, label: str) -> Node:
     )
 
 
-def _checklist(model: Model) -> tuple[Node, str]:
+def _checklist(model: Model, plan: Plan) -> tuple[Node, str]:
     state = model.state
     p = state.profile
-    plan = plan_for(state, model.today)
     steps = plan.steps
     items = checklist(steps, state.checks, model.today) + skipped_items(plan.skipped)
     done, total = progress(items)
@@ -724,11 +723,10 @@ def _checklist(model: Model) -> tuple[Node, str]:
     ), summary
 
 
-def _today(model: Model) -> Node:
+def _today(model: Model, plan: Plan) -> Node:
     """The top of the kit: what is due today, and links to its three parts (a phone reader
     reaches the checklist without scrolling past the whole form)."""
     state = model.state
-    plan = plan_for(state, model.today)
     todo = [s for s in plan.steps if not state.checks.get(s.id)]
     due = [s.title for s in todo if s.due <= model.today]
     if not plan.steps:
@@ -873,7 +871,9 @@ def view(model: Model, build: str = "") -> dict[str, Any]:
     state = model.state
     groups = drafts_for(state.profile, state.outcome)
     others = other_drafts(state.profile, state.outcome)
-    checklist_node, summary = _checklist(model)
+    # One plan per View: the Today line and the checklist read the same one.
+    plan = plan_for(model.state, model.today)
+    checklist_node, summary = _checklist(model, plan)
     # A blank kit (at most a holiday region chosen) has nothing to bookmark: the address bar
     # holds no token then.
     blank = State(profile=Profile(region=model.state.profile.region))
@@ -886,7 +886,7 @@ def view(model: Model, build: str = "") -> dict[str, Any]:
             {"class": "sr-notices"},
             *[_notice_node(i, n) for i, n in enumerate(model.notices)],
         ),
-        _today(model),
+        _today(model, plan),
         el(
             "div",
             {"class": "sr-columns"},
