@@ -1,4 +1,4 @@
-"""The kit's one API: update(model, event) -> model and view(model) -> View, both pure."""
+"""The kit's one API, pure: update(model, event) -> (model, effects) and view(model) -> View."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from secondround.codec import StateError, from_bookmark, from_storage, to_bookma
 from secondround.example import example_profile
 from secondround.model import (
     BACKUP_PREFIX,
-    BOOKMARK_PREFIX,
     SHARE_MARK,
     STATE_KEY,
+    TOKEN_MARK,
     Download,
     Model,
     Notice,
@@ -37,6 +37,7 @@ from secondround.profile import (
     kind_of,
     next_person_id,
 )
+from secondround.protocol import NO_EFFECTS, Effects, EventKind
 from secondround.public_holidays import region_from_language
 from secondround.state import EDIT_KEY, MAX_EDIT_CHARS, MAX_EDITS, State, content
 
@@ -45,12 +46,21 @@ __all__ = [
     "STATE_KEY",
     "Model",
     "Notice",
+    "Step",
     "boot",
     "update",
     "view",
 ]
 
 Event = Mapping[str, Any]
+# What an event leads to: the new Model, and what the page must do once (Elm's (model, Cmd)).
+Step = tuple[Model, Effects]
+
+
+def _then(step: Step, change: Callable[[Model], Model]) -> Step:
+    """The step with its Model changed further and its effects kept."""
+    return change(step[0]), step[1]
+
 
 # The profile's one-line and free-text fields, addressed by their own name in field events.
 TEXT_FIELDS = (
@@ -149,7 +159,7 @@ def new_id() -> str:
     return base64.urlsafe_b64encode(os.urandom(9)).decode("ascii")
 
 
-def _persist(model: Model) -> Model:
+def _persist(model: Model, effects: Effects = NO_EFFECTS) -> Step:
     """The state changed on purpose: it is the reader's own now; save it, drop the example hint."""
     notices = tuple(n for n in model.notices if n != EXAMPLE_NOTICE)
     state = model.state
@@ -157,8 +167,8 @@ def _persist(model: Model) -> Model:
     state = replace(state, id=state.id or new_id(), revision=state.revision + 1)
     model = replace(model, notices=notices, state=state)
     if not model.saving:
-        return model
-    return replace(model, writes=(*model.writes, (STATE_KEY, to_storage(model.state))))
+        return model, effects
+    return model, effects + Effects(writes=((STATE_KEY, to_storage(model.state)),))
 
 
 def _notify(model: Model, notice: Notice) -> Model:
@@ -168,12 +178,12 @@ def _notify(model: Model, notice: Notice) -> Model:
     return replace(model, notices=(*model.notices, notice))
 
 
-def _keep_aside(model: Model, text: str, reason: str) -> Model:
+def _keep_aside(model: Model, text: str, reason: str) -> Step:
     """Store text that could not be used under a backup key, and say so: nothing is dropped."""
     key = f"{BACKUP_PREFIX}{model.now}"
     notice = Notice("warning", f"{reason} The original was kept in this browser under “{key}”.")
     writes = ((key, text),) if model.saving else ()
-    return replace(_notify(model, notice), writes=(*model.writes, *writes))
+    return _notify(model, notice), Effects(writes=writes)
 
 
 def _filled_fields(profile: Profile) -> frozenset[str]:
@@ -189,7 +199,7 @@ def _adopt(model: Model, state: State) -> Model:
     return replace(model, state=state, touched=filled, left=filled)
 
 
-def boot(storage: Mapping[str, str], saving: bool, event: Event) -> Model:
+def boot(storage: Mapping[str, str], saving: bool, event: Event) -> Step:
     """The first Model of a visit, from what this browser saved; reports what it cannot use."""
     today, now = clock(event)
     home = region_from_language(event.get("language"))
@@ -197,11 +207,12 @@ def boot(storage: Mapping[str, str], saving: bool, event: Event) -> Model:
     if not saving:
         model = replace(model, notices=(SAVING_OFF,))
     saved_text = storage.get(STATE_KEY)
+    effects = NO_EFFECTS
     if saved_text:
         try:
-            return _adopt(model, from_storage(saved_text))
+            return _adopt(model, from_storage(saved_text)), NO_EFFECTS
         except StateError as problem:
-            model = _keep_aside(
+            model, effects = _keep_aside(
                 model,
                 saved_text,
                 f"Your saved checklist could not be read. {problem} The kit started clean.",
@@ -209,7 +220,7 @@ def boot(storage: Mapping[str, str], saving: bool, event: Event) -> Model:
     # A first visit starts from the example the page already shows, so nothing jumps when Python
     # arrives; it is saved only once the reader changes something.
     example = State(profile=replace(example_profile(today), region=home))
-    return _notify(_adopt(model, example), EXAMPLE_NOTICE)
+    return _notify(_adopt(model, example), EXAMPLE_NOTICE), effects
 
 
 def _blank(model: Model) -> State:
@@ -217,7 +228,7 @@ def _blank(model: Model) -> State:
     return State(profile=Profile(region=model.home_region))
 
 
-def _open_bookmark(model: Model, token: str) -> Model:
+def _open_bookmark(model: Model, token: str) -> Step:
     shared = token.startswith(SHARE_MARK)
     try:
         marked = from_bookmark(token.removeprefix(SHARE_MARK))
@@ -231,18 +242,19 @@ def _open_bookmark(model: Model, token: str) -> Model:
         # The friend's copy is a checklist of its own, not a revision of the owner's.
         marked = replace(marked, id="", revision=0)
     if content(marked) == content(model.state) and marked.revision <= model.state.revision:
-        return model
+        return model, NO_EFFECTS
     mine = model.state
     if marked.id and marked.id == mine.id and not shared:
         if marked.revision < mine.revision:
             # An old bookmark of this same checklist must not undo what was done since.
-            return replace(_notify(model, OLDER_BOOKMARK), kept_aside=to_storage(marked))
+            older = replace(_notify(model, OLDER_BOOKMARK), kept_aside=to_storage(marked))
+            return older, NO_EFFECTS
         # A newer copy of this checklist (from another device): nothing of the reader's is lost.
         return _persist(_adopt(model, marked))
     # The untouched example is not worth keeping; anything the reader typed is.
     if content(model.state) in (State(), _blank(model)) or EXAMPLE_NOTICE in model.notices:
         adopted = _persist(_adopt(model, marked))
-        return _notify(adopted, SHARED) if shared else adopted
+        return _then(adopted, lambda m: _notify(m, SHARED)) if shared else adopted
     return _replace_state(model, marked, SHARED_OVER_YOURS if shared else FROM_BOOKMARK)
 
 
@@ -278,13 +290,13 @@ def _set_field(profile: Profile, path: str, value: str) -> Profile:
     return profile
 
 
-def _with_profile(model: Model, profile: Profile) -> Model:
+def _with_profile(model: Model, profile: Profile) -> Step:
     if profile == model.state.profile:
-        return model
+        return model, NO_EFFECTS
     return _persist(replace(model, state=replace(model.state, profile=profile)))
 
 
-def _replace_state(model: Model, state: State, notice: Notice) -> Model:
+def _replace_state(model: Model, state: State, notice: Notice) -> Step:
     """Adopt a new state and keep the current one aside, with a one-click way back."""
     # Only one state is ever kept aside: an older notice offering to restore another would lie.
     notices = tuple(n for n in model.notices if n.action != "restore")
@@ -292,10 +304,10 @@ def _replace_state(model: Model, state: State, notice: Notice) -> Model:
     return _persist(_notify(aside, notice))
 
 
-# --- One handler per user action: (model, arg, value) -> model.
+# --- One handler per user action: (model, arg, value) -> (model, effects).
 
 
-def _on_field(model: Model, arg: str, value: Any) -> Model:
+def _on_field(model: Model, arg: str, value: Any) -> Step:
     text = value if isinstance(value, str) else ""
     if EXAMPLE_NOTICE in model.notices and _set_field(model.state.profile, arg, text) != (
         model.state.profile
@@ -304,31 +316,31 @@ def _on_field(model: Model, arg: str, value: Any) -> Model:
         # example phone number or interviewer left in a sent email would be worse than retyping.
         blank = replace(model, state=_blank(model), touched=frozenset({arg}), left=frozenset())
         own = _set_field(blank.state.profile, arg, text)
-        return _notify(_with_profile(blank, own), EXAMPLE_CLEARED)
+        return _then(_with_profile(blank, own), lambda m: _notify(m, EXAMPLE_CLEARED))
     touched = replace(model, touched=model.touched | {arg})
     return _with_profile(touched, _set_field(model.state.profile, arg, text))
 
 
-def _on_leave(model: Model, arg: str, value: Any) -> Model:
+def _on_leave(model: Model, arg: str, value: Any) -> Step:
     if arg not in model.touched or arg in model.left:
-        return model
-    return replace(model, left=model.left | {arg})
+        return model, NO_EFFECTS
+    return replace(model, left=model.left | {arg}), NO_EFFECTS
 
 
-def _on_edit_start(model: Model, arg: str, value: Any) -> Model:
+def _on_edit_start(model: Model, arg: str, value: Any) -> Step:
     if not EDIT_KEY.fullmatch(arg):
-        return model
-    return replace(model, editing=arg, focus=views.edit_box_id(arg))
+        return model, NO_EFFECTS
+    return replace(model, editing=arg), Effects(focus=views.edit_box_id(arg))
 
 
-def _on_edit_done(model: Model, arg: str, value: Any) -> Model:
-    return replace(model, editing="")
+def _on_edit_done(model: Model, arg: str, value: Any) -> Step:
+    return replace(model, editing=""), NO_EFFECTS
 
 
-def _on_edit(model: Model, arg: str, value: Any) -> Model:
+def _on_edit(model: Model, arg: str, value: Any) -> Step:
     """The reader rewrote a draft: their text is kept, and travels with the checklist."""
     if not EDIT_KEY.fullmatch(arg) or not isinstance(value, str):
-        return model
+        return model, NO_EFFECTS
     edits = dict(model.state.edits)
     text = clip_block(value, MAX_EDIT_CHARS)
     if text == views.generated_text(model.state, arg):
@@ -336,13 +348,13 @@ def _on_edit(model: Model, arg: str, value: Any) -> Model:
     elif len(edits) < MAX_EDITS or arg in edits:
         edits[arg] = text
     if edits == dict(model.state.edits):
-        return model
+        return model, NO_EFFECTS
     return _persist(replace(model, state=replace(model.state, edits=edits)))
 
 
-def _on_unedit(model: Model, arg: str, value: Any) -> Model:
+def _on_unedit(model: Model, arg: str, value: Any) -> Step:
     if arg not in model.state.edits:
-        return model
+        return model, NO_EFFECTS
     edits = {k: v for k, v in model.state.edits.items() if k != arg}
     state = replace(model.state, edits=edits)
     return _persist(
@@ -350,7 +362,7 @@ def _on_unedit(model: Model, arg: str, value: Any) -> Model:
     )
 
 
-def _on_keep_example(model: Model, arg: str, value: Any) -> Model:
+def _on_keep_example(model: Model, arg: str, value: Any) -> Step:
     """The reader chose to keep the example's details in the fields they have not filled."""
     mine = model.state.profile
     kept = example_profile(model.today)
@@ -360,18 +372,18 @@ def _on_keep_example(model: Model, arg: str, value: Any) -> Model:
     return _with_profile(replace(model, notices=notices), kept)
 
 
-def _on_outcome(model: Model, arg: str, value: Any) -> Model:
+def _on_outcome(model: Model, arg: str, value: Any) -> Step:
     if value not in ("waiting", "offer", "not_hired"):
-        return model
+        return model, NO_EFFECTS
     outcome_on = model.today.isoformat() if value != "waiting" else ""
     state = replace(model.state, outcome=value, outcome_on=outcome_on)
     return _persist(replace(model, state=state))
 
 
-def _on_add_interviewer(model: Model, arg: str, value: Any) -> Model:
+def _on_add_interviewer(model: Model, arg: str, value: Any) -> Step:
     profile = model.state.profile
     if len(profile.interviewers) >= MAX_INTERVIEWERS:
-        return model
+        return model, NO_EFFECTS
     # A second person is most often another panel member; the first one met is usually the
     # hiring manager, which is the Interviewer default.
     person = Interviewer(id=next_person_id(profile.interviewers), role="panel")
@@ -382,15 +394,15 @@ def _person_steps(person: Interviewer) -> tuple[str, ...]:
     return (f"email-{person.id}", f"card-{person.id}")
 
 
-def _on_remove_interviewer(model: Model, arg: str, value: Any) -> Model:
+def _on_remove_interviewer(model: Model, arg: str, value: Any) -> Step:
     people = model.state.profile.interviewers
     if not arg.isdigit() or len(people) <= 1 or int(arg) >= len(people):
-        return model
+        return model, NO_EFFECTS
     index = int(arg)
     person = people[index]
     if model.confirm_remove != person.id:
         # The first click asks: a double click cannot remove two people.
-        return replace(model, confirm_remove=person.id)
+        return replace(model, confirm_remove=person.id), NO_EFFECTS
     mine = _person_steps(person)
     kept = tuple((k, v) for k, v in model.state.checks.items() if k in mine)
     checks = {k: v for k, v in model.state.checks.items() if k not in mine}
@@ -409,17 +421,16 @@ def _on_remove_interviewer(model: Model, arg: str, value: Any) -> Model:
         removed=Removed(index, person, kept, model.state.profile.coordinator == index),
         confirm_remove="",
         notices=(*notices, notice),
-        # The neighbour that took the removed person's place, or the one before.
-        focus=f"sr-f-i{min(index, len(people) - 2)}-name",
     )
-    return _persist(model)
+    # The neighbour that took the removed person's place, or the one before.
+    return _persist(model, Effects(focus=f"sr-f-i{min(index, len(people) - 2)}-name"))
 
 
-def _on_undo_remove(model: Model, arg: str, value: Any) -> Model:
+def _on_undo_remove(model: Model, arg: str, value: Any) -> Step:
     gone = model.removed
     people = model.state.profile.interviewers
     if gone is None or len(people) >= MAX_INTERVIEWERS:
-        return model
+        return model, NO_EFFECTS
     person = gone.person
     if any(p.id == person.id for p in people):
         person = replace(person, id=next_person_id(people))
@@ -435,24 +446,25 @@ def _on_undo_remove(model: Model, arg: str, value: Any) -> Model:
     state = replace(model.state, profile=profile, checks={**model.state.checks, **ticks})
     notices = tuple(n for n in model.notices if n.action != "undo_remove")
     return _persist(
-        replace(model, state=state, removed=None, notices=notices, focus=f"sr-f-i{index}-name")
+        replace(model, state=state, removed=None, notices=notices),
+        Effects(focus=f"sr-f-i{index}-name"),
     )
 
 
-def _on_flag(model: Model, arg: str, value: Any) -> Model:
+def _on_flag(model: Model, arg: str, value: Any) -> Step:
     if not isinstance(value, bool):
-        return model
+        return model, NO_EFFECTS
     profile = model.state.profile
     if arg == "remote":
         return _with_profile(model, replace(profile, remote=value))
     if arg == "prefer_email":
         return _with_profile(model, replace(profile, prefer_email=value))
-    return model
+    return model, NO_EFFECTS
 
 
-def _on_check(model: Model, arg: str, value: Any) -> Model:
+def _on_check(model: Model, arg: str, value: Any) -> Step:
     if not arg:
-        return model
+        return model, NO_EFFECTS
     checks = dict(model.state.checks)
     if value:
         checks.setdefault(arg, model.now)  # the first tick is the record of when it was done
@@ -461,88 +473,90 @@ def _on_check(model: Model, arg: str, value: Any) -> Model:
     return _persist(replace(model, state=replace(model.state, checks=checks)))
 
 
-def _on_reset(model: Model, arg: str, value: Any) -> Model:
+def _on_reset(model: Model, arg: str, value: Any) -> Step:
     blank = _blank(model)
     if content(model.state) == blank:
-        return model
+        return model, NO_EFFECTS
     if EXAMPLE_NOTICE in model.notices:
         # Only the untouched example goes: nothing of the reader's to keep aside.
         return _persist(replace(model, state=blank, touched=frozenset(), left=frozenset()))
     cleared = _replace_state(model, blank, CLEARED)
-    return replace(cleared, touched=frozenset(), left=frozenset())
+    return _then(cleared, lambda m: replace(m, touched=frozenset(), left=frozenset()))
 
 
-def _on_restore(model: Model, arg: str, value: Any) -> Model:
+def _on_restore(model: Model, arg: str, value: Any) -> Step:
     try:
         back = from_storage(model.kept_aside)
     except StateError:
-        return model
+        return model, NO_EFFECTS
     restored = replace(_adopt(model, back), kept_aside=to_storage(model.state), notices=())
     return _persist(restored)
 
 
-def _on_dismiss(model: Model, arg: str, value: Any) -> Model:
+def _on_dismiss(model: Model, arg: str, value: Any) -> Step:
     notices = tuple(n for i, n in enumerate(model.notices) if str(i) != arg)
-    return replace(model, notices=notices)
+    return replace(model, notices=notices), NO_EFFECTS
 
 
-def _on_import(model: Model, arg: str, value: Any) -> Model:
+def _on_import(model: Model, arg: str, value: Any) -> Step:
     try:
         imported = from_storage(value if isinstance(value, str) else "")
     except StateError as problem:
         text = f"That file could not be imported. {problem} Nothing was changed."
-        return _notify(model, Notice("error", text))
+        return _notify(model, Notice("error", text)), NO_EFFECTS
     return _replace_state(model, imported, IMPORTED)
 
 
-def _on_mount(model: Model, arg: str, value: Any) -> Model:
+def _on_mount(model: Model, arg: str, value: Any) -> Step:
     # The kit page was opened (or its fragment changed): a bookmark token in it wins.
     token = value.lstrip("#") if isinstance(value, str) else ""
     own = token.removeprefix(SHARE_MARK)
-    if own.startswith(BOOKMARK_PREFIX) and token != to_bookmark(model.state):
+    if own.startswith(TOKEN_MARK) and token != to_bookmark(model.state):
         return _open_bookmark(model, token)
-    return model
+    return model, NO_EFFECTS
 
 
-def _on_forget(model: Model, arg: str, value: Any) -> Model:
+def _on_forget(model: Model, arg: str, value: Any) -> Step:
     # Nothing is kept aside here, on purpose: the reader asked for nothing of theirs to remain.
     blank = Model(today=model.today, now=model.now, saving=model.saving)
-    return replace(blank, notices=(FORGOTTEN,), forget=True, home_region=model.home_region)
+    forgotten = replace(blank, notices=(FORGOTTEN,), home_region=model.home_region)
+    return forgotten, Effects(forget=True)
 
 
-def _on_storage(model: Model, arg: str, value: Any) -> Model:
+def _on_storage(model: Model, arg: str, value: Any) -> Step:
     # Another tab saved: show its state, and do not write it back (no ping-pong between tabs).
     if arg != STATE_KEY or not isinstance(value, str):
-        return model
+        return model, NO_EFFECTS
     try:
-        return _adopt(model, from_storage(value))
+        return _adopt(model, from_storage(value)), NO_EFFECTS
     except StateError:
-        return model
+        return model, NO_EFFECTS
 
 
-def _on_download(model: Model, arg: str, value: Any) -> Model:
+def _on_download(model: Model, arg: str, value: Any) -> Step:
     state = model.state
     if arg == "json":
         file = Download("second-round-checklist.json", "application/json", to_storage(state))
-        return replace(model, download=file)
+        return model, Effects(download=file)
     if arg != "ics":
-        return model
+        return model, NO_EFFECTS
     plan = plan_for(state, model.today)
     if not plan.steps:
-        return _notify(model, NO_DATES)
+        return _notify(model, NO_DATES), NO_EFFECTS
     stamp = datetime.fromisoformat(model.now) if model.now else datetime(2026, 1, 1)
     # Reminders are for what is left to do: done steps are history, late ones are due today.
     todo = [s for s in plan.steps if not state.checks.get(s.id)]
     ics = to_ics(todo, state.profile, stamp)
-    return replace(model, download=Download("second-round-follow-up.ics", "text/calendar", ics))
+    return model, Effects(download=Download("second-round-follow-up.ics", "text/calendar", ics))
 
 
-def _on_saving_off(model: Model, arg: str, value: Any) -> Model:
-    return _notify(replace(model, saving=False, writes=()), SAVING_OFF)
+def _on_saving_off(model: Model, arg: str, value: Any) -> Step:
+    return _notify(replace(model, saving=False), SAVING_OFF), NO_EFFECTS
 
 
-Handler = Callable[[Model, str, Any], Model]
-HANDLERS: dict[str, Handler] = {
+Handler = Callable[[Model, str, Any], Step]
+# Every event kind but "boot" (which makes the first Model): tests/unit check both lists agree.
+HANDLERS: dict[EventKind, Handler] = {
     "field": _on_field,
     "leave": _on_leave,
     "flag": _on_flag,
@@ -568,19 +582,19 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
-def update(model: Model, event: Event) -> Model:
+def update(model: Model, event: Event) -> Step:
     """Apply one user action; unknown or malformed events leave the model as it was."""
     today, now = clock(event)
     kind = str(event.get("type"))
     # A removal waiting for its confirming click is forgotten once the reader does anything else.
     armed = model.confirm_remove if kind in ("remove_interviewer", "leave") else ""
     model = replace(model, today=today, now=now, confirm_remove=armed)
-    handler = HANDLERS.get(kind)
+    handler = HANDLERS.get(cast(EventKind, kind))  # any text may arrive: unknown gives None
     if handler is None:
-        return model
+        return model, NO_EFFECTS
     return handler(model, str(event.get("arg") or ""), event.get("value"))
 
 
-def view(model: Model, build: str = "") -> dict[str, Any]:
-    """Everything the page shows and stores, as plain JSON-ready data."""
-    return views.view(model, build)
+def view(model: Model) -> dict[str, Any]:
+    """Everything the page shows, as plain JSON-ready data (what it stores comes as Effects)."""
+    return views.view(model)

@@ -1,4 +1,4 @@
-"""What the kit knows during a visit: the saved State plus notices, clock and pending writes."""
+"""What the kit knows during a visit: the saved State plus notices, clock and what is on screen."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from secondround.state import State
 
 __all__ = [
     "BACKUP_PREFIX",
-    "BOOKMARK_PREFIX",
+    "PROBE_KEY",
     "SHARE_MARK",
     "STATE_KEY",
     "STORAGE_PREFIX",
+    "TOKEN_MARK",
+    "VIEW_CACHE_KEY",
     "Download",
     "Model",
     "Notice",
@@ -26,7 +28,13 @@ __all__ = [
 STORAGE_PREFIX = "secondround:"
 STATE_KEY = "secondround:v1:state"
 BACKUP_PREFIX = "secondround:v1:backup:"
-BOOKMARK_PREFIX = "sr"
+# The page's last View, for an instant repeat visit (dom.js reads it before the first paint).
+VIEW_CACHE_KEY = "secondround:view-cache"
+# Written and removed once, to learn whether this browser lets the kit save at all.
+PROBE_KEY = "secondround:probe"
+# Every version's bookmark token starts so (codec.BOOKMARK_PREFIX is this version's): a token
+# from a later version is still recognised, and told apart from a stray fragment.
+TOKEN_MARK = "sr"
 # Put before a bookmark token, it marks a link shared without the reader's contact details.
 SHARE_MARK = "shared-"
 
@@ -77,14 +85,6 @@ class Model:
     # Fields the reader has edited and then left: only these show their errors, so an email
     # address is not called wrong after its first letter.
     left: frozenset[str] = frozenset()
-    # Writes for the page to make in localStorage, taken by the worker with each View.
-    writes: tuple[tuple[str, str], ...] = ()
-    # A file the reader asked for, handed over once with the next View.
-    download: Download | None = None
-    # The reader asked to forget them: the page removes every key, cache and worker of ours.
-    forget: bool = False
-    # The id of the element to focus once this View is shown (after a removal), then "".
-    focus: str = ""
     # A first click on "Remove" only asks to confirm: the person whose removal is asked.
     confirm_remove: str = ""
     removed: Removed | None = None

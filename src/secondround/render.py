@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeAlias
+from typing import Any, Literal, TypeAlias, get_args
 
-__all__ = ["Attrs", "Node", "Op", "diff", "el", "to_html"]
+__all__ = ["OP_KINDS", "VALUE_TAG", "Attrs", "Node", "Op", "OpKind", "diff", "el", "to_html"]
 
 Attrs: TypeAlias = dict[str, str | bool]
 # A node is [tag, attrs, *children]; a child is a node or plain text. Lists, not tuples, so the
@@ -21,6 +21,9 @@ def escape(text: str, quote: bool = True) -> str:
 
 
 VOID = frozenset({"input", "br", "hr", "img", "meta", "link"})
+# An element whose content is its value: the tree keeps the text in its "value" attribute, and
+# neither the HTML nor the page's patcher (dom.js, through build.mjs) gives it children.
+VALUE_TAG = "textarea"
 
 
 def el(tag: str, attrs: Attrs | None = None, *children: str | Node | None) -> Node:
@@ -48,11 +51,10 @@ def to_html(node: str | Node) -> str:
     assert isinstance(tag, str)
     assert isinstance(attrs, dict)
     children = node[2:]
-    if tag == "textarea":
-        # A textarea's content is its value; the view keeps it in the "value" attribute.
+    if tag == VALUE_TAG:
         attrs = dict(attrs)
         text = str(attrs.pop("value", ""))
-        return f"<textarea{_attrs_html(attrs)}>{escape(text, quote=False)}</textarea>"
+        return f"<{tag}{_attrs_html(attrs)}>{escape(text, quote=False)}</{tag}>"
     head = f"<{tag}{_attrs_html(attrs)}>"
     if tag in VOID:
         return head
@@ -64,7 +66,10 @@ def to_html(node: str | Node) -> str:
 #   ["node", path, node]             put this node (or text) at path
 #   ["attrs", path, attrs]           give the element at path exactly these attributes
 #   ["children", path, start, nodes] drop the children from start on, then append nodes
+# The page's patcher (dom.js) reads the kinds from build.mjs, generated from OP_KINDS.
 Op: TypeAlias = list[Any]
+OpKind = Literal["node", "attrs", "children"]
+OP_KINDS: tuple[OpKind, ...] = get_args(OpKind)
 
 
 def diff(old: str | Node, new: str | Node) -> list[Op]:
@@ -86,7 +91,7 @@ def _diff(old: str | Node, new: str | Node, path: list[int], ops: list[Op]) -> N
         return
     if old[1] != new[1]:
         ops.append(["attrs", path, new[1]])
-    if new[0] == "textarea":
+    if new[0] == VALUE_TAG:
         return
     old_kids, new_kids = old[2:], new[2:]
     common = min(len(old_kids), len(new_kids))

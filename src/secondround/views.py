@@ -1,4 +1,4 @@
-"""view(model): the kit as an element tree plus what to store; all wording lives here."""
+"""view(model): the kit as an element tree, its bookmark token and what a screen reader hears."""
 
 from __future__ import annotations
 
@@ -865,8 +865,8 @@ def _announcement(model: Model, summary: str) -> str:
     return f"Drafts updated{who}." + (f" Checklist: {summary}." if summary else "")
 
 
-def view(model: Model, build: str = "") -> dict[str, Any]:
-    """The whole kit as JSON-ready data: tree, bookmark token, writes and an announcement."""
+def view(model: Model) -> dict[str, Any]:
+    """The whole kit as JSON-ready data: the tree, the bookmark token and an announcement."""
     errors = _shown_errors(model)
     state = model.state
     groups = drafts_for(state.profile, state.outcome)
@@ -900,19 +900,4 @@ def view(model: Model, build: str = "") -> dict[str, Any]:
         ),
         _keep_tools(model, bookmark),
     )
-    return {
-        "build": build,
-        "tree": tree,
-        "bookmark": bookmark,
-        "writes": [list(pair) for pair in model.writes],
-        "download": None
-        if model.download is None
-        else {
-            "filename": model.download.filename,
-            "mime": model.download.mime,
-            "text": model.download.text,
-        },
-        "announce": _announcement(model, summary),
-        "forget": model.forget,
-        "focus": model.focus,
-    }
+    return {"tree": tree, "bookmark": bookmark, "announce": _announcement(model, summary)}

@@ -1,8 +1,9 @@
-"""The worker's entry: JSON text in, JSON text out, one Model per browser tab.
+"""The worker's entry: one JSON text in, one JSON text out, one Model per browser tab.
 
-The page's worker script calls handle() with each event. Plain strings cross the boundary (no
-`js` import here), which is fast and keeps this module testable on CPython. Between views of the
-same page only the edits are sent (render.diff), so the page's main thread does little per key.
+The page's worker script calls handle() with each event (protocol.py declares both sides).
+Plain strings cross the boundary (no `js` import here), which is fast and keeps this module
+testable on CPython. Between views of the same page only the edits are sent (render.diff), so
+the page's main thread does little per key.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from secondround.app import boot, update, view
 from secondround.model import Model, Notice
+from secondround.protocol import FULL_TREE_EVENTS, NO_EFFECTS, view_message
 from secondround.render import Node, diff
 
 __all__ = ["FAILED_EVENT", "Session", "handle", "rehearse"]
@@ -22,62 +24,57 @@ FAILED_EVENT = Notice(
     "error",
     "Something went wrong with that change, so it was not made. Your checklist is as it was.",
 )
-# Events after which the page holds no tree we know of: it gets the whole tree, not edits.
-FULL_TREE_EVENTS = frozenset({"boot", "mount"})
 
 
 @dataclass
 class Session:
     model: Model | None = None
-    build: str = ""
     shown: Node | None = None
 
     def handle(self, message: str) -> str:
-        """Apply one event from the page; answer with the View (or its edits) and the writes."""
+        """Apply one event from the page; answer with the View (or its edits) and the effects."""
         event = _parse(message)
         kind = event.get("type")
-        if kind == "boot" or self.model is None:
-            self.build = str(event.get("build", ""))
-            self.model = boot(
+        before = self.model
+        effects = NO_EFFECTS
+        if kind == "boot" or before is None:
+            self.model, effects = boot(
                 _storage(event.get("storage")), bool(event.get("saving", True)), event
             )
             before = None
         else:
-            before = self.model
             try:
-                self.model = update(self.model, event)
+                self.model, effects = update(before, event)
             except Exception:  # a bug must not take the reader's checklist down with it
                 traceback.print_exc()
-                self.model = replace(self.model, notices=(*self.model.notices, FAILED_EVENT))
+                self.model = _failed(before)
         try:
-            shown, tree, ops = self._render(kind)
+            shown = self._render(kind)
         except Exception:
             # A bug in drawing the new state: the reader keeps the state they had, and is told;
             # they are never told that Python could not start.
             traceback.print_exc()
             if before is None:
                 raise
-            self.model = replace(before, notices=(*before.notices, FAILED_EVENT))
-            shown, tree, ops = self._render(kind)
-        if ops is None:
-            shown["tree"] = tree
-        else:
-            shown["ops"] = ops
-        self.shown = tree
-        # The page makes these writes (and the download) now; never again with the next View.
-        self.model = replace(self.model, writes=(), download=None, forget=False, focus="")
-        return json.dumps(
-            {"type": "view", "view": shown}, ensure_ascii=False, separators=(",", ":")
-        )
+            self.model, effects = _failed(before), NO_EFFECTS
+            shown = self._render(kind)
+        return view_message(shown, effects)
 
-    def _render(self, kind: object) -> tuple[dict[str, Any], Node, Any]:
+    def _render(self, kind: object) -> dict[str, Any]:
         """The View of the current model: the whole tree, or edits to the one on screen."""
         assert self.model is not None
-        shown = view(self.model, self.build)
+        shown = view(self.model)
         tree: Node = shown.pop("tree")
         if kind in FULL_TREE_EVENTS or self.shown is None:
-            return shown, tree, None
-        return shown, tree, diff(self.shown, tree)
+            shown["tree"] = tree
+        else:
+            shown["ops"] = diff(self.shown, tree)
+        self.shown = tree
+        return shown
+
+
+def _failed(model: Model) -> Model:
+    return replace(model, notices=(*model.notices, FAILED_EVENT))
 
 
 def _parse(message: str) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from datetime import date
 from html import escape
 
 from secondround.app import boot
+from secondround.protocol import FAILURE_CODES, KIT_ID, FailureCode, LoadStatus
 from secondround.render import to_html
 from secondround.views import view
 
@@ -16,24 +17,40 @@ __all__ = ["widget_html"]
 STALL_SECONDS = 30
 
 
+# Why the kit could not start, by the code the worker or the page sends (protocol.FailureCode).
+FAILURE_WORDS: dict[FailureCode, str] = {
+    # The page puts the seconds build.mjs gives it (the same figure, unless a test shortens it).
+    "stalled": f"nothing arrived for <span data-stall-seconds>{STALL_SECONDS}</span> seconds",
+    "download": "a file it needs could not be downloaded",
+    "start": "Python stopped while starting",
+    "worker": "this browser would not run its background script",
+}
+
+
+def _shown(status: LoadStatus, attrs: str = " hidden") -> str:
+    return f'data-status="{status}"{attrs}'
+
+
 def _status_html() -> str:
-    # The loader only toggles these and fills in numbers: every word is written here, in Python.
+    # The loader only toggles these and fills in numbers and details: every word is written
+    # here, in Python.
+    reasons = "".join(
+        f'<span data-failure="{code}" hidden>{FAILURE_WORDS[code]}</span>' for code in FAILURE_CODES
+    )
     return (
-        '<div class="sr-status" data-status-box>'
-        '<p data-status="static">This kit shows an example. With JavaScript on, it becomes yours: '
-        "Python runs here in your browser and nothing you type is sent anywhere.</p>"
-        '<p data-status="loading" hidden role="status">Downloading Python for the kit: '
+        '<div class="sr-status">'
+        f"<p {_shown('static', '')}>This kit shows an example. With JavaScript on, it becomes "
+        "yours: Python runs here in your browser and nothing you type is sent anywhere.</p>"
+        f'<p {_shown("downloading")} role="status">Downloading Python for the kit: '
         "<span data-loaded>0.0</span> of <span data-total>about 12</span> MB"
         "<span data-left-seconds hidden>, about <span data-left>0</span> seconds left</span>"
         "<span data-left-minutes hidden>, about <span data-left>0</span> minutes left</span>. "
         "You can start typing now.</p>"
-        '<p data-status="starting" hidden role="status">Starting Python…</p>'
-        '<p data-status="ready" hidden role="status">Ready: your drafts update as you type.</p>'
-        '<div data-status="failed" hidden role="alert">'
-        "<p>The kit could not start Python in this browser "
-        "(<span data-reason>an error</span>"
-        "<span data-reason-stalled hidden>nothing arrived for <span data-stall-seconds>"
-        f"{STALL_SECONDS}</span> seconds</span>). "
+        f'<p {_shown("starting")} role="status">Starting Python…</p>'
+        f'<p {_shown("ready")} role="status">Ready: your drafts update as you type.</p>'
+        f'<div {_shown("failed")} role="alert">'
+        f"<p>The kit could not start Python in this browser: {reasons}"
+        "<span data-failure-detail hidden> (<span data-detail></span>)</span>. "
         "The guide still works, and the drafts below are the last ones the kit wrote.</p>"
         '<button type="button" class="md-button" data-retry>Retry</button></div>'
         "</div>"
@@ -44,10 +61,10 @@ def widget_html(build: str, dom_script: str, today: date | None = None) -> str:
     """The whole widget as the build writes it: complete and readable before any script runs."""
     # The example is dated from the day of the build, so its checklist reads as a live one.
     day = today or date.today()
-    model = boot({}, True, {"now_ms": _ms(day), "tz_offset_min": 0})
-    tree = view(model, build)["tree"]
+    model, _ = boot({}, True, {"now_ms": _ms(day), "tz_offset_min": 0})
+    tree = view(model)["tree"]
     return (
-        f'<section id="secondround-kit" class="sr-kit" data-build="{escape(build)}" '
+        f'<section id="{KIT_ID}" class="sr-kit" data-build="{escape(build)}" '
         'aria-label="Your follow-up kit">'
         f"{_status_html()}"
         '<noscript><p class="sr-noscript">Turn on JavaScript to make these drafts your own; '

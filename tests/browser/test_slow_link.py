@@ -52,7 +52,7 @@ def test_a_download_slower_than_the_stall_timeout_still_finishes(
     )
     start = time.monotonic()
     page.goto(site_url + "kit/")
-    loading = page.locator('[data-status="loading"]')
+    loading = page.locator('[data-status="downloading"]')
     expect(loading).to_be_visible()
     # The total is what the build knows it will fetch, not a compressed Content-Length.
     expect(loading).to_contain_text(re.compile(r"of 10\.\d MB"))
@@ -78,7 +78,7 @@ def test_a_stalled_download_fails_then_retry_keeps_what_arrived(
     page.goto(site_url + "kit/")
     expect(page.locator(FAILED)).to_be_visible(timeout=60_000)
     expect(page.locator(FAILED)).to_contain_text("nothing arrived for 20 seconds")
-    expect(page.locator("[data-reason]")).to_be_hidden()
+    expect(page.locator('[data-failure="download"]')).to_be_hidden()
     # The guide and the example drafts stay readable.
     expect(page.locator("h1")).to_contain_text("Your follow-up kit")
     expect(page.locator("#sr-d-0-email")).to_contain_text("Jordan Rivera")

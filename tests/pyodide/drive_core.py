@@ -104,7 +104,8 @@ class Driver:
             app.update(before, event)
             raise AssertionError(f"{kind} failed inside the session but not outside it")
         self.kinds.add(kind)
-        self.shown = reply["view"]
+        # What the page would read: the View and, beside it, the effects.
+        self.shown = {**reply["view"], **reply["effects"]}
         return self.shown
 
     def check_ids(self) -> list[str]:

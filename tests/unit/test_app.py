@@ -12,13 +12,13 @@ from hypothesis import given, reject
 from hypothesis import strategies as st
 from strategies import hostile_text, states
 
+from secondround import app
 from secondround.app import (
     EXAMPLE_CLEARED,
     EXAMPLE_NOTICE,
     SAVING_OFF,
-    boot,
+    Step,
     clock,
-    update,
     view,
 )
 from secondround.codec import StateError, from_storage, to_bookmark, to_storage
@@ -26,6 +26,7 @@ from secondround.drafts import drafts_for
 from secondround.example import example_profile
 from secondround.model import BACKUP_PREFIX, STATE_KEY, Model
 from secondround.profile import Interviewer, Profile
+from secondround.protocol import Effects
 from secondround.state import State, content
 
 # 2026-11-26 10:30 UTC, as the page's clock reports it.
@@ -38,12 +39,38 @@ def ev(kind: str, **fields: Any) -> dict[str, Any]:
     return {"type": kind, **CLOCK, **fields}
 
 
+# The steps taken so far, by the Model each made: most tests follow the Model from step to step
+# and ask for a step's effects (writes, download, focus) only where they matter.
+_steps: dict[int, Step] = {}
+
+
+def _record(step: Step) -> Model:
+    if len(_steps) > 500:  # property tests take thousands of steps; a test looks a few back
+        _steps.clear()
+    _steps[id(step[0])] = step
+    return step[0]
+
+
+def boot(storage: dict[str, str], saving: bool, event: dict[str, Any]) -> Model:
+    return _record(app.boot(storage, saving, event))
+
+
+def update(model: Model, event: dict[str, Any]) -> Model:
+    return _record(app.update(model, event))
+
+
+def effects(model: Model) -> Effects:
+    """The effects of the step that made this Model (a Model no step made has none)."""
+    step = _steps.get(id(model))
+    return step[1] if step is not None and step[0] is model else Effects()
+
+
 def fresh(state: State = SAVED) -> Model:
     return boot({STATE_KEY: to_storage(state)}, True, CLOCK)
 
 
 def saved_state(model: Model) -> str | None:
-    return dict(model.writes).get(STATE_KEY)
+    return dict(effects(model).writes).get(STATE_KEY)
 
 
 @pytest.mark.parametrize(
@@ -74,7 +101,7 @@ def test_a_first_visit_starts_from_the_example_and_saves_nothing() -> None:
     assert model.state.profile.name == "Jordan Rivera"
     assert model.state.profile.interview_date == "2026-11-26"
     assert EXAMPLE_NOTICE in model.notices
-    assert model.writes == ()
+    assert effects(model).writes == ()
 
 
 def test_the_first_edit_makes_the_example_the_readers_own() -> None:
@@ -153,7 +180,7 @@ def test_a_readers_own_checklist_is_never_cleared_by_an_edit() -> None:
 def test_saved_state_is_restored_without_rewriting_it() -> None:
     model = fresh()
     assert model.state == SAVED
-    assert model.writes == ()
+    assert effects(model).writes == ()
     assert model.notices == ()
 
 
@@ -170,7 +197,7 @@ def test_saved_state_is_restored_without_rewriting_it() -> None:
 def test_unreadable_storage_is_reported_and_kept_under_a_backup_key(text: str) -> None:
     model = boot({STATE_KEY: text}, True, CLOCK)
     backup_key = f"{BACKUP_PREFIX}2026-11-26T10:30"
-    assert dict(model.writes) == {backup_key: text}
+    assert dict(effects(model).writes) == {backup_key: text}
     assert any("could not be read" in n.text and backup_key in n.text for n in model.notices)
     assert model.state.profile.name == "Jordan Rivera"  # the kit starts clean, from the example
 
@@ -179,7 +206,7 @@ def test_without_storage_the_reader_is_told_and_nothing_is_written() -> None:
     model = boot({}, False, CLOCK)
     assert SAVING_OFF in model.notices
     model = update(model, ev("field", arg="name", value="Ada"))
-    assert model.writes == ()
+    assert effects(model).writes == ()
     assert model.state.profile.name == "Ada"
 
 
@@ -225,7 +252,7 @@ def test_field_events_outside_the_form_change_nothing(path: str, value: str) -> 
     before = fresh()
     after = update(before, ev("field", arg=path, value=value))
     assert after.state == before.state
-    assert after.writes == ()
+    assert effects(after).writes == ()
 
 
 def test_long_text_is_cut_at_the_fields_limit() -> None:
@@ -254,7 +281,7 @@ def test_removing_an_interviewer_asks_first_then_removes_that_one() -> None:
     assert "Yes, remove B and their ticks" in json.dumps(view(model)["tree"])
     model = update(model, ev("remove_interviewer", arg="1"))
     assert [p.name for p in model.state.profile.interviewers] == ["A", "C"]
-    assert view(model)["focus"] == "sr-f-i1-name"  # C, who took B's place
+    assert effects(model).focus == "sr-f-i1-name"  # C, who took B's place
 
 
 def test_anything_else_between_the_two_clicks_cancels_the_removal() -> None:
@@ -280,7 +307,7 @@ def test_ticks_stay_with_people_through_a_removal_and_its_undo() -> None:
     back = update(model, ev("undo_remove"))
     assert [p.name for p in back.state.profile.interviewers] == ["A", "B", "C"]
     assert dict(back.state.checks) == ticks
-    assert view(back)["focus"] == "sr-f-i0-name"
+    assert effects(back).focus == "sr-f-i0-name"
 
 
 def test_checking_records_when_and_unchecking_forgets() -> None:
@@ -321,7 +348,7 @@ def test_a_bad_import_says_why_and_changes_nothing(text: str) -> None:
     before = fresh()
     model = update(before, ev("import", value=text))
     assert model.state == before.state
-    assert model.writes == ()
+    assert effects(model).writes == ()
     assert [n.kind for n in model.notices] == ["error"]
     assert "could not be imported" in model.notices[0].text
 
@@ -358,7 +385,7 @@ def test_a_damaged_bookmark_is_reported_once_and_kept() -> None:
     assert model.state == SAVED
     assert len(model.notices) == 1
     assert "could not be opened" in model.notices[0].text
-    assert damaged in dict(model.writes).values()
+    assert damaged in dict(effects(model).writes).values()
 
 
 def test_a_plain_anchor_is_not_a_bookmark() -> None:
@@ -370,7 +397,7 @@ def test_another_tabs_save_is_shown_but_not_written_back() -> None:
     other = State(profile=Profile(name="Other tab"))
     model = update(fresh(), ev("storage", arg=STATE_KEY, value=to_storage(other)))
     assert content(model.state) == other
-    assert model.writes == ()
+    assert effects(model).writes == ()
     ignored = update(fresh(), ev("storage", arg=STATE_KEY, value="garbage"))
     assert ignored.state == SAVED
 
@@ -401,7 +428,7 @@ def test_views_are_json_and_carry_no_code(state: State) -> None:
     except StateError:
         reject()
     model = replace(boot({}, True, CLOCK), state=state)
-    shown = view(model, "build-1")
+    shown = view(model)
     assert json.loads(json.dumps(shown)) == shown
     for node in _walk(shown["tree"]):
         attrs = node[1]
@@ -443,24 +470,25 @@ def test_field_errors_show_once_the_reader_leaves_the_field() -> None:
 
 def test_a_download_is_handed_over_once_and_only_when_asked() -> None:
     model = fresh(boot({}, True, CLOCK).state)
-    assert view(model)["download"] is None
-    asked = update(model, ev("download", arg="json"))
-    shown = view(asked)
-    assert shown["download"]["filename"] == "second-round-checklist.json"
-    assert from_storage(shown["download"]["text"]) == model.state
+    assert effects(model).download is None
+    asked = effects(update(model, ev("download", arg="json"))).download
+    assert asked is not None
+    assert asked.filename == "second-round-checklist.json"
+    assert from_storage(asked.text) == model.state
 
 
 def test_the_calendar_download_holds_one_event_per_step() -> None:
     model = update(fresh(boot({}, True, CLOCK).state), ev("download", arg="ics"))
-    assert model.download is not None
-    assert model.download.mime == "text/calendar"
-    assert model.download.text.count("BEGIN:VEVENT") == 9
-    assert model.download.text.startswith("BEGIN:VCALENDAR\r\n")
+    file = effects(model).download
+    assert file is not None
+    assert file.mime == "text/calendar"
+    assert file.text.count("BEGIN:VEVENT") == 9
+    assert file.text.startswith("BEGIN:VCALENDAR\r\n")
 
 
 def test_a_calendar_without_dates_is_refused_with_a_reason() -> None:
     model = update(fresh(State()), ev("download", arg="ics"))
-    assert model.download is None
+    assert effects(model).download is None
     assert "date of your interview" in model.notices[-1].text
 
 
@@ -518,8 +546,8 @@ def test_forgetting_leaves_a_blank_kit_and_asks_the_page_to_remove_everything() 
     shown = view(model)
     assert content(model.state) == State()
     assert model.kept_aside == ""
-    assert model.writes == ()
-    assert shown["forget"] is True
+    assert effects(model).writes == ()
+    assert effects(model).forget is True
     assert shown["bookmark"] == ""
     assert _links(model) == []
 
@@ -587,7 +615,7 @@ def test_flag_events_that_are_not_yes_or_no_change_nothing(arg: str, value: Any)
     before = fresh()
     after = update(before, ev("flag", arg=arg, value=value))
     assert after.state == before.state
-    assert after.writes == ()
+    assert effects(after).writes == ()
 
 
 def _by_id(tree: Any, node_id: str) -> Any:
@@ -668,11 +696,10 @@ def test_the_calendar_has_the_checklists_dates() -> None:
     profile = replace(SAVED.profile, interview_date="2026-12-24", region="US")
     state = State(profile=profile, checks={"email-p1": "2026-12-26T09:00"})
     model = update(fresh(state), ev("download", arg="ics"))
-    assert model.download is not None
+    file = effects(model).download
+    assert file is not None
     starts = [
-        line.split(":", 1)[1]
-        for line in model.download.text.split("\r\n")
-        if line.startswith("DTSTART")
+        line.split(":", 1)[1] for line in file.text.split("\r\n") if line.startswith("DTSTART")
     ]
     # The email is done, so no reminder; card on the day, post and call after Christmas, the
     # last follow-up in January.
@@ -697,7 +724,7 @@ def test_an_older_bookmark_of_the_same_checklist_does_not_roll_it_back() -> None
     opened = update(newer, ev("mount", value=old_link))
     assert opened.state == newer.state
     assert any("older version" in n.text for n in opened.notices)
-    assert opened.writes == newer.writes  # nothing new to save
+    assert effects(opened).writes == ()  # nothing new to save
     # The reader may still choose the older one, and then the newer is kept aside.
     chosen = update(opened, ev("restore"))
     assert content(chosen.state) == content(old.state)
@@ -800,7 +827,7 @@ def test_a_draft_can_be_edited_and_the_edit_travels_with_the_checklist() -> None
     opened = update(model, ev("edit_start", arg=key))
     box = _node_by_id(opened, "sr-e-p1-email")
     assert box[0] == "textarea"
-    assert view(opened)["focus"] == "sr-e-p1-email"
+    assert effects(opened).focus == "sr-e-p1-email"
     mine = "Dear Dana,\n\nMy own words <script>alert(1)</script>.\n\nSam"
     edited = update(opened, ev("edit", arg=key, value=mine))
     assert edited.state.edits == {key: mine}

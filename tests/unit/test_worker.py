@@ -16,11 +16,22 @@ from secondround.worker import FAILED_EVENT, Session
 CLOCK = {"now_ms": 1_795_689_000_000, "tz_offset_min": 0}
 
 
-def send(session: Session, kind: str, **fields: Any) -> dict[str, Any]:
-    reply = json.loads(session.handle(json.dumps({"type": kind, **CLOCK, **fields})))
+def answer(session: Session, kind: str, **fields: Any) -> dict[str, Any]:
+    event = json.dumps({"type": kind, **CLOCK, **fields})
+    reply: dict[str, Any] = json.loads(session.handle(event))
     assert reply["type"] == "view"
-    shown: dict[str, Any] = reply["view"]
+    assert set(reply) == {"type", "view", "effects"}
+    return reply
+
+
+def send(session: Session, kind: str, **fields: Any) -> dict[str, Any]:
+    shown: dict[str, Any] = answer(session, kind, **fields)["view"]
     return shown
+
+
+def writes(session: Session, kind: str, **fields: Any) -> list[list[str]]:
+    found: list[list[str]] = answer(session, kind, **fields)["effects"]["writes"]
+    return found
 
 
 def test_boot_and_mount_send_the_whole_tree_and_typing_sends_edits() -> None:
@@ -28,20 +39,23 @@ def test_boot_and_mount_send_the_whole_tree_and_typing_sends_edits() -> None:
     first = send(session, "boot", storage={}, saving=True, build="b1")
     assert "tree" in first
     assert "ops" not in first
-    typed = send(session, "field", arg="name", value="Ada")
+    reply = answer(session, "field", arg="name", value="Ada")
+    typed = reply["view"]
     assert "tree" not in typed
     assert session.model is not None
-    assert apply_ops(first["tree"], typed["ops"]) == view(session.model, "b1")["tree"]
+    assert apply_ops(first["tree"], typed["ops"]) == view(session.model)["tree"]
     assert len(json.dumps(typed["ops"])) < len(json.dumps(first["tree"])) / 2
-    assert dict(typed["writes"])[STATE_KEY]
+    assert json.loads(dict(reply["effects"]["writes"])[STATE_KEY])["state"]["profile"]["name"] == (
+        "Ada"
+    )
     assert "tree" in send(session, "mount", value="")
 
 
 def test_writes_are_handed_over_once() -> None:
     session = Session()
     send(session, "boot", storage={}, saving=True)
-    assert send(session, "field", arg="name", value="Ada")["writes"]
-    assert send(session, "dismiss", arg="9")["writes"] == []
+    assert [key for key, _ in writes(session, "field", arg="name", value="Ada")] == [STATE_KEY]
+    assert writes(session, "dismiss", arg="9") == []
 
 
 @pytest.mark.parametrize("message", ["", "not json", "[1, 2]", "null"])
@@ -73,13 +87,15 @@ def test_a_view_that_fails_keeps_the_checklist_and_says_so(monkeypatch: pytest.M
     send(session, "field", arg="name", value="Ada")
     before = session.model
 
-    def breaks_on_boom(model: Any, build: str = "") -> Any:
+    def breaks_on_boom(model: Any) -> Any:
         if model.state.profile.name == "Boom":
             raise RuntimeError("a drawing bug")
-        return view(model, build)
+        return view(model)
 
     monkeypatch.setattr(worker, "view", breaks_on_boom)
-    shown = send(session, "field", arg="name", value="Boom")
+    reply = answer(session, "field", arg="name", value="Boom")
+    assert reply["effects"]["writes"] == []  # the change that could not be drawn is not saved
+    shown = reply["view"]
     assert session.model is not None
     assert before is not None
     assert session.model.state == before.state

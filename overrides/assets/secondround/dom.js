@@ -2,8 +2,9 @@
 // Text is only ever set as text, and attributes that could run code are refused whatever the
 // tree says. A classic script: the kit page runs it right after the kit's markup, to put the
 // reader's last View on screen before the first paint; kit.js uses the same functions.
+// PROTOCOL (op kinds, the cache's key) is put in front of this file by the build (hook.py).
 (() => {
-  const VIEW_KEY = "secondround:view-cache";
+  const { KIT_ID, OP, ROOT_ID, VALUE_TAG, VIEW_CACHE_KEY } = PROTOCOL;
   const SAFE_URL = /^(mailto:|#)/i;
 
   function allowed(name, value) {
@@ -18,7 +19,7 @@
       if (name === "value") {
         // The field being typed in belongs to the reader; Python's copy of it may be a key behind.
         if (node !== document.activeElement && node.value !== value) node.value = value;
-        if (node.localName === "textarea") continue;
+        if (node.localName === VALUE_TAG) continue;
       }
       if (name === "checked") node.checked = value;
       if (name === "selected") node.selected = value;
@@ -35,7 +36,7 @@
     const [tag, attrs, ...children] = tree;
     const node = document.createElement(tag);
     setAttributes(node, attrs);
-    if (tag !== "textarea") for (const child of children) node.appendChild(create(child));
+    if (tag !== VALUE_TAG) for (const child of children) node.appendChild(create(child));
     return node;
   }
 
@@ -52,7 +53,7 @@
       return;
     }
     setAttributes(node, attrs);
-    if (tag === "textarea") return;
+    if (tag === VALUE_TAG) return;
     let child = node.firstChild;
     for (const childTree of children) {
       if (child) {
@@ -68,19 +69,20 @@
     }
   }
 
-  // Edits: ["node", path, tree] | ["attrs", path, attrs] | ["children", path, start, trees],
-  // where path is child indices from the root.
+  // Edits, as render.py describes them: [OP.node, path, tree] | [OP.attrs, path, attrs] |
+  // [OP.children, path, start, trees], where path is child indices from the root.
   function editTree(tree, ops) {
     for (const [kind, path, a, b] of ops) {
-      if (kind === "node" && path.length === 0) {
+      if (kind === OP.node && path.length === 0) {
         tree = a;
         continue;
       }
       let parent = tree;
-      for (const i of kind === "node" ? path.slice(0, -1) : path) parent = parent[2 + i];
-      if (kind === "node") parent[2 + path[path.length - 1]] = a;
-      else if (kind === "attrs") parent[1] = a;
-      else parent.splice(2 + a, parent.length, ...b);
+      for (const i of kind === OP.node ? path.slice(0, -1) : path) parent = parent[2 + i];
+      if (kind === OP.node) parent[2 + path[path.length - 1]] = a;
+      else if (kind === OP.attrs) parent[1] = a;
+      else if (kind === OP.children) parent.splice(2 + a, parent.length, ...b);
+      else throw new Error("unknown edit: " + kind);
     }
     return tree;
   }
@@ -92,8 +94,8 @@
         node = node.childNodes[i];
         if (!node) throw new Error("the page no longer matches the tree");
       }
-      if (kind === "node") patch(node, a);
-      else if (kind === "attrs") setAttributes(node, a);
+      if (kind === OP.node) patch(node, a);
+      else if (kind === OP.attrs) setAttributes(node, a);
       else {
         while (node.childNodes.length > a) node.lastChild.remove();
         for (const tree of b) node.appendChild(create(tree));
@@ -107,9 +109,9 @@
     if (!kit || kit.dataset.cacheApplied) return;
     kit.dataset.cacheApplied = "true";
     try {
-      const cached = JSON.parse(localStorage.getItem(VIEW_KEY) || "null");
+      const cached = JSON.parse(localStorage.getItem(VIEW_CACHE_KEY) || "null");
       if (cached && cached.build === kit.dataset.build) {
-        patch(kit.querySelector("#sr-live"), cached.tree);
+        patch(document.getElementById(ROOT_ID), cached.tree);
         performance.mark("sr-cached-view-applied");
       }
     } catch {
@@ -117,8 +119,9 @@
     }
   }
 
-  window.secondroundDom = { VIEW_KEY, applyCachedView, create, editDom, editTree, patch, setAttributes };
-  if (document.currentScript && document.currentScript.hasAttribute("data-apply-cache")) {
-    applyCachedView(document.getElementById("secondround-kit"));
+  self.secondroundDom = { applyCachedView, editDom, editTree, patch };
+  // Under Node (tests/unit's agreement test) there is no document, only editTree to check.
+  if (typeof document !== "undefined" && document.currentScript?.hasAttribute("data-apply-cache")) {
+    applyCachedView(document.getElementById(KIT_ID));
   }
 })();

@@ -1,12 +1,28 @@
 // Second Round kit, main thread: plumbing only. It forwards events to the Python worker, applies
 // the View it answers with, and makes the storage and URL writes Python asks for. All wording,
-// validation, dates and state rules live in Python (src/secondround).
-import { BOOKMARK_PREFIX, BUILD, CACHE_PREFIXES, SERVICE_WORKER, STALL_MS, STORAGE_PREFIX } from "./build.mjs";
+// validation, dates and state rules live in Python (src/secondround); every name it shares
+// with Python (events, messages, keys) comes from build.mjs, generated from protocol.py.
+import {
+  BUILD,
+  CACHE_PREFIXES,
+  EVENT,
+  FAILURE,
+  KIT_ID,
+  MESSAGE,
+  PROBE_KEY,
+  ROOT_ID,
+  SERVICE_WORKER,
+  STALL_MS,
+  STATUS,
+  STORAGE_PREFIX,
+  TOKEN_MARK,
+  VIEW_CACHE_KEY,
+} from "./build.mjs";
 
 // The DOM patcher is a classic script, so the kit page can also run it while still parsing
 // (see kit_page.py); anywhere else it is loaded here.
 if (!window.secondroundDom) await import("./dom.js");
-const { VIEW_KEY, applyCachedView, create, editDom, editTree, patch, setAttributes } = window.secondroundDom;
+const { applyCachedView, editDom, editTree, patch } = window.secondroundDom;
 
 const PREFIX = STORAGE_PREFIX;
 const SITE_ROOT = new URL("../../", import.meta.url);
@@ -24,8 +40,8 @@ window.__secondround = { pending: () => pending };
 function openStorage() {
   try {
     const s = window.localStorage;
-    s.setItem(PREFIX + "probe", "1");
-    s.removeItem(PREFIX + "probe");
+    s.setItem(PROBE_KEY, "1");
+    s.removeItem(PROBE_KEY);
     return s;
   } catch {
     return null;
@@ -45,7 +61,8 @@ function snapshot() {
 function send(event) {
   startWorker();
   pending++;
-  worker.postMessage({ ...event, now_ms: Date.now(), tz_offset_min: new Date().getTimezoneOffset() });
+  const clock = { now_ms: Date.now(), tz_offset_min: new Date().getTimezoneOffset() };
+  worker.postMessage(JSON.stringify({ ...event, ...clock }));
 }
 
 function startWorker() {
@@ -59,13 +76,13 @@ function startWorker() {
   worker.onmessage = (message) => receive(message.data);
   worker.onerror = (error) => {
     error.preventDefault();
-    fail(error.message);
+    fail(FAILURE.worker, error.message);
   };
-  showStatus("loading");
+  showStatus(STATUS.downloading);
   samples = [];
   alive();
   send({
-    type: "boot",
+    type: EVENT.boot,
     build: BUILD,
     storage: snapshot(),
     saving: store !== null,
@@ -73,30 +90,31 @@ function startWorker() {
   });
   // Last, since one of them may be a failure that ends this worker.
   if (early) early.messages.forEach(receive);
+  if (early && early.error !== undefined) fail(FAILURE.worker, early.error);
 }
 
 // The kit gives up on a stall, not on a slow link: every sign of life from the worker (bytes
 // arrived, a start-up step done) restarts the clock.
 function alive() {
   clearTimeout(timer);
-  if (!ready) timer = setTimeout(() => ready || fail("stalled"), STALL_MS);
+  if (!ready) timer = setTimeout(() => ready || fail(FAILURE.stalled, ""), STALL_MS);
 }
 
-function fail(reason) {
+// The kit's markup has the sentence for each failure code; the detail (a file name, an error)
+// is shown beside it as it came.
+function fail(code, detail) {
   if (worker) worker.terminate();
   worker = null;
   pending = 0;
   clearTimeout(timer);
-  console.warn("Second Round: Python did not start:", reason);
-  const span = kit?.querySelector("[data-reason]");
-  const stalled = kit?.querySelector("[data-reason-stalled]");
-  if (span && stalled) {
-    stalled.hidden = reason !== "stalled";
-    span.hidden = reason === "stalled";
-    if (reason !== "stalled" && reason) span.textContent = reason;
-    stalled.querySelector("[data-stall-seconds]").textContent = String(Math.round(STALL_MS / 1000));
+  console.warn("Second Round: Python did not start:", code, detail);
+  if (kit) {
+    for (const span of kit.querySelectorAll("[data-failure]")) span.hidden = span.dataset.failure !== code;
+    kit.querySelector("[data-failure-detail]").hidden = !detail;
+    kit.querySelector("[data-detail]").textContent = detail || "";
+    kit.querySelector("[data-stall-seconds]").textContent = String(Math.round(STALL_MS / 1000));
   }
-  showStatus("failed");
+  showStatus(STATUS.failed);
 }
 
 // A rough time left, from the rate over the last few seconds: shown only when it is long enough
@@ -121,36 +139,36 @@ function showProgress(loaded, expected) {
   minutes.querySelector("[data-left]").textContent = String(Math.round(left / 60));
 }
 
-let status = "static";
+let status = STATUS.static;
 function showStatus(name) {
   status = name;
   if (!kit) return;
   for (const node of kit.querySelectorAll("[data-status]")) node.hidden = node.dataset.status !== name;
 }
 
-function receive(data) {
-  const message = typeof data === "string" ? JSON.parse(data) : data;
-  if (!ready && message.type !== "error") alive();
-  if (message.type === "progress") {
+function receive(text) {
+  const message = JSON.parse(text);
+  if (!ready && message.type !== MESSAGE.failed) alive();
+  if (message.type === MESSAGE.progress) {
     // Kept for the kit's markup: the early worker may report before the page has mounted.
     lastProgress = message;
     if (kit) showProgress(message.loaded, message.expected);
-  } else if (message.type === "runtime-cached") {
+  } else if (message.type === MESSAGE.runtime_cached) {
     offlineWanted = true;
     registerServiceWorkerSoon();
-  } else if (message.type === "starting") {
-    showStatus("starting");
-  } else if (message.type === "error") {
-    fail(message.message);
-  } else if (message.type === "view") {
+  } else if (message.type === MESSAGE.starting) {
+    showStatus(STATUS.starting);
+  } else if (message.type === MESSAGE.failed) {
+    fail(message.code, message.detail);
+  } else if (message.type === MESSAGE.view) {
     pending = Math.max(0, pending - 1);
     if (!ready) {
       ready = true;
       clearTimeout(timer);
-      showStatus("ready");
+      showStatus(STATUS.ready);
       performance.mark("sr-python-ready");
     }
-    apply(message.view);
+    apply(message.view, message.effects);
   }
 }
 
@@ -159,14 +177,14 @@ function receive(data) {
 let shownTree = null;
 let kitPath = "";
 
-function apply(view) {
+function apply(view, effects) {
   const ops = view.tree ? null : view.ops;
   shownTree = ops ? editTree(shownTree, ops) : view.tree;
   // The screen first (that is what the reader waits for), then the URL and storage.
   // Instant navigation may have left the kit's page while this View was on its way.
   const mounted = kit && document.contains(kit) && location.pathname === kitPath;
   if (mounted) {
-    const live = kit.querySelector("#sr-live");
+    const live = kit.querySelector("#" + ROOT_ID);
     if (live) showTree(live, ops);
     const announce = kit.querySelector("[data-announce]");
     if (announce && announce.textContent !== view.announce) announce.textContent = view.announce;
@@ -175,23 +193,23 @@ function apply(view) {
     // a blank kit has no token, and any old one goes.
     if (view.bookmark && location.hash !== "#" + view.bookmark) {
       history.replaceState(history.state, "", "#" + view.bookmark);
-    } else if (!view.bookmark && location.hash.slice(1).includes(BOOKMARK_PREFIX)) {
+    } else if (!view.bookmark && location.hash.slice(1).includes(TOKEN_MARK)) {
       history.replaceState(history.state, "", location.pathname + location.search);
     }
   }
-  if (view.forget) forget();
+  if (effects.forget) forget();
   // After a removal the button is gone: focus goes where Python says (a neighbour).
-  if (view.focus && mounted) kit.querySelector("#" + CSS.escape(view.focus))?.focus();
-  if (view.download) save(view.download);
-  for (const [key, value] of view.writes) {
+  if (effects.focus && mounted) kit.querySelector("#" + CSS.escape(effects.focus))?.focus();
+  if (effects.download) save(effects.download);
+  for (const [key, value] of effects.writes) {
     try {
       store.setItem(key, value);
     } catch {
-      send({ type: "saving_off" });
+      send({ type: EVENT.saving_off });
       break;
     }
   }
-  if (store && view.writes.length) cacheView(shownTree);
+  if (store && effects.writes.length) cacheView(shownTree);
 }
 
 function showTree(live, ops) {
@@ -219,7 +237,7 @@ function flushViewCache() {
   clearTimeout(cacheTimer);
   if (!cachedTree || !store) return;
   try {
-    store.setItem(VIEW_KEY, JSON.stringify({ build: BUILD, tree: cachedTree }));
+    store.setItem(VIEW_CACHE_KEY, JSON.stringify({ build: BUILD, tree: cachedTree }));
   } catch {
     // Storage full: Python has already been told through the state write.
   }
@@ -259,20 +277,20 @@ function save(file) {
 function onInput(event) {
   const t = event.target;
   if (offlineWanted) registerServiceWorkerSoon();
-  if (t.dataset.field !== undefined && t.type !== "radio") send({ type: "field", arg: t.dataset.field, value: t.value });
-  else if (t.dataset.edit !== undefined) send({ type: "edit", arg: t.dataset.edit, value: t.value });
+  if (t.dataset.field !== undefined && t.type !== "radio") send({ type: EVENT.field, arg: t.dataset.field, value: t.value });
+  else if (t.dataset.edit !== undefined) send({ type: EVENT.edit, arg: t.dataset.edit, value: t.value });
 }
 
 // Leaving a field is when its errors may show (Python decides which).
 function onLeave(event) {
   const t = event.target;
-  if (t.dataset && t.dataset.field !== undefined && t.type !== "radio") send({ type: "leave", arg: t.dataset.field });
+  if (t.dataset && t.dataset.field !== undefined && t.type !== "radio") send({ type: EVENT.leave, arg: t.dataset.field });
 }
 
 function onChange(event) {
   const t = event.target;
   if (t.type === "radio" && t.checked && t.dataset.field !== undefined) {
-    send({ type: "field", arg: t.dataset.field, value: t.value });
+    send({ type: EVENT.field, arg: t.dataset.field, value: t.value });
   } else if (t.type === "file" && t.dataset.action && t.files.length) {
     const action = t.dataset.action;
     t.files[0].text().then((text) => send({ type: action, value: text }));
@@ -338,7 +356,7 @@ function nameSearchDialog() {
 
 function mount() {
   nameSearchDialog();
-  kit = document.getElementById("secondround-kit");
+  kit = document.getElementById(KIT_ID);
   kitPath = location.pathname;
   if (!kit) {
     store = store || openStorage();
@@ -354,7 +372,7 @@ function mount() {
   if (!ready) applyCachedView(kit);
   showStatus(status);
   if (lastProgress) showProgress(lastProgress.loaded, lastProgress.expected);
-  send({ type: "mount", value: location.hash });
+  send({ type: EVENT.mount, value: location.hash });
 }
 
 // Offline support, once Python is up and its runtime cached by the worker (precaching earlier
@@ -379,15 +397,15 @@ function registerServiceWorker() {
 // is idle, so the kit is ready when they reach it. First visits and Save-Data download nothing.
 function warmUp() {
   if (worker || !store || navigator.connection?.saveData) return;
-  if (!store.getItem(VIEW_KEY)) return;
+  if (!store.getItem(VIEW_CACHE_KEY)) return;
   const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 1000));
   idle(() => worker || startWorker());
 }
 
 window.addEventListener("storage", (event) => {
-  if (worker && event.key && event.key.startsWith(PREFIX)) send({ type: "storage", arg: event.key, value: event.newValue });
+  if (worker && event.key && event.key.startsWith(PREFIX)) send({ type: EVENT.storage, arg: event.key, value: event.newValue });
 });
-window.addEventListener("hashchange", () => kit && document.contains(kit) && send({ type: "mount", value: location.hash }));
+window.addEventListener("hashchange", () => kit && document.contains(kit) && send({ type: EVENT.mount, value: location.hash }));
 
 // The kit page's early worker is adopted at once, so its progress reaches the page.
 if (window.secondroundEarly) startWorker();

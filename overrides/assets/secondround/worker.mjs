@@ -1,6 +1,17 @@
 // Second Round worker: boots Pyodide and the secondround wheel off the main thread as soon as it
-// is created, then hands each event from the page to Python and posts back the JSON View.
-import { DOWNLOAD_BYTES, LOCK_FILE, PYODIDE_DIR, RUNTIME_CACHE, STDLIB_URL, WHEEL_URL } from "./build.mjs";
+// is created, then hands each event from the page to Python and posts back the JSON View. Every
+// message, both ways, is JSON text (secondround/protocol.py); this script sends codes, no words.
+import {
+  DOWNLOAD_BYTES,
+  FAILURE,
+  FULL_TREE_EVENTS,
+  LOCK_FILE,
+  MESSAGE,
+  PYODIDE_DIR,
+  RUNTIME_CACHE,
+  STDLIB_URL,
+  WHEEL_URL,
+} from "./build.mjs";
 
 const SITE_ROOT = new URL("../../", import.meta.url);
 const PYODIDE_URL = new URL(PYODIDE_DIR + "/", SITE_ROOT).href;
@@ -14,6 +25,10 @@ const EXPECTED = Object.values(DOWNLOAD_BYTES).reduce((a, b) => a + b, 0);
 let lastReport = 0;
 const cacheWrites = [];
 
+function post(message) {
+  self.postMessage(JSON.stringify(message));
+}
+
 function fileName(url) {
   return String(url).split("?")[0].split("/").pop();
 }
@@ -26,16 +41,18 @@ function report(force) {
   lastReport = now;
   let loaded = 0;
   for (const [name, bytes] of arrived) loaded += Math.min(bytes, DOWNLOAD_BYTES[name] ?? bytes);
-  self.postMessage({ type: "progress", loaded, expected: EXPECTED });
+  post({ type: MESSAGE.progress, loaded, expected: EXPECTED });
 }
 
 // A start-up step finished: also a sign of life for the page's stall timer.
 function stepDone(step) {
-  self.postMessage({ type: "step", step });
+  post({ type: MESSAGE.step, step });
 }
 
-function failed(message) {
-  self.postMessage(JSON.stringify({ type: "error", message }));
+// The page shows the sentence its markup has for the code; the detail (a file, an error) is
+// shown beside it as it is.
+function failed(code, detail) {
+  post({ type: MESSAGE.failed, code, detail: String(detail) });
 }
 
 // For the benchmark (read from the worker's scope): the WebAssembly heap is most of the kit's memory.
@@ -60,10 +77,10 @@ self.fetch = async (input, init) => {
   } catch {
     // Pyodide would only log this and wait forever: tell the page now, so it can offer Retry.
     // An error Response (not a rejection) lets Pyodide fail through its own handled path.
-    failed(`download failed: ${input}`);
-    return new Response(null, { status: 503, statusText: "download failed" });
+    failed(FAILURE.download, name);
+    return new Response(null, { status: 503 });
   }
-  if (!response.ok) failed(`download failed: ${input} (HTTP ${response.status})`);
+  if (!response.ok) failed(FAILURE.download, `${name} (HTTP ${response.status})`);
   if (!response.body) return response;
   const headers = new Headers(response.headers);
   // Streaming compilation insists on this type; some hosts send octet-stream. The bytes are
@@ -119,7 +136,7 @@ async function start() {
   const wheelUrl = new URL(WHEEL_URL, SITE_ROOT).href;
   // The wheel downloads while Pyodide boots.
   const wheel = self.fetch(wheelUrl).then((r) => {
-    if (!r.ok) throw new Error(`download failed: ${wheelUrl} (HTTP ${r.status})`);
+    if (!r.ok) failed(FAILURE.download, `${fileName(wheelUrl)} (HTTP ${r.status})`);
     return r.arrayBuffer();
   });
   const { loadPyodide } = await import(PYODIDE_URL + "pyodide.mjs");
@@ -133,7 +150,7 @@ async function start() {
     stderr: console.warn,
   });
   performance.mark("sr-pyodide-loaded");
-  self.postMessage({ type: "starting" });
+  post({ type: MESSAGE.starting });
   pyodide.unpackArchive(await wheel, "wheel");
   stepDone("wheel");
   const entry = pyodide.pyimport("secondround.worker");
@@ -142,7 +159,7 @@ async function start() {
   // Events that arrived while Python booted, in order: nothing typed early is lost.
   while (queue.length) self.postMessage(handle(queue.shift()));
   // The page sets up the offline copy once the runtime is in its cache (or could not be).
-  Promise.allSettled(cacheWrites).then(() => self.postMessage({ type: "runtime-cached" }));
+  Promise.allSettled(cacheWrites).then(() => post({ type: MESSAGE.runtime_cached }));
   // Then warm the engine up (see rehearse() in worker.py), one short step per task, so a real
   // event never waits behind more than one step; it stops as soon as the reader acts.
   for (let step = 0; step < REHEARSALS && !busy; step++) {
@@ -155,10 +172,10 @@ const REHEARSALS = 120;
 let busy = false;
 
 self.onmessage = (message) => {
-  const text = JSON.stringify(message.data);
-  if (message.data.type !== "boot" && message.data.type !== "mount") busy = true;
+  const text = message.data;
+  if (!FULL_TREE_EVENTS.includes(JSON.parse(text).type)) busy = true;
   if (handle) self.postMessage(handle(text));
   else queue.push(text);
 };
 
-start().catch((error) => failed(String((error && error.message) || error)));
+start().catch((error) => failed(FAILURE.start, (error && error.message) || error));

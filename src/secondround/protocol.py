@@ -1,0 +1,155 @@
+"""What the page and the Python worker say to each other, declared once.
+
+Every message, both ways, is one JSON text. The page sends events in; the worker answers with a
+View (a whole tree or edits to the one on screen) and the effects the page must carry out. The
+names the JavaScript needs are generated from here into build.mjs by the MkDocs hook, so no event
+name, message kind, storage key, op kind or failure code is typed by hand in overrides/.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Literal, get_args
+
+from secondround import model
+from secondround.render import OP_KINDS, VALUE_TAG
+from secondround.views import ROOT_ID
+
+__all__ = [
+    "EVENT_KINDS",
+    "FAILURE_CODES",
+    "FULL_TREE_EVENTS",
+    "KIT_ID",
+    "LOAD_STATUSES",
+    "MESSAGE_KINDS",
+    "NO_EFFECTS",
+    "Effects",
+    "EventKind",
+    "FailureCode",
+    "LoadStatus",
+    "MessageKind",
+    "encode",
+    "for_javascript",
+    "view_message",
+]
+
+# Events in: what the reader did (or the page saw), as {"type": kind, "arg", "value", clock...}.
+EventKind = Literal[
+    "boot",
+    "mount",
+    "field",
+    "leave",
+    "flag",
+    "outcome",
+    "add_interviewer",
+    "remove_interviewer",
+    "undo_remove",
+    "check",
+    "reset",
+    "keep_example",
+    "edit_start",
+    "edit",
+    "edit_done",
+    "unedit",
+    "forget",
+    "restore",
+    "dismiss",
+    "import",
+    "storage",
+    "saving_off",
+    "download",
+]
+EVENT_KINDS: tuple[EventKind, ...] = get_args(EventKind)
+# After these the page holds no tree the worker knows of: it gets the whole tree, not edits.
+# They are also not the reader acting, so the worker's warm-up goes on through them.
+FULL_TREE_EVENTS: frozenset[EventKind] = frozenset({"boot", "mount"})
+
+# Messages out, from the worker. Only "view" comes from Python; the others are the worker
+# script's own reports while Python starts.
+MessageKind = Literal["progress", "step", "starting", "runtime_cached", "failed", "view"]
+MESSAGE_KINDS: tuple[MessageKind, ...] = get_args(MessageKind)
+
+# Why the kit could not start; the page shows the sentence the kit's markup has for each code
+# (kit_page.py), with the technical detail (a file name, an error) beside it.
+FailureCode = Literal["stalled", "download", "start", "worker"]
+FAILURE_CODES: tuple[FailureCode, ...] = get_args(FailureCode)
+
+# The kit's loading line, shown one at a time (kit_page.py writes one element per status).
+LoadStatus = Literal["static", "downloading", "starting", "ready", "failed"]
+LOAD_STATUSES: tuple[LoadStatus, ...] = get_args(LoadStatus)
+
+# The element the build renders the kit into (kit_page.py); the page mounts on it.
+KIT_ID = "secondround-kit"
+
+
+@dataclass(frozen=True)
+class Effects:
+    """What the page does once, after showing a View: `update` returns these beside the Model."""
+
+    # localStorage writes, in order.
+    writes: tuple[tuple[str, str], ...] = ()
+    # A file the reader asked for.
+    download: model.Download | None = None
+    # The reader asked to be forgotten: every key, cache and worker of ours goes.
+    forget: bool = False
+    # The id of the element to focus once the View is shown (after a removal, say).
+    focus: str = ""
+
+    def __add__(self, later: Effects) -> Effects:
+        return Effects(
+            writes=(*self.writes, *later.writes),
+            download=later.download or self.download,
+            forget=self.forget or later.forget,
+            focus=later.focus or self.focus,
+        )
+
+
+NO_EFFECTS = Effects()
+
+
+def encode(message: dict[str, Any]) -> str:
+    """The one encoding of every message: compact JSON text, non-ASCII kept as it is."""
+    return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+
+
+def view_message(shown: dict[str, Any], effects: Effects) -> str:
+    """The worker's answer to an event: the View (tree or ops, bookmark, announcement), effects."""
+    download = effects.download
+    return encode(
+        {
+            "type": "view",
+            "view": shown,
+            "effects": {
+                "writes": [list(pair) for pair in effects.writes],
+                "download": None
+                if download is None
+                else {"filename": download.filename, "mime": download.mime, "text": download.text},
+                "forget": effects.forget,
+                "focus": effects.focus,
+            },
+        }
+    )
+
+
+def _names(values: tuple[str, ...]) -> dict[str, str]:
+    return {value: value for value in values}
+
+
+def for_javascript() -> dict[str, Any]:
+    """The names the page and worker scripts use, as the hook writes them into build.mjs."""
+    return {
+        "EVENT": _names(EVENT_KINDS),
+        "FULL_TREE_EVENTS": sorted(FULL_TREE_EVENTS),
+        "MESSAGE": _names(MESSAGE_KINDS),
+        "FAILURE": _names(FAILURE_CODES),
+        "STATUS": _names(LOAD_STATUSES),
+        "OP": _names(OP_KINDS),
+        "VALUE_TAG": VALUE_TAG,
+        "ROOT_ID": ROOT_ID,
+        "KIT_ID": KIT_ID,
+        "STORAGE_PREFIX": model.STORAGE_PREFIX,
+        "PROBE_KEY": model.PROBE_KEY,
+        "VIEW_CACHE_KEY": model.VIEW_CACHE_KEY,
+        "TOKEN_MARK": model.TOKEN_MARK,
+    }
