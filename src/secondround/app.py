@@ -14,6 +14,7 @@ from secondround.calendar_ics import to_ics
 from secondround.catchup import plan_for
 from secondround.codec import StateError, from_bookmark, from_storage, to_bookmark, to_storage
 from secondround.example import example_profile
+from secondround.form import declared
 from secondround.model import (
     BACKUP_PREFIX,
     SHARE_MARK,
@@ -34,7 +35,6 @@ from secondround.profile import (
     clip,
     clip_block,
     field_value,
-    kind_of,
     next_person_id,
 )
 from secondround.protocol import NO_EFFECTS, Effects, EventKind
@@ -62,20 +62,13 @@ def _then(step: Step, change: Callable[[Model], Model]) -> Step:
     return change(step[0]), step[1]
 
 
-# The profile's one-line and free-text fields, addressed by their own name in field events.
-TEXT_FIELDS = (
-    "name",
-    "email",
-    "phone",
-    "company",
-    "position",
-    "interview_date",
-    "decision_date",
-    "availability",
-    "region",
-)
-# Each interviewer's one-line and free-text fields, as "interviewers.<index>.<name>".
-PERSON_TEXT = ("name", "title", "email", "salutation", "topics")
+def _text_fields(owner: type[Profile]) -> tuple[str, ...]:
+    """The profile's declared text fields, addressed by their own name in field events."""
+    return tuple(name for name, _ in declared(owner) if name != "qualifications")
+
+
+# Each interviewer's declared fields, as "interviewers.<index>.<name>".
+PERSON_TEXT = tuple(name for name, _ in declared(Interviewer))
 
 SAVING_OFF = Notice(
     "warning",
@@ -187,7 +180,7 @@ def _keep_aside(model: Model, text: str, reason: str) -> Step:
 
 
 def _filled_fields(profile: Profile) -> frozenset[str]:
-    names = {n for n in TEXT_FIELDS if getattr(profile, n)}
+    names = {n for n in _text_fields(type(profile)) if getattr(profile, n)}
     names.update(f"qualifications.{i}" for i, q in enumerate(profile.qualifications) if q)
     for i, person in enumerate(profile.interviewers):
         names.update(f"interviewers.{i}.{n}" for n in PERSON_TEXT if getattr(person, n))
@@ -264,7 +257,7 @@ def _set_interviewer(person: Interviewer, field: str, value: str) -> Interviewer
     if field == "role":
         return replace(person, role=value) if value in ROLES else person
     if field in PERSON_TEXT:
-        return replace(person, **{field: clip(kind_of(field), value)})  # type: ignore[arg-type]
+        return replace(person, **{field: clip(f"interviewers.0.{field}", value)})  # type: ignore[arg-type]
     return person
 
 
@@ -280,10 +273,11 @@ def _set_field(profile: Profile, path: str, value: str) -> Profile:
         return replace(profile, interviewers=tuple(people))
     if parts[0] == "qualifications" and len(parts) == 2 and parts[1] in ("0", "1", "2"):
         quals = list(profile.qualifications)
-        quals[int(parts[1])] = clip(kind_of(path), value)
+        quals[int(parts[1])] = clip(path, value)
         return replace(profile, qualifications=(quals[0], quals[1], quals[2]))
-    if path in TEXT_FIELDS:
-        return replace(profile, **{path: clip(kind_of(path), value)})  # type: ignore[arg-type]
+    owner = type(profile)
+    if path in _text_fields(owner):
+        return replace(profile, **{path: clip(path, value, owner)})  # type: ignore[arg-type]
     if path == "coordinator" and value.isascii() and value.isdigit():
         index = int(value)
         return replace(profile, coordinator=index) if index < len(profile.interviewers) else profile

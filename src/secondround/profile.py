@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
+from secondround.form import FormField, ask, declared
 from secondround.public_holidays import holiday_calendar
 
 __all__ = [
     "DECISION_HORIZON_DAYS",
-    "FIELD_LIMITS",
     "MAX_INTERVIEWERS",
     "ROLES",
-    "FieldKind",
     "Interviewer",
     "Profile",
     "Role",
@@ -24,11 +23,11 @@ __all__ = [
     "clip_block",
     "coordinator_of",
     "default_salutation",
+    "field_spec",
     "field_value",
     "first_name",
     "format_date",
     "is_email",
-    "kind_of",
     "next_person_id",
     "parse_date",
     "validate",
@@ -39,20 +38,12 @@ Tone = Literal["formal", "relaxed"]
 # Each person's part in the hiring: it decides what their notes thank them for.
 Role = Literal["hiring_manager", "panel", "recruiter", "assistant"]
 ROLES: tuple[Role, ...] = ("hiring_manager", "panel", "recruiter", "assistant")
-FieldKind = Literal[
-    "name",
-    "email",
-    "phone",
-    "company",
-    "position",
-    "title",
-    "salutation",
-    "qualification",
-    "topics",
-    "availability",
-    "date",
-    "region",
-]
+
+# Limits: generous enough for real names and long job titles, small enough that a bookmark of a
+# full profile stays short and a draft stays readable.
+_NAME_CHARS = 120
+_EMAIL_CHARS = 254  # RFC 5321's limit on a forward path
+_DATE_CHARS = 10
 
 
 @dataclass(frozen=True)
@@ -64,13 +55,30 @@ class Interviewer:
     talked about with this person in particular.
     """
 
-    name: str = ""
-    title: str = ""
-    email: str = ""
+    name: str = field(default="", metadata=ask("Name", _NAME_CHARS))
+    title: str = field(default="", metadata=ask("Job title", 120))
+    email: str = field(default="", metadata=ask("Email", _EMAIL_CHARS, input="email"))
     tone: Tone = "formal"
-    salutation: str = ""
+    salutation: str = field(
+        default="",
+        metadata=ask(
+            "How to address them",
+            80,
+            hint="As in “Dear …” or “Hi …”. Leave empty to use the name as shown.",
+        ),
+    )
     role: Role = "hiring_manager"
-    topics: str = ""
+    topics: str = field(
+        default="",
+        metadata=ask(
+            "What you talked about with them",
+            300,
+            input="textarea",
+            hint="A phrase reads best, for example “their plan to open a second kitchen”. "
+            "Something different for each person keeps the notes personal.",
+            placeholder="the plan to open a second kitchen",
+        ),
+    )
     # Stable within a profile ("p1", "p2", ...): ticks are kept by person, not by position.
     id: str = "p1"
 
@@ -79,20 +87,98 @@ class Interviewer:
 class Profile:
     """Everything the drafts and the schedule need, kept as the raw text the user typed."""
 
-    name: str = ""
-    email: str = ""
-    phone: str = ""
-    company: str = ""
-    position: str = ""
+    name: str = field(
+        default="",
+        metadata=ask(
+            "Your name",
+            _NAME_CHARS,
+            section="you",
+            missing="Enter your name as you want to sign the notes.",
+            autocomplete="name",
+        ),
+    )
+    email: str = field(
+        default="",
+        metadata=ask(
+            "Your email",
+            _EMAIL_CHARS,
+            section="you",
+            input="email",
+            missing="Enter your email address, for example sam@example.com.",
+            autocomplete="email",
+        ),
+    )
+    phone: str = field(
+        default="",
+        metadata=ask(
+            "Your phone",
+            40,
+            section="you",
+            input="tel",
+            autocomplete="tel",
+            hint="Used in the voicemail and your signature.",
+        ),
+    )
+    company: str = field(
+        default="",
+        metadata=ask(
+            "Company",
+            _NAME_CHARS,
+            section="job",
+            missing="Enter the company you interviewed with.",
+            autocomplete="organization",
+        ),
+    )
+    position: str = field(
+        default="",
+        metadata=ask(
+            "Position",
+            _NAME_CHARS,
+            section="job",
+            missing="Enter the position you interviewed for.",
+        ),
+    )
     interviewers: tuple[Interviewer, ...] = (Interviewer(),)
-    interview_date: str = ""
-    qualifications: tuple[str, str, str] = ("", "", "")
-    decision_date: str = ""
-    # Optional addition to the agreed shape: when the candidate can take a call,
-    # said in the voicemail ("weekdays after 2 pm"). Empty means a generic promise.
-    availability: str = ""
+    interview_date: str = field(
+        default="",
+        metadata=ask(
+            "Date of the second interview",
+            _DATE_CHARS,
+            section="job",
+            input="date",
+            missing="Enter the date of your second interview.",
+        ),
+    )
+    # Each one a phrase that finishes "I would bring …"; the first two are needed.
+    qualifications: tuple[str, str, str] = field(
+        default=("", "", ""), metadata=ask("Qualification", 200, section="why")
+    )
+    decision_date: str = field(
+        default="",
+        metadata=ask(
+            "Decision date they gave",
+            _DATE_CHARS,
+            section="job",
+            input="date",
+            hint="If they said when they would decide. Leave empty if they did not.",
+        ),
+    )
+    # When the candidate can take a call, said in the voicemail ("weekdays after 2 pm").
+    # Empty means a generic promise.
+    availability: str = field(
+        default="",
+        metadata=ask(
+            "When you can take a call",
+            120,
+            section="you",
+            hint="For the voicemail, for example “weekdays after 2 pm”.",
+        ),
+    )
     # Whose public holidays the dates skip: "US", "US-CA", "GB-SCT"; "" counts weekends only.
-    region: str = ""
+    # Codes such as "BR-São Paulo Capital": the table's longest is 20 characters.
+    region: str = field(
+        default="", metadata=ask("State, province or region", 32, section="holidays")
+    )
     # The interview was by video: the card needs an address asked for, and more time in the post.
     remote: bool = False
     # The reader would rather not phone: the first check-in is an email instead of a call.
@@ -114,30 +200,10 @@ class Profile:
     coordinator: int = -1
 
 
-# Generous enough for real names and long job titles, small enough that a
-# bookmark of a full profile stays short and a draft stays readable.
-FIELD_LIMITS: dict[str, int] = {
-    "name": 120,
-    "email": 254,  # RFC 5321's limit on a forward path
-    "phone": 40,
-    "company": 120,
-    "position": 120,
-    "title": 120,
-    "salutation": 80,
-    "qualification": 200,
-    "topics": 300,
-    "availability": 120,
-    "date": 10,
-    # Codes such as "BR-São Paulo Capital": the table's longest is 20 characters.
-    "region": 32,
-}
 # A decision promised further out than this is taken for a typo in the year: a hiring decision
 # half a year away is rare, and a plan built around one would leave the reader waiting silently.
 DECISION_HORIZON_DAYS = 183
 MAX_INTERVIEWERS = 6
-
-# Only `topics` comes from a textarea; everything else is a one-line input.
-_MULTILINE: frozenset[str] = frozenset({"topics"})
 
 # Explicit bidi embeddings, overrides and isolates: one left unbalanced would
 # reorder the rest of a letter, so they go; marks such as U+200F stay.
@@ -169,18 +235,18 @@ def _strip_controls(text: str, keep_newline: bool) -> str:
     return "".join(ch for ch in text if not _drop(ch, keep_newline))
 
 
-def kind_of(path: str) -> FieldKind:
-    """The field kind behind a form path such as "interviewers.2.email" or "qualifications.1"."""
-    leaf = path.rsplit(".", 1)[-1]
-    if leaf.isdigit():
-        leaf = path.split(".", 1)[0]
-    if leaf in ("interview_date", "decision_date"):
-        return "date"
-    if leaf == "qualifications":
-        return "qualification"
-    if leaf in FIELD_LIMITS:
-        return leaf  # type: ignore[return-value]  # checked against the table just above
-    raise ValueError(f"Unknown form field: {path!r}")
+def field_spec(path: str, owner: type[Profile] = Profile) -> FormField:
+    """The declaration behind a form path such as "interviewers.2.email" or "qualifications.1"."""
+    parts = path.split(".")
+    if parts[0] == "interviewers" and len(parts) == 3:
+        table = dict(declared(Interviewer))
+        name = parts[2]
+    else:
+        table = dict(declared(owner))
+        name = parts[0]
+    if name not in table or (len(parts) == 2) != (name == "qualifications"):
+        raise ValueError(f"Unknown form field: {path!r}")
+    return table[name]
 
 
 def next_person_id(people: tuple[Interviewer, ...]) -> str:
@@ -214,16 +280,14 @@ def clip_block(text: str, limit: int) -> str:
     return _strip_controls(text, True)[:limit]
 
 
-def clip(field_kind: str, text: str) -> str:
-    """Bound what the user typed: drop control characters and cut at the field's limit.
+def clip(path: str, text: str, owner: type[Profile] = Profile) -> str:
+    """Bound what the user typed in a field: drop control characters and cut at its limit.
 
     Leading and trailing spaces are kept on purpose: this runs on every keystroke
     and trimming would eat the space between "Sam" and "Rivera" as it is typed.
     """
-    limit = FIELD_LIMITS.get(field_kind)
-    if limit is None:
-        raise ValueError(f"Unknown field kind: {field_kind!r}")
-    return _strip_controls(text, field_kind in _MULTILINE)[:limit]
+    spec = field_spec(path, owner)
+    return _strip_controls(text, spec.multiline)[: spec.limit]
 
 
 _SPACES = re.compile(r"\s+")
@@ -347,8 +411,8 @@ def coordinator_of(p: Profile) -> int:
     return 0
 
 
-def _too_long(kind: str, text: str) -> str | None:
-    limit = FIELD_LIMITS[kind]
+def _too_long(path: str, text: str, owner: type[Profile] = Profile) -> str | None:
+    limit = field_spec(path, owner).limit
     if len(text) > limit:
         return f"Keep this to {limit} characters or fewer (it has {len(text)})."
     return None
@@ -368,17 +432,18 @@ def validate(p: Profile) -> dict[str, list[str]]:
         if message is not None:
             errors.setdefault(path, []).append(message)
 
-    def required(path: str, kind: str, text: str, missing: str) -> None:
-        if not clean_line(text):
-            add(path, missing)
-        add(path, _too_long(kind, text))
+    # What every declared field asks: filled in when it must be, and within its limit.
+    owner = type(p)
+    for name, spec in declared(owner):
+        text = getattr(p, name)
+        if not isinstance(text, str):
+            continue
+        if spec.required and not clean_line(text):
+            add(name, spec.missing)
+        add(name, _too_long(name, text, owner))
 
-    required("name", "name", p.name, "Enter your name as you want to sign the notes.")
-    if not clean_line(p.email):
-        add("email", "Enter your email address, for example sam@example.com.")
-    elif not is_email(p.email):
+    if clean_line(p.email) and not is_email(p.email):
         add("email", "Check your email address: it should look like sam@example.com.")
-    add("email", _too_long("email", p.email))
 
     phone = clean_line(p.phone)
     if phone:
@@ -389,15 +454,9 @@ def validate(p: Profile) -> dict[str, list[str]]:
                 "Check your phone number: use digits, spaces, +, - or brackets, "
                 "for example +1 555 010 0199.",
             )
-    add("phone", _too_long("phone", p.phone))
-
-    required("company", "company", p.company, "Enter the company you interviewed with.")
-    required("position", "position", p.position, "Enter the position you interviewed for.")
 
     interview = parse_date(p.interview_date)
-    if not p.interview_date.strip():
-        add("interview_date", "Enter the date of your second interview.")
-    elif interview is None:
+    if p.interview_date.strip() and interview is None:
         add("interview_date", "Enter the interview date as a real date, for example 2026-11-24.")
 
     if p.decision_date.strip():
@@ -428,16 +487,14 @@ def validate(p: Profile) -> dict[str, list[str]]:
             "Add at least two qualifications." if not filled else "Add one more qualification.",
         )
     for i, q in enumerate(p.qualifications):
-        add(f"qualifications.{i}", _too_long("qualification", q))
+        add(f"qualifications.{i}", _too_long(f"qualifications.{i}", q))
 
-    add("availability", _too_long("availability", p.availability))
     if p.region and not holiday_calendar(p.region).known:
         add(
             "region",
             f"The kit does not know the public holidays of “{clean_line(p.region)}”, so it "
             "counts weekends only. Choose a country from the list.",
         )
-    add("region", _too_long("region", p.region))
 
     if not p.interviewers:
         add("interviewers", "Add the person who interviewed you.")
@@ -455,17 +512,14 @@ def validate(p: Profile) -> dict[str, list[str]]:
                 if i == 0
                 else "Enter this interviewer's name, or remove them from the list.",
             )
-        add(f"{at}.name", _too_long("name", person.name))
-        add(f"{at}.title", _too_long("title", person.title))
-        add(f"{at}.salutation", _too_long("salutation", person.salutation))
-        add(f"{at}.topics", _too_long("topics", person.topics))
+        for name, _ in declared(Interviewer):
+            add(f"{at}.{name}", _too_long(f"{at}.{name}", getattr(person, name)))
         if clean_line(person.email) and not is_email(person.email):
             add(
                 f"{at}.email",
                 "Check this email address: it should look like dana@example.com, or leave it "
                 "empty.",
             )
-        add(f"{at}.email", _too_long("email", person.email))
         if person.tone not in ("formal", "relaxed"):
             add(f"{at}.tone", "Choose a formal or a relaxed tone.")
         if person.role not in ROLES:

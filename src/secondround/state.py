@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, cast, get_args
 
+from secondround.form import declared
 from secondround.profile import MAX_INTERVIEWERS, ROLES, Interviewer, Profile
 
 __all__ = [
@@ -109,18 +110,21 @@ def without_check(s: State, step_id: str) -> State:
 
 # The profile's yes/no choices; every other field but the two lists is text.
 _PROFILE_FLAGS = ("remote", "prefer_email")
-_PROFILE_TEXT = tuple(
-    f.name
-    for f in fields(Profile)
-    if f.name not in ("interviewers", "qualifications", "coordinator", *_PROFILE_FLAGS)
-)
-_INTERVIEWER_TEXT = ("name", "title", "email", "salutation", "topics")
+
+
+def _profile_text(owner: type[Profile]) -> tuple[str, ...]:
+    return tuple(name for name, _ in declared(owner) if name != "qualifications")
+
+
+_PROFILE_TEXT = _profile_text(Profile)
+_INTERVIEWER_TEXT = tuple(name for name, _ in declared(Interviewer))
 
 
 def state_to_dict(s: State) -> dict[str, Any]:
     """The state as JSON-ready builtins; `state_from_dict` reads it back exactly."""
     p = s.profile
-    profile: dict[str, Any] = {name: getattr(p, name) for name in _PROFILE_TEXT + _PROFILE_FLAGS}
+    text = _profile_text(type(p))
+    profile: dict[str, Any] = {name: getattr(p, name) for name in text + _PROFILE_FLAGS}
     profile["interviewers"] = [
         {
             "id": i.id,

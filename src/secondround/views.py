@@ -11,22 +11,23 @@ from secondround.catchup import Plan, plan_for
 from secondround.checklist import ChecklistItem, checklist, progress, skipped_items
 from secondround.codec import to_bookmark
 from secondround.drafts import Draft, InterviewerDrafts, drafts_for, mailto, other_drafts
+from secondround.form import Section, declared
 from secondround.model import SHARE_MARK, Model, Notice
 from secondround.profile import (
-    FIELD_LIMITS,
     MAX_INTERVIEWERS,
+    Interviewer,
     Profile,
     coordinator_of,
     default_salutation,
+    field_spec,
     field_value,
     format_date,
-    kind_of,
     parse_date,
     validate,
     without_contact,
 )
 from secondround.public_holidays import countries, country_of, regions_of
-from secondround.render import Attrs, Node, el
+from secondround.render import VALUE_TAG, Attrs, Node, el
 from secondround.schedule import calendar_notes
 from secondround.state import State, content
 
@@ -42,7 +43,7 @@ STATUS_WORDS = {
 }
 
 
-def _field_id(path: str) -> str:
+def field_id(path: str) -> str:
     """The input's id: "sr-f-name", "sr-f-interview-date", "sr-f-q0", "sr-f-i1-email"."""
     parts = path.split(".")
     if parts[0] == "qualifications":
@@ -56,34 +57,46 @@ def _field(
     profile: Profile,
     errors: dict[str, list[str]],
     path: str,
-    label: str,
     *,
-    kind: str = "text",
-    hint: str = "",
-    required: bool = False,
-    autocomplete: str = "",
+    label: str = "",
+    required: bool | None = None,
     placeholder: str = "",
 ) -> Node:
-    """One labelled input for a profile field, with its hint and its errors tied to it."""
+    """One labelled input for a declared profile field, with its hint and errors tied to it.
+
+    What the declaration (form.py) cannot know is given here: a label with a number in it,
+    whether a person in a list is required, a placeholder worked out from other fields.
+    """
+    spec = field_spec(path, type(profile))
+    needed = spec.required if required is None else required
     value = field_value(profile, path)
     problems = errors.get(path, [])
-    input_id = _field_id(path)
+    input_id = field_id(path)
     attrs: Attrs = {"id": input_id, "name": path, "data-field": path, "value": value}
-    if kind != "textarea":
-        attrs["type"] = kind
-    else:
+    if spec.multiline:
         attrs["rows"] = "2"
-    if kind != "date":
-        attrs["maxlength"] = str(FIELD_LIMITS[kind_of(path)])
-    if required:
+    else:
+        attrs["type"] = spec.input
+    if spec.input != "date":
+        attrs["maxlength"] = str(spec.limit)
+    if needed:
         attrs["aria-required"] = "true"
-    if autocomplete:
-        attrs["autocomplete"] = autocomplete
-    if placeholder:
-        attrs["placeholder"] = placeholder
-    tag = "textarea" if kind == "textarea" else "input"
-    label_text = label + ("" if required else " (optional)")
-    return _labelled(label_text, hint, problems, tag, attrs)
+    if spec.autocomplete:
+        attrs["autocomplete"] = spec.autocomplete
+    if placeholder or spec.placeholder:
+        attrs["placeholder"] = placeholder or spec.placeholder
+    tag = VALUE_TAG if spec.multiline else "input"
+    label_text = (label or spec.label) + ("" if needed else " (optional)")
+    return _labelled(label_text, spec.hint, problems, tag, attrs)
+
+
+def _section(profile: Profile, errors: dict[str, list[str]], section: Section) -> list[Node]:
+    """The declared one-line and free-text fields of one part of the form, in their order."""
+    return [
+        _field(profile, errors, name)
+        for name, spec in declared(type(profile))
+        if spec.section == section and name != "qualifications"
+    ]
 
 
 def _labelled(
@@ -297,29 +310,19 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
                 "fieldset",
                 {"class": "sr-person"},
                 el("legend", {}, f"Interviewer {i + 1}"),
-                _field(p, errors, f"{base}.name", "Name", required=i == 0),
-                _field(p, errors, f"{base}.title", "Job title"),
-                _field(p, errors, f"{base}.email", "Email", kind="email"),
+                # Only the first person must be named; the others can be removed instead.
+                *[
+                    _field(
+                        p,
+                        errors,
+                        f"{base}.{name}",
+                        required=(i == 0) if name == "name" else None,
+                        placeholder=greeting if name == "salutation" else "",
+                    )
+                    for name, _ in declared(Interviewer)
+                ],
                 tones,
-                _field(
-                    p,
-                    errors,
-                    f"{base}.salutation",
-                    "How to address them",
-                    hint="As in “Dear …” or “Hi …”. Leave empty to use the name as shown.",
-                    placeholder=greeting,
-                ),
                 roles,
-                _field(
-                    p,
-                    errors,
-                    f"{base}.topics",
-                    "What you talked about with them",
-                    kind="textarea",
-                    hint="A phrase reads best, for example “their plan to open a second "
-                    "kitchen”. Something different for each person keeps the notes personal.",
-                    placeholder="the plan to open a second kitchen",
-                ),
                 lead,
                 remove,
             )
@@ -336,7 +339,7 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
             p,
             errors,
             f"qualifications.{i}",
-            f"Qualification {i + 1}",
+            label=f"{field_spec('qualifications.0').label} {i + 1}",
             required=i < 2,
             placeholder=_QUAL_SHAPES[i],
         )
@@ -360,26 +363,7 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
             "fieldset",
             {},
             el("legend", {}, "You"),
-            _field(p, errors, "name", "Your name", required=True, autocomplete="name"),
-            _field(
-                p, errors, "email", "Your email", kind="email", required=True, autocomplete="email"
-            ),
-            _field(
-                p,
-                errors,
-                "phone",
-                "Your phone",
-                kind="tel",
-                autocomplete="tel",
-                hint="Used in the voicemail and your signature.",
-            ),
-            _field(
-                p,
-                errors,
-                "availability",
-                "When you can take a call",
-                hint="For the voicemail, for example “weekdays after 2 pm”.",
-            ),
+            *_section(p, errors, "you"),
             _flag(
                 p,
                 "prefer_email",
@@ -391,24 +375,7 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
             "fieldset",
             {},
             el("legend", {}, "The job"),
-            _field(p, errors, "company", "Company", required=True, autocomplete="organization"),
-            _field(p, errors, "position", "Position", required=True),
-            _field(
-                p,
-                errors,
-                "interview_date",
-                "Date of the second interview",
-                kind="date",
-                required=True,
-            ),
-            _field(
-                p,
-                errors,
-                "decision_date",
-                "Decision date they gave",
-                kind="date",
-                hint="If they said when they would decide. Leave empty if they did not.",
-            ),
+            *_section(p, errors, "job"),
             _flag(
                 p,
                 "remote",

@@ -14,7 +14,7 @@ from strategies import roles, tones
 
 from secondround.drafts import Draft, drafts_for
 from secondround.example import example_profile
-from secondround.profile import FIELD_LIMITS, MAX_INTERVIEWERS, Interviewer, Profile, Role, Tone
+from secondround.profile import MAX_INTERVIEWERS, Interviewer, Profile, Role, Tone, field_spec
 
 # Counted apart from the code under test: words between spaces, sentences by their ends.
 _END = re.compile(r"(?<!\bSt|\bDr|\bMr|\bMs)(?<!\bMrs)[.!?](?=\s+[A-Z\d]|$)")
@@ -118,8 +118,8 @@ _WORDS = [
 ]
 
 
-def _long(kind: str, at_least: int = 0) -> st.SearchStrategy[str]:
-    limit = FIELD_LIMITS[kind]
+def _long(path: str, at_least: int = 0) -> st.SearchStrategy[str]:
+    limit = field_spec(path).limit
     return (
         st.lists(st.sampled_from(_WORDS), min_size=1, max_size=limit // 3)
         .map(lambda ws: " ".join(ws)[:limit].strip())
@@ -138,16 +138,16 @@ def long_profiles(draw: st.DrawFn) -> Profile:
         position=draw(_long("position")),
         interview_date="2026-11-24",
         qualifications=(
-            draw(_long("qualification")),
-            draw(_long("qualification")),
-            draw(st.one_of(st.just(""), _long("qualification"))),
+            draw(_long("qualifications.0")),
+            draw(_long("qualifications.0")),
+            draw(st.one_of(st.just(""), _long("qualifications.0"))),
         ),
         interviewers=tuple(
             Interviewer(
                 name=draw(_long("name")),
                 tone=draw(tones),
                 role=draw(roles),
-                topics=draw(st.one_of(st.just(""), _long("topics"))),
+                topics=draw(st.one_of(st.just(""), _long("interviewers.0.topics"))),
             )
             for _ in range(count_people)
         ),

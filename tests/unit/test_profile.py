@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import hostile_text, profiles
 
+from secondround.form import declared
 from secondround.profile import (
-    FIELD_LIMITS,
     Interviewer,
     Profile,
     Role,
@@ -20,10 +20,10 @@ from secondround.profile import (
     clip,
     coordinator_of,
     default_salutation,
+    field_spec,
     first_name,
     format_date,
     is_email,
-    kind_of,
     parse_date,
     validate,
 )
@@ -48,7 +48,7 @@ GOOD = Profile(
 
 
 @pytest.mark.parametrize(
-    ("kind", "text", "expected"),
+    ("path", "text", "expected"),
     [
         pytest.param("name", "Sam Rivera", "Sam Rivera", id="plain"),
         pytest.param("name", "Sam ", "Sam ", id="trailing-space-kept-while-typing"),
@@ -62,53 +62,64 @@ GOOD = Profile(
         ),
         pytest.param("name", "Zoë 👩🏽‍💻", "Zoë 👩🏽‍💻", id="emoji-zwj-kept"),
         pytest.param("name", "bad\ud800", "bad", id="lone-surrogate-dropped"),
-        pytest.param("topics", "one\r\ntwo\rthree", "one\ntwo\nthree", id="textarea-keeps-lines"),
+        pytest.param(
+            "interviewers.0.topics",
+            "one\r\ntwo\rthree",
+            "one\ntwo\nthree",
+            id="textarea-keeps-lines",
+        ),
         pytest.param("name", "x" * 130, "x" * 120, id="cut-at-120"),
         pytest.param("phone", "1" * 50, "1" * 40, id="phone-cut-at-40"),
-        pytest.param("qualification", "q" * 250, "q" * 200, id="qualification-cut-at-200"),
-        pytest.param("topics", "d" * 400, "d" * 300, id="topics-cut-at-300"),
-        pytest.param("salutation", "s" * 90, "s" * 80, id="salutation-cut-at-80"),
+        pytest.param("qualifications.2", "q" * 250, "q" * 200, id="qualification-cut-at-200"),
+        pytest.param("interviewers.1.topics", "d" * 400, "d" * 300, id="topics-cut-at-300"),
+        pytest.param("interviewers.0.salutation", "s" * 90, "s" * 80, id="salutation-cut-at-80"),
     ],
 )
-def test_clip(kind: str, text: str, expected: str) -> None:
-    assert clip(kind, text) == expected
+def test_clip(path: str, text: str, expected: str) -> None:
+    assert clip(path, text) == expected
 
 
-def test_clip_unknown_kind() -> None:
-    with pytest.raises(ValueError, match="Unknown field kind"):
-        clip("favourite_colour", "blue")
+@pytest.mark.parametrize(
+    "path", ["favourite_colour", "interviewers.0.shoe_size", "qualifications", "name.0"]
+)
+def test_clip_unknown_field(path: str) -> None:
+    with pytest.raises(ValueError, match="Unknown form field"):
+        clip(path, "blue")
 
 
-@given(st.sampled_from(sorted(FIELD_LIMITS)), hostile_text)
-def test_clip_is_bounded_clean_and_idempotent(kind: str, text: str) -> None:
-    once = clip(kind, text)
-    assert len(once) <= FIELD_LIMITS[kind]
-    assert clip(kind, once) == once
+FORM_PATHS = [
+    *(name for name, _ in declared(Profile) if name != "qualifications"),
+    "qualifications.0",
+    *(f"interviewers.3.{name}" for name, _ in declared(Interviewer)),
+]
+
+
+@given(st.sampled_from(FORM_PATHS), hostile_text)
+def test_clip_is_bounded_clean_and_idempotent(path: str, text: str) -> None:
+    once = clip(path, text)
+    assert len(once) <= field_spec(path).limit
+    assert clip(path, once) == once
     assert all(ch == "\n" or ord(ch) >= 0x20 for ch in once)
     once.encode("utf-8")  # no lone surrogates left
 
 
 @pytest.mark.parametrize(
-    ("path", "kind"),
+    ("path", "limit", "multiline"),
     [
-        ("name", "name"),
-        ("interviewers.2.email", "email"),
-        ("interviewers.0.title", "title"),
-        ("qualifications.1", "qualification"),
-        ("interview_date", "date"),
-        ("decision_date", "date"),
-        ("region", "region"),
-        ("interviewers.1.topics", "topics"),
-        ("interviewers.0.salutation", "salutation"),
+        ("name", 120, False),
+        ("interviewers.2.email", 254, False),
+        ("interviewers.0.title", 120, False),
+        ("qualifications.1", 200, False),
+        ("interview_date", 10, False),
+        ("decision_date", 10, False),
+        ("region", 32, False),
+        ("interviewers.1.topics", 300, True),
+        ("interviewers.0.salutation", 80, False),
     ],
 )
-def test_kind_of(path: str, kind: str) -> None:
-    assert kind_of(path) == kind
-
-
-def test_kind_of_unknown() -> None:
-    with pytest.raises(ValueError, match="Unknown form field"):
-        kind_of("interviewers.0.shoe_size")
+def test_each_path_finds_its_declaration(path: str, limit: int, multiline: bool) -> None:
+    spec = field_spec(path)
+    assert (spec.limit, spec.multiline) == (limit, multiline)
 
 
 @pytest.mark.parametrize(

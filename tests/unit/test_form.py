@@ -1,0 +1,90 @@
+"""One declaration makes a form field: the form, validation, events and storage all follow it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from secondround import app
+from secondround.codec import to_storage
+from secondround.form import ask, declared
+from secondround.model import STATE_KEY, Model
+from secondround.profile import Interviewer, Profile, field_spec, validate
+from secondround.render import to_html
+from secondround.state import State
+
+CLOCK = {"now_ms": 1_795_689_000_000, "tz_offset_min": 0}
+
+
+@dataclass(frozen=True)
+class WithReferral(Profile):
+    """The profile with one more field, declared as a real one would be."""
+
+    referral: str = field(
+        default="",
+        metadata=ask(
+            "Who referred you",
+            40,
+            section="job",
+            hint="Their name, if someone put you forward.",
+            missing="Enter who referred you.",
+        ),
+    )
+
+
+def _walk(node: Any) -> Any:
+    if isinstance(node, list):
+        yield node
+        for child in node[2:]:
+            yield from _walk(child)
+
+
+def _kit(profile: Profile) -> Model:
+    model, _ = app.boot({}, True, CLOCK)
+    return Model(state=State(profile=profile), today=model.today, now=model.now)
+
+
+def test_a_field_added_by_one_declaration_is_in_the_form() -> None:
+    tree = app.view(_kit(WithReferral(referral="Ana")))["tree"]
+    box = next(n for n in _walk(tree) if n[1].get("data-field") == "referral")
+    assert box[0] == "input"
+    assert box[1]["value"] == "Ana"
+    assert box[1]["maxlength"] == "40"
+    assert box[1]["aria-required"] == "true"
+    html = to_html(tree)
+    assert '<label for="sr-f-referral">Who referred you</label>' in html
+    assert "Their name, if someone put you forward." in html
+    # In the fieldset it was declared for, after the job's other fields.
+    job = next(n for n in _walk(tree) if n[0] == "fieldset" and "The job" in json.dumps(n[2]))
+    assert "sr-f-referral" in json.dumps(job)
+
+
+def test_a_field_added_by_one_declaration_is_validated_and_bounded() -> None:
+    assert validate(WithReferral())["referral"] == ["Enter who referred you."]
+    too_long = validate(WithReferral(referral="x" * 41))["referral"]
+    assert too_long == ["Keep this to 40 characters or fewer (it has 41)."]
+    assert "referral" not in validate(WithReferral(referral="Ana"))
+    model, effects = app.update(
+        _kit(WithReferral()), {"type": "field", "arg": "referral", "value": "R\x00uth" + "h" * 60}
+    )
+    assert isinstance(model.state.profile, WithReferral)
+    assert model.state.profile.referral == "Ruth" + "h" * 36  # cleaned, cut at its limit
+    saved = json.loads(dict(effects.writes)[STATE_KEY])
+    assert saved["state"]["profile"]["referral"] == model.state.profile.referral
+
+
+def test_a_field_added_by_one_declaration_is_stored() -> None:
+    text = to_storage(State(profile=WithReferral(referral="Ana")))
+    assert json.loads(text)["state"]["profile"]["referral"] == "Ana"
+
+
+def test_every_text_field_is_declared_once_with_a_label_and_a_limit() -> None:
+    paths = [name for name, _ in declared(Profile)] + [
+        f"interviewers.0.{name}" for name, _ in declared(Interviewer)
+    ]
+    assert len(paths) == 15
+    for path in paths:
+        spec = field_spec(path if path != "qualifications" else "qualifications.0")
+        assert spec.label
+        assert 10 <= spec.limit <= 300
