@@ -138,10 +138,10 @@ EXAMPLE_CLEARED = Notice(
 def clock(event: Event) -> tuple[date, str]:
     """The reader's local date and time from the page's clock (epoch ms, minutes west of UTC)."""
     try:
-        ms = float(event.get("now_ms", 0))
+        ms = float(event["now_ms"])
         offset = int(event.get("tz_offset_min", 0))
         moment = datetime.fromtimestamp(ms / 1000, tz=UTC) - timedelta(minutes=offset)
-    except (TypeError, ValueError, OverflowError, OSError):
+    except (KeyError, TypeError, ValueError, OverflowError, OSError):
         moment = datetime(2026, 1, 1, tzinfo=UTC)
     local = moment.replace(tzinfo=None)
     return local.date(), local.isoformat(timespec="minutes")

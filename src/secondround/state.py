@@ -25,8 +25,6 @@ __all__ = [
     "migrate",
     "state_from_dict",
     "state_to_dict",
-    "with_check",
-    "without_check",
 ]
 
 Outcome = Literal["waiting", "offer", "not_hired"]
@@ -96,16 +94,6 @@ class State:
 def content(s: State) -> State:
     """The state without its identity and revision: what the reader typed and ticked."""
     return replace(s, id="", revision=0)
-
-
-def with_check(s: State, step_id: str, when: str) -> State:
-    """The state with one step ticked at the ISO timestamp `when`."""
-    return replace(s, checks=FrozenChecks({**s.checks, step_id: when}))
-
-
-def without_check(s: State, step_id: str) -> State:
-    """The state with one step unticked."""
-    return replace(s, checks=FrozenChecks({k: v for k, v in s.checks.items() if k != step_id}))
 
 
 # The profile's yes/no choices; every other field but the two lists is text.

@@ -650,7 +650,7 @@ def _item_node(item: ChecklistItem) -> Node:
 
 
 def _download_button(kind: str, label: str) -> Node:
-    # The file is written by Python only when asked (see app.download), not on every keystroke.
+    # The file is written by Python only when asked (app's "download" event), not per keystroke.
     return el(
         "button",
         {"type": "button", "class": "md-button", "data-action": "download", "data-arg": kind},

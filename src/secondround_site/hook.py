@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from secondround import protocol
@@ -47,15 +49,47 @@ KIT_MARKER = "<!-- secondround:kit -->"
 # and the (trimmed) standard library, and reads the lock file from build.mjs.
 FETCHED_RUNTIME_FILES = ("pyodide.asm.wasm",)
 
-_built: dict[str, Any] = {}
+
+@dataclass(frozen=True)
+class Built:
+    """What on_config prepared for this build, read by the later events."""
+
+    root: Path
+    stdlib: TrimmedStdlib
+    # Pyodide's lock file (JSON text), with no packages.
+    lock: str
+    wheel: BuiltWheel
+    # Names this build of the Python side (see build_id).
+    build: str
+    pyodide_version: str
+
+    @property
+    def pyodide_dir(self) -> str:
+        return f"pyodide/{self.pyodide_version}"
+
+    @property
+    def wheel_uri(self) -> str:
+        return f"{ASSET_DIR}/wheel-{self.wheel.sha256[:12]}/{self.wheel.name}"
+
+
+# MkDocs calls a hook module's functions with no object to keep state on: this is set once per
+# build by on_config.
+_built: Built | None = None
 log = logging.getLogger("mkdocs.hooks.secondround")
 
 
-def _root(config: Any) -> Path:
+def _current() -> Built:
+    if _built is None:
+        raise PluginError("the secondround hook's on_config did not run")
+    return _built
+
+
+def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def on_config(config: Any) -> Any:
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _built
     root = _root(config)
     try:
         runtime = runtime_dir(root)
@@ -76,15 +110,13 @@ def on_config(config: Any) -> Any:
     )
     wheel = build_wheel(root, root / ".cache" / "wheel")
     version = pinned_version(root)
-    _built.update(
+    _built = Built(
+        root=root,
         stdlib=stdlib,
         lock=trimmed_lock(runtime / "pyodide-lock.json"),
-        root=root,
         wheel=wheel,
         build=build_id(wheel, version),
-        pyodide_dir=f"pyodide/{version}",
         pyodide_version=version,
-        wheel_uri=f"{ASSET_DIR}/wheel-{wheel.sha256[:12]}/{wheel.name}",
     )
     if str(root / "src") not in config.watch:
         config.watch.append(str(root / "src"))
@@ -96,18 +128,16 @@ def build_id(wheel: BuiltWheel, pyodide_version: str) -> str:
     return f"{wheel.sha256[:16]}-{pyodide_version}"
 
 
-def on_files(files: Files, config: Any) -> Files:
-    root = _root(config)
-    runtime = runtime_dir(root)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    built = _current()
+    runtime = runtime_dir(built.root)
     for name in SHIPPED_RUNTIME_FILES:
-        uri = f"{_built['pyodide_dir']}/{name}"
+        uri = f"{built.pyodide_dir}/{name}"
         files.append(File.generated(config, uri, abs_src_path=str(runtime / name)))
     # Named by its hash, in the runtime's folder: cached for good, and by the kit's Retry too.
-    stdlib: TrimmedStdlib = _built["stdlib"]
-    uri = f"{_built['pyodide_dir']}/{stdlib.name}"
-    files.append(File.generated(config, uri, abs_src_path=str(stdlib.path)))
-    wheel: BuiltWheel = _built["wheel"]
-    files.append(File.generated(config, _built["wheel_uri"], abs_src_path=str(wheel.path)))
+    uri = f"{built.pyodide_dir}/{built.stdlib.name}"
+    files.append(File.generated(config, uri, abs_src_path=str(built.stdlib.path)))
+    files.append(File.generated(config, built.wheel_uri, abs_src_path=str(built.wheel.path)))
     files.append(File.generated(config, BUILD_MODULE, content=build_module()))
     patcher = files.get_file_from_path(DOM_SCRIPT)
     if patcher is None or patcher.abs_src_path is None:
@@ -128,15 +158,16 @@ def dom_script(source: str) -> str:
 
 def build_module() -> str:
     """A tiny ES module the page and the worker import: no path or version is hard-coded in JS."""
+    built = _current()
     consts = {
-        "BUILD": _built["build"],
-        "WHEEL_URL": _built["wheel_uri"],
-        "PYODIDE_DIR": _built["pyodide_dir"],
-        "STDLIB_URL": f"{_built['pyodide_dir']}/{_built['stdlib'].name}",
+        "BUILD": built.build,
+        "WHEEL_URL": built.wheel_uri,
+        "PYODIDE_DIR": built.pyodide_dir,
+        "STDLIB_URL": f"{built.pyodide_dir}/{built.stdlib.name}",
         # Pyodide's lock file, with no packages: the kit loads none (one download fewer).
-        "LOCK_FILE": _built["lock"],
+        "LOCK_FILE": built.lock,
         "SERVICE_WORKER": offline.SCRIPT_NAME,
-        "RUNTIME_CACHE": offline.runtime_cache(_built["pyodide_version"]),
+        "RUNTIME_CACHE": offline.runtime_cache(built.pyodide_version),
         "CACHE_PREFIXES": list(offline.CACHE_PREFIXES),
         # The kit gives up after this long with no byte arrived and no start-up step done; the
         # failure message names it (kit_page.STALL_SECONDS).
@@ -154,16 +185,15 @@ def build_module() -> str:
 
 def download_bytes() -> dict[str, int]:
     """Each file the worker fetches while it starts, with its size as the build wrote it."""
-    runtime = runtime_dir(_built["root"])
+    built = _current()
+    runtime = runtime_dir(built.root)
     sizes = {name: (runtime / name).stat().st_size for name in FETCHED_RUNTIME_FILES}
-    stdlib: TrimmedStdlib = _built["stdlib"]
-    sizes[stdlib.name] = stdlib.path.stat().st_size
-    wheel: BuiltWheel = _built["wheel"]
-    sizes[wheel.name] = wheel.path.stat().st_size
+    sizes[built.stdlib.name] = built.stdlib.path.stat().st_size
+    sizes[built.wheel.name] = built.wheel.path.stat().st_size
     return sizes
 
 
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     def replace(match: re.Match[str]) -> str:
         try:
             html = examples.example_html(
@@ -181,17 +211,17 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 WRAPPED_EXAMPLE = re.compile(r"<p>\s*(<figure class=\"sr-example\".*?</figure>)\s*</p>", re.S)
 
 
-def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = WRAPPED_EXAMPLE.sub(r"\1", html)
     if KIT_MARKER not in html:
         return html
     dom_script = get_relative_url(f"{ASSET_DIR}/dom.js", page.url)
-    return html.replace(KIT_MARKER, kit_page.widget_html(_built["build"], dom_script))
+    return html.replace(KIT_MARKER, kit_page.widget_html(_current().build, dom_script))
 
 
-def on_post_build(config: Any) -> None:
+def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     # The policy goes into every page before the service worker hashes the pages it keeps.
     csp.write_policy(site)
     # Last, once every file is written: the service worker lists them and is named by their hash.
-    offline.write_service_worker(site, _built["pyodide_version"])
+    offline.write_service_worker(site, _current().pyodide_version)

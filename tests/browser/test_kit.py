@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import parse_qs
 
 import pytest
 from browsing import READY, Log, axe_violations, open_kit, settle
@@ -156,8 +157,13 @@ def test_the_mail_link_carries_the_draft(kit: Page) -> None:
         "href"
     )
     assert href is not None
-    assert href.startswith("mailto:priya.shah@example.com?subject=")
-    assert "%0D%0A" in href or "%20" in href
+    address, _, query = href.partition("?")
+    assert address == "mailto:priya.shah@example.com"
+    fields = parse_qs(query)
+    # The body, decoded, is the draft on screen, line for line (mail wants CRLF line breaks).
+    shown = kit.locator("#sr-d-0-email").inner_text()
+    assert fields["body"][0].split("\r\n") == shown.split("\n")
+    assert "Jordan Rivera" in fields["subject"][0]
 
 
 def test_the_calendar_download_is_an_icalendar_file(kit: Page) -> None:

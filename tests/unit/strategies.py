@@ -19,13 +19,11 @@ __all__ = [
     "word_profiles",
 ]
 
-# Every code point, lone surrogates included: a JavaScript string can carry them.
 # Every code point a browser can hand over, bar lone surrogates: no form can type one, and the
 # codec refuses them (tested on their own in test_state).
 hostile_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=60)
 any_text = st.text(max_size=60)
 iso_dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)).map(date.isoformat)
-date_text = st.one_of(iso_dates, st.just(""), any_text)
 tones: st.SearchStrategy[Tone] = st.sampled_from(("formal", "relaxed"))
 roles: st.SearchStrategy[Role] = st.sampled_from(ROLES)
 # Regions the table has, one it lacks, none, and (from a hostile bookmark) anything at all.

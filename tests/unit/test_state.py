@@ -21,8 +21,6 @@ from secondround.state import (
     migrate,
     state_from_dict,
     state_to_dict,
-    with_check,
-    without_check,
 )
 
 SAMPLE = State(
@@ -100,13 +98,6 @@ def test_state_freezes_any_mapping_given() -> None:
     assert s == State(checks=FrozenChecks({"email-p1": "t"}))
     assert hash(s) == hash(State(checks={"email-p1": "t"}))
     assert State() == State()
-
-
-def test_with_and_without_check() -> None:
-    s = with_check(State(), "call", "2026-11-27T10:00:00Z")
-    assert dict(s.checks) == {"call": "2026-11-27T10:00:00Z"}
-    assert without_check(s, "call") == State()
-    assert without_check(State(), "call") == State()
 
 
 def test_to_dict() -> None:
