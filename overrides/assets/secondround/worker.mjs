@@ -62,15 +62,36 @@ self.secondroundStats = () => ({ wasmBytes: pyodide ? pyodide._module.HEAPU8.byt
 // but for two repairs: a runtime file that already arrived (before a Retry) comes from the
 // runtime cache, and WebAssembly sent with a wrong type still compiles.
 const realFetch = self.fetch.bind(self);
+
+// Pyodide asks for its files one after another: its loader, then its core script, then the
+// WebAssembly and the library. On a phone link each request would wait a round trip behind the
+// one before, so all of them start here at once, and the fetch below hands over what was started.
+const early = new Map();
+function fetchEarly(url) {
+  const started = keptCopy(url).then((kept) => kept || download(url));
+  early.set(url, started.catch(() => null));
+}
+
 self.fetch = async (input, init) => {
   const url = String(input);
-  const name = fileName(url);
+  const started = early.get(url);
+  early.delete(url);
+  return (started && (await started)) || (await keptCopy(url)) || download(url, input, init);
+};
+
+// A runtime file that arrived before a Retry: counted as arrived, not fetched again.
+async function keptCopy(url) {
   const kept = await fromRuntimeCache(url);
   if (kept) {
+    const name = fileName(url);
     arrived.set(name, DOWNLOAD_BYTES[name] ?? 0);
     report(true);
-    return kept;
   }
+  return kept;
+}
+
+async function download(url, input = url, init = undefined) {
+  const name = fileName(url);
   let response;
   try {
     response = await realFetch(input, init);
@@ -86,15 +107,6 @@ self.fetch = async (input, init) => {
   // Streaming compilation insists on this type; some hosts send octet-stream. The bytes are
   // the same, so the kit starts anyway instead of hanging in Pyodide's fallback.
   if (name.endsWith(".wasm")) headers.set("content-type", "application/wasm");
-  let body = response.body;
-  if (response.ok && (await needsCaching(url))) {
-    // A copy goes to the runtime cache as it streams in, so the offline copy (sw.js) need not
-    // download the runtime a second time, and a Retry need not either.
-    const [forPyodide, forCache] = body.tee();
-    body = forPyodide;
-    const copy = new Response(forCache, { status: response.status, headers });
-    cacheWrites.push(caches.open(RUNTIME_CACHE).then((cache) => cache.put(url, copy)).catch(() => {}));
-  }
   arrived.set(name, 0);
   const counter = new TransformStream({
     transform(chunk, controller) {
@@ -106,12 +118,18 @@ self.fetch = async (input, init) => {
       report(true);
     },
   });
-  return new Response(body.pipeThrough(counter), {
-    status: response.status,
-    statusText: response.statusText,
-    headers,
-  });
-};
+  let body = response.body.pipeThrough(counter);
+  if (response.ok && (await needsCaching(url))) {
+    // A copy goes to the runtime cache as it streams in, so the offline copy (sw.js) need not
+    // download the runtime a second time, and a Retry need not either. The copy is read at the
+    // link's pace, so the bytes are counted as they arrive, not when Pyodide gets to them.
+    const [forPyodide, forCache] = body.tee();
+    body = forPyodide;
+    const copy = new Response(forCache, { status: response.status, headers });
+    cacheWrites.push(caches.open(RUNTIME_CACHE).then((cache) => cache.put(url, copy)).catch(() => {}));
+  }
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
 
 async function fromRuntimeCache(url) {
   if (!self.caches || !url.startsWith(PYODIDE_URL)) return null;
@@ -134,6 +152,11 @@ async function needsCaching(url) {
 
 async function start() {
   const wheelUrl = new URL(WHEEL_URL, SITE_ROOT).href;
+  const stdlibUrl = new URL(STDLIB_URL, SITE_ROOT).href;
+  fetchEarly(PYODIDE_URL + "pyodide.asm.wasm");
+  fetchEarly(stdlibUrl);
+  // The same module record Pyodide's loader imports later: fetched and parsed once, from now.
+  import(PYODIDE_URL + "pyodide.asm.mjs").catch(() => {});
   // The wheel downloads while Pyodide boots.
   const wheel = self.fetch(wheelUrl).then((r) => {
     if (!r.ok) failed(FAILURE.download, `${fileName(wheelUrl)} (HTTP ${r.status})`);
@@ -144,7 +167,7 @@ async function start() {
   pyodide = await loadPyodide({
     indexURL: PYODIDE_URL,
     // The standard library trimmed to what the kit imports, and a lock file with no packages.
-    stdLibURL: new URL(STDLIB_URL, SITE_ROOT).href,
+    stdLibURL: stdlibUrl,
     lockFileContents: LOCK_FILE,
     stdout: () => {},
     stderr: console.warn,
