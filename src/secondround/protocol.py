@@ -113,12 +113,16 @@ def encode(message: dict[str, Any]) -> str:
     return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
 
 
-def view_message(shown: dict[str, Any], effects: Effects) -> str:
-    """The worker's answer to an event: the View (tree or ops, bookmark, announcement), effects."""
+def view_message(shown: dict[str, Any], effects: Effects, answers: int = 1) -> str:
+    """The worker's answer to events: the View (tree or ops, bookmark, announcement), effects.
+
+    `answers` is how many of the page's events this one View answers.
+    """
     download = effects.download
     return encode(
         {
             "type": "view",
+            "answers": answers,
             "view": shown,
             "effects": {
                 "writes": [list(pair) for pair in effects.writes],

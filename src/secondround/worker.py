@@ -18,7 +18,7 @@ from secondround.model import Model, Notice
 from secondround.protocol import FULL_TREE_EVENTS, NO_EFFECTS, view_message
 from secondround.render import Node, diff
 
-__all__ = ["FAILED_EVENT", "Session", "handle", "rehearse"]
+__all__ = ["FAILED_EVENT", "Session", "handle", "handle_all", "rehearse"]
 
 FAILED_EVENT = Notice(
     "error",
@@ -33,39 +33,53 @@ class Session:
 
     def handle(self, message: str) -> str:
         """Apply one event from the page; answer with the View (or its edits) and the effects."""
-        event = _parse(message)
-        kind = event.get("type")
-        before = self.model
+        return self.handle_many([message])
+
+    def handle_many(self, messages: list[str]) -> str:
+        """Apply events in order and answer them with one View: the last one is all that shows.
+
+        The events typed while Python started arrive together; drawing each in turn would keep
+        the reader waiting for Views no one sees.
+        """
+        start = self.model
         effects = NO_EFFECTS
-        if kind == "boot" or before is None:
-            self.model, effects = boot(
-                _storage(event.get("storage")), bool(event.get("saving", True)), event
-            )
-            before = None
-        else:
+        whole = False
+        for message in messages:
+            event = _parse(message)
+            kind = event.get("type")
+            whole = whole or kind in FULL_TREE_EVENTS
+            if kind == "boot" or self.model is None:
+                self.model, done = boot(
+                    _storage(event.get("storage")), bool(event.get("saving", True)), event
+                )
+                start = None
+                effects = effects + done
+                continue
+            before = self.model
             try:
-                self.model, effects = update(before, event)
+                self.model, done = update(before, event)
+                effects = effects + done
             except Exception:  # a bug must not take the reader's checklist down with it
                 traceback.print_exc()
                 self.model = _failed(before)
         try:
-            shown = self._render(kind)
+            shown = self._render(whole)
         except Exception:
             # A bug in drawing the new state: the reader keeps the state they had, and is told;
             # they are never told that Python could not start.
             traceback.print_exc()
-            if before is None:
+            if start is None:
                 raise
-            self.model, effects = _failed(before), NO_EFFECTS
-            shown = self._render(kind)
-        return view_message(shown, effects)
+            self.model, effects = _failed(start), NO_EFFECTS
+            shown = self._render(whole)
+        return view_message(shown, effects, answers=len(messages))
 
-    def _render(self, kind: object) -> dict[str, Any]:
+    def _render(self, whole: bool) -> dict[str, Any]:
         """The View of the current model: the whole tree, or edits to the one on screen."""
         assert self.model is not None
         shown = view(self.model)
         tree: Node = shown.pop("tree")
-        if kind in FULL_TREE_EVENTS or self.shown is None:
+        if whole or self.shown is None:
             shown["tree"] = tree
         else:
             shown["ops"] = diff(self.shown, tree)
@@ -98,6 +112,17 @@ _rehearsal = Session()
 def handle(message: str) -> str:
     """The tab's one session: what the worker script calls."""
     return _session.handle(message)
+
+
+def handle_all(messages: str) -> str:
+    """The events that queued while Python started, as a JSON list of their texts."""
+    try:
+        texts = json.loads(messages)
+    except ValueError:
+        texts = []
+    if not isinstance(texts, list) or not texts:
+        texts = [""]
+    return _session.handle_many([t if isinstance(t, str) else "" for t in texts])
 
 
 def rehearse(step: int) -> None:

@@ -11,6 +11,7 @@ from test_render import apply_ops
 from secondround import worker
 from secondround.app import view
 from secondround.model import STATE_KEY
+from secondround.state import content
 from secondround.worker import FAILED_EVENT, Session
 
 CLOCK = {"now_ms": 1_795_689_000_000, "tz_offset_min": 0}
@@ -20,7 +21,8 @@ def answer(session: Session, kind: str, **fields: Any) -> dict[str, Any]:
     event = json.dumps({"type": kind, **CLOCK, **fields})
     reply: dict[str, Any] = json.loads(session.handle(event))
     assert reply["type"] == "view"
-    assert set(reply) == {"type", "view", "effects"}
+    assert set(reply) == {"type", "answers", "view", "effects"}
+    assert reply["answers"] == 1
     return reply
 
 
@@ -102,3 +104,38 @@ def test_a_view_that_fails_keeps_the_checklist_and_says_so(monkeypatch: pytest.M
     assert FAILED_EVENT in session.model.notices
     assert "ops" in shown  # still edits to the tree on screen: the page carries on
     assert "went wrong" in json.dumps(shown["ops"])
+
+
+def test_events_queued_during_start_up_get_one_view_with_all_their_effects() -> None:
+    typed = [{"type": "field", "arg": "name", "value": "Ada"[:n], **CLOCK} for n in (1, 2, 3)]
+    events = [
+        {"type": "boot", "storage": {}, "saving": True, **CLOCK},
+        {"type": "mount", "value": "", **CLOCK},
+        *typed,
+    ]
+    one_by_one = Session()
+    for event in events:
+        last = json.loads(one_by_one.handle(json.dumps(event)))
+    together = Session()
+    reply = json.loads(together.handle_many([json.dumps(e) for e in events]))
+    assert reply["answers"] == len(events)
+    assert "tree" in reply["view"]  # the page's markup is the static example: a whole tree
+    assert together.model is not None
+    assert one_by_one.model is not None
+    # The same checklist (each session gives it an identity of its own, hence content()).
+    assert content(together.model.state) == content(one_by_one.model.state)
+    assert together.model.state.profile.name == "Ada"
+    assert together.shown == reply["view"]["tree"]
+    # Every keystroke's save happened, in order; the last is what one event at a time leaves.
+    names = [json.loads(text)["state"]["profile"]["name"] for _, text in reply["effects"]["writes"]]
+    assert names == ["A", "Ad", "Ada"]
+    assert [key for key, _ in reply["effects"]["writes"]] == [STATE_KEY] * 3
+    assert len(last["effects"]["writes"]) == 1
+
+
+@pytest.mark.parametrize("messages", ["", "{}", "[]", '[1, "x"]'])
+def test_a_broken_batch_still_gets_a_view(messages: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(worker, "_session", Session())
+    reply = json.loads(worker.handle_all(messages))
+    assert reply["type"] == "view"
+    assert reply["view"]["tree"][0] == "div"

@@ -161,7 +161,7 @@ function receive(text) {
   } else if (message.type === MESSAGE.failed) {
     fail(message.code, message.detail);
   } else if (message.type === MESSAGE.view) {
-    pending = Math.max(0, pending - 1);
+    pending = Math.max(0, pending - message.answers);
     if (!ready) {
       ready = true;
       clearTimeout(timer);

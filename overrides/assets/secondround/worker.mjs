@@ -179,8 +179,9 @@ async function start() {
   const entry = pyodide.pyimport("secondround.worker");
   handle = entry.handle;
   performance.mark("sr-imported");
-  // Events that arrived while Python booted, in order: nothing typed early is lost.
-  while (queue.length) self.postMessage(handle(queue.shift()));
+  // Events that arrived while Python booted, in order, answered with one View: nothing typed
+  // early is lost, and no View is drawn that the next one replaces at once.
+  if (queue.length) self.postMessage(entry.handle_all(JSON.stringify(queue.splice(0))));
   // The page sets up the offline copy once the runtime is in its cache (or could not be).
   Promise.allSettled(cacheWrites).then(() => post({ type: MESSAGE.runtime_cached }));
   // Then warm the engine up (see rehearse() in worker.py), one short step per task, so a real
