@@ -9,7 +9,16 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 
-from secondround import views
+from secondround import applications, views
+from secondround.applications import (
+    APP_PREFIX,
+    HOME_KEY,
+    MAX_ACTIVE,
+    Entry,
+    TooMany,
+    label,
+    with_you,
+)
 from secondround.calendar_ics import to_ics
 from secondround.catchup import plan_for
 from secondround.codec import StateError, from_bookmark, from_storage, to_bookmark, to_storage
@@ -75,24 +84,16 @@ SAVING_OFF = Notice(
 NO_DATES = Notice(
     "warning", "Enter the date of your interview first: the calendar holds your dated steps."
 )
+NO_DATES_ALL = Notice(
+    "warning",
+    "None of your active applications has a step left with a date yet, so there is nothing to "
+    "put in a calendar.",
+)
 CLEARED = Notice(
     "info",
-    "The kit was cleared. Your previous checklist is kept aside.",
+    "This application was cleared. What it held is kept aside.",
     "restore",
-    "Undo: bring back the checklist you cleared",
-)
-FROM_BOOKMARK = Notice(
-    "info",
-    "This is the checklist from your bookmark. "
-    "The checklist you had in this browser is kept aside.",
-    "restore",
-    "Switch back to it",
-)
-IMPORTED = Notice(
-    "info",
-    "Imported. The checklist you had before is kept aside.",
-    "restore",
-    "Switch back to the checklist you had before the import",
+    "Undo: bring back what you cleared",
 )
 EXAMPLE_NOTICE = Notice(
     "info",
@@ -112,12 +113,7 @@ SHARED = Notice(
     "This checklist was shared without its owner's contact details: the name, email and phone "
     "fields are empty on purpose.",
 )
-SHARED_OVER_YOURS = replace(
-    SHARED,
-    text=f"{SHARED.text} The checklist you had in this browser is kept aside.",
-    action="restore",
-    action_label="Switch back to it",
-)
+FULL = Notice("warning", TooMany.default)
 FORGOTTEN = Notice(
     "info",
     "Everything the kit kept in this browser is gone: your checklist, its backups, the saved "
@@ -156,9 +152,15 @@ def _persist(model: Model) -> Model:
     # Every saved change is a new revision of the same checklist.
     state = replace(state, id=state.id or new_id(), revision=state.revision + 1)
     model = replace(model, notices=notices, state=state)
-    if not model.saving:
+    shelf, writes = applications.save(model.shelf, state)
+    return _store(replace(model, shelf=shelf), writes)
+
+
+def _store(model: Model, writes: tuple[tuple[str, str], ...]) -> Model:
+    """Ask the page to make these writes, when this browser lets the kit save."""
+    if not model.saving or not writes:
         return model
-    return replace(model, writes=(*model.writes, (STATE_KEY, to_storage(model.state))))
+    return replace(model, writes=(*model.writes, *writes))
 
 
 def _notify(model: Model, notice: Notice) -> Model:
@@ -171,6 +173,10 @@ def _notify(model: Model, notice: Notice) -> Model:
 def _keep_aside(model: Model, text: str, reason: str) -> Model:
     """Store text that could not be used under a backup key, and say so: nothing is dropped."""
     key = f"{BACKUP_PREFIX}{model.now}"
+    # Several texts kept aside at once (a start-up with more than one unreadable key) each get
+    # a key of their own; the same text again keeps its key.
+    taken = [k for k, v in model.writes if k.startswith(key) and v != text]
+    key += f"-{len(taken) + 1}" if taken else ""
     notice = Notice("warning", f"{reason} The original was kept in this browser under “{key}”.")
     writes = ((key, text),) if model.saving else ()
     return replace(_notify(model, notice), writes=(*model.writes, *writes))
@@ -196,16 +202,22 @@ def boot(storage: Mapping[str, str], saving: bool, event: Event) -> Model:
     model = Model(today=today, now=now, saving=saving, home_region=home)
     if not saving:
         model = replace(model, notices=(SAVING_OFF,))
-    saved_text = storage.get(STATE_KEY)
-    if saved_text:
-        try:
-            return _adopt(model, from_storage(saved_text))
-        except StateError as problem:
-            model = _keep_aside(
-                model,
-                saved_text,
-                f"Your saved checklist could not be read. {problem} The kit started clean.",
-            )
+    loaded = applications.load(storage, STATE_KEY, new_id())
+    for key, text, problem in loaded.unreadable:
+        if key == STATE_KEY:
+            why = f"Your saved checklist could not be read. {problem} The kit started clean."
+        elif key == HOME_KEY:
+            why = f"The list of your applications could not be read. {problem}"
+        else:
+            why = f"One of your saved applications could not be read. {problem}"
+        model = _keep_aside(model, text, why)
+    # Schema 1 or 2's one checklist becomes the first application, saved as such at once.
+    model = _store(replace(model, shelf=loaded.shelf), loaded.writes)
+    if loaded.current is not None:
+        return _adopt(model, loaded.current)
+    if loaded.shelf.entries:
+        # Only deleted applications are left: a blank one, not the example, is shown.
+        return _adopt(model, _blank(model))
     # A first visit starts from the example the page already shows, so nothing jumps when Python
     # arrives; it is saved only once the reader changes something.
     example = State(profile=replace(example_profile(today), region=home))
@@ -213,11 +225,16 @@ def boot(storage: Mapping[str, str], saving: bool, event: Event) -> Model:
 
 
 def _blank(model: Model) -> State:
-    """An empty kit: nothing typed yet, holidays of the browser's region."""
+    """An empty application: nothing typed yet but the reader's own details (on a first visit,
+    only the holidays of the browser's region)."""
+    if model.shelf.entries:
+        return with_you(State(), model.shelf.you)
     return State(profile=Profile(region=model.home_region))
 
 
 def _open_bookmark(model: Model, token: str) -> Model:
+    """A bookmark adds its application beside the others, or updates the same one: it never
+    replaces another, and never changes the reader's own details kept here."""
     shared = token.startswith(SHARE_MARK)
     try:
         marked = from_bookmark(token.removeprefix(SHARE_MARK))
@@ -225,25 +242,63 @@ def _open_bookmark(model: Model, token: str) -> Model:
         return _keep_aside(
             model,
             token,
-            f"This bookmark link could not be opened. {problem} Your checklist here is unchanged.",
+            f"This bookmark link could not be opened. {problem} "
+            "Your applications here are unchanged.",
         )
     if shared:
-        # The friend's copy is a checklist of its own, not a revision of the owner's.
+        # The friend's copy is an application of its own, not a revision of the owner's.
         marked = replace(marked, id="", revision=0)
-    if content(marked) == content(model.state) and marked.revision <= model.state.revision:
-        return model
     mine = model.state
-    if marked.id and marked.id == mine.id and not shared:
+    if any(e.id != marked.id for e in model.shelf.entries):
+        marked = with_you(marked, model.shelf.you)
+    if content(marked) == content(mine) and marked.revision <= mine.revision:
+        return model
+    if marked.id and marked.id == mine.id:
         if marked.revision < mine.revision:
-            # An old bookmark of this same checklist must not undo what was done since.
+            # An old bookmark of this same application must not undo what was done since.
             return replace(_notify(model, OLDER_BOOKMARK), kept_aside=to_storage(marked))
-        # A newer copy of this checklist (from another device): nothing of the reader's is lost.
+        # A newer copy of this application (from another device): nothing of the reader's is lost.
         return _persist(_adopt(model, marked))
-    # The untouched example is not worth keeping; anything the reader typed is.
-    if content(model.state) in (State(), _blank(model)) or EXAMPLE_NOTICE in model.notices:
+    entry = model.shelf.get(marked.id)
+    if entry is not None:
+        if entry.status == "deleted":
+            offer = Notice(
+                "info",
+                f"This link is to {label(marked)}, which you deleted from this browser.",
+                "app_undelete",
+                f"Bring back {label(marked)}",
+            )
+            return _notify(replace(model, returning=marked), offer)
+        shown = _show(model, entry.state)
+        if marked.revision > entry.state.revision:
+            return _persist(_adopt(shown, marked))
+        if content(marked) != content(entry.state):
+            shown = replace(_notify(shown, OLDER_BOOKMARK), kept_aside=to_storage(marked))
+        return shown
+    # The untouched example, or a blank application, is not worth keeping; anything else is.
+    untouched = content(mine) in (State(), _blank(model)) or EXAMPLE_NOTICE in model.notices
+    if untouched and not model.shelf.get(mine.id):
         adopted = _persist(_adopt(model, marked))
         return _notify(adopted, SHARED) if shared else adopted
-    return _replace_state(model, marked, SHARED_OVER_YOURS if shared else FROM_BOOKMARK)
+    if _active(model) >= MAX_ACTIVE:
+        return _keep_aside(
+            model,
+            token,
+            f"The application in this bookmark link was not added: you already have "
+            f"{MAX_ACTIVE} active applications, the most the kit keeps at once. Archive one, "
+            "then open the link again.",
+        )
+    added = _persist(_switched(model, marked))
+    beside = Notice(
+        "info",
+        f"{label(added.state)} was added from the link, beside your other applications."
+        + (
+            " It was shared without its owner's contact details: your own are filled in."
+            if shared
+            else ""
+        ),
+    )
+    return _notify(added, beside)
 
 
 def _set_interviewer(person: Interviewer, field: str, value: str) -> Interviewer:
@@ -468,6 +523,8 @@ def _on_reset(model: Model, arg: str, value: Any) -> Model:
     if EXAMPLE_NOTICE in model.notices:
         # Only the untouched example goes: nothing of the reader's to keep aside.
         return _persist(replace(model, state=blank, touched=frozenset(), left=frozenset()))
+    # The same application, emptied: it keeps its place and its identity.
+    blank = replace(blank, id=model.state.id, revision=model.state.revision)
     cleared = _replace_state(model, blank, CLEARED)
     return replace(cleared, touched=frozenset(), left=frozenset())
 
@@ -477,6 +534,9 @@ def _on_restore(model: Model, arg: str, value: Any) -> Model:
         back = from_storage(model.kept_aside)
     except StateError:
         return model
+    # Never an older revision than the one it replaces: other tabs and bookmarks see it as new.
+    if back.id == model.state.id:
+        back = replace(back, revision=max(back.revision, model.state.revision))
     restored = replace(_adopt(model, back), kept_aside=to_storage(model.state), notices=())
     return _persist(restored)
 
@@ -487,12 +547,46 @@ def _on_dismiss(model: Model, arg: str, value: Any) -> Model:
 
 
 def _on_import(model: Model, arg: str, value: Any) -> Model:
+    """A file of applications goes beside the ones here, as a bookmark does: none is replaced."""
     try:
-        imported = from_storage(value if isinstance(value, str) else "")
+        you, incoming = applications.read_file(value if isinstance(value, str) else "")
+        # The reader's own details kept here win over a file's; a first visit takes the file's.
+        if model.shelf.entries:
+            you = model.shelf.you
+        elif you is None:
+            you = applications.you_of(incoming[0].state.profile)
+        # A checklist from before applications may have no identity yet.
+        incoming = tuple(
+            e if e.id else replace(e, state=replace(e.state, id=new_id())) for e in incoming
+        )
+        merged = applications.merge(model.shelf, incoming, you)
     except StateError as problem:
         text = f"That file could not be imported. {problem} Nothing was changed."
         return _notify(model, Notice("error", text))
-    return _replace_state(model, imported, IMPORTED)
+    model = _store(replace(model, shelf=merged.shelf), merged.writes)
+    shown = merged.shelf.get(model.state.id)
+    if shown is not None and shown.state != model.state:
+        model = _adopt(model, shown.state)
+    elif shown is None and merged.first:
+        # The example or a blank application was shown: the first imported one is shown instead.
+        first = merged.shelf.get(merged.first)
+        if first is not None:
+            model = _show(model, first.state)
+    if not merged.added and not merged.updated:
+        text = "Nothing was imported: every application in that file is already here."
+    else:
+        parts = [
+            _count(merged.added, "application added", "applications added"),
+            _count(
+                merged.updated, "application brought up to date", "applications brought up to date"
+            ),
+        ]
+        text = "Imported: " + " and ".join(p for p in parts if p) + "."
+    return _notify(model, Notice("info", text))
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return "" if n == 0 else f"one {one}" if n == 1 else f"{n} {many}"
 
 
 def _on_mount(model: Model, arg: str, value: Any) -> Model:
@@ -511,30 +605,194 @@ def _on_forget(model: Model, arg: str, value: Any) -> Model:
 
 
 def _on_storage(model: Model, arg: str, value: Any) -> Model:
-    # Another tab saved: show its state, and do not write it back (no ping-pong between tabs).
-    if arg != STATE_KEY or not isinstance(value, str):
+    # Another tab saved: show what it saved, and write nothing back (no ping-pong between tabs).
+    shelf = model.shelf
+    if arg == HOME_KEY and isinstance(value, str):
+        try:
+            you, order, _current = applications.read_home(value)
+        except StateError:
+            return model
+        rank = {ident: i for i, ident in enumerate(order)}
+        ordered = sorted(shelf.entries, key=lambda e: rank.get(e.id, len(rank)))
+        # This tab keeps showing its own application; only the other tab's choice is stored.
+        shelf = replace(
+            shelf, entries=tuple(replace(e, state=with_you(e.state, you)) for e in ordered), you=you
+        )
+        return replace(model, shelf=shelf, state=with_you(model.state, you))
+    if not arg.startswith(APP_PREFIX):
         return model
+    ident = arg.removeprefix(APP_PREFIX)
+    if not isinstance(value, str) or not value:
+        # Emptied for good (or removed): it leaves the list; what is on screen stays.
+        entries = tuple(e for e in shelf.entries if e.id != ident)
+        return replace(model, shelf=replace(shelf, entries=entries))
     try:
-        return _adopt(model, from_storage(value))
+        entry = applications.read_record(arg, value)
     except StateError:
         return model
+    entry = replace(entry, state=with_you(entry.state, shelf.you))
+    old = shelf.get(ident)
+    entries = (
+        tuple(entry if e.id == ident else e for e in shelf.entries)
+        if old is not None
+        else (*shelf.entries, entry)
+    )
+    model = replace(model, shelf=replace(shelf, entries=entries))
+    if ident != model.state.id:
+        return model
+    if entry.status == "deleted":
+        return _show_next(model)
+    return _adopt(model, entry.state) if entry.state != model.state else model
 
 
 def _on_download(model: Model, arg: str, value: Any) -> Model:
     state = model.state
     if arg == "json":
-        file = Download("second-round-checklist.json", "application/json", to_storage(state))
+        text = applications.file_text(model.shelf)
+        file = Download("second-round-applications.json", "application/json", text)
+        return replace(model, download=file)
+    stamp = datetime.fromisoformat(model.now) if model.now else datetime(2026, 1, 1)
+    if arg == "ics_all":
+        active = [e.state for e in model.shelf.with_status("active")]
+        if model.shelf.get(state.id) is None:
+            active.append(state)
+        ics = applications.calendar(active, stamp, model.today)
+        if "BEGIN:VEVENT" not in ics:
+            return _notify(model, NO_DATES_ALL)
+        file = Download("second-round-all-applications.ics", "text/calendar", ics)
         return replace(model, download=file)
     if arg != "ics":
         return model
     plan = plan_for(state, model.today)
     if not plan.steps:
         return _notify(model, NO_DATES)
-    stamp = datetime.fromisoformat(model.now) if model.now else datetime(2026, 1, 1)
     # Reminders are for what is left to do: done steps are history, late ones are due today.
     todo = [s for s in plan.steps if not state.checks.get(s.id)]
     ics = to_ics(todo, state.profile, stamp)
     return replace(model, download=Download("second-round-follow-up.ics", "text/calendar", ics))
+
+
+# --- Applications: add, switch, archive, delete, and start one from another.
+
+
+def _active(model: Model) -> int:
+    return len(model.shelf.with_status("active"))
+
+
+def _switched(model: Model, state: State) -> Model:
+    """Another application on screen: its form, drafts and checklist; nothing of the last one's
+    visit (an open draft, an armed removal, an Undo for one of its people) follows it."""
+    notices = tuple(
+        n
+        for n in model.notices
+        if n.action not in ("undo_remove", "keep_example", "restore", "reset")
+    )
+    model = replace(
+        model, notices=notices, editing="", confirm_remove="", removed=None, kept_aside=""
+    )
+    return _adopt(model, state)
+
+
+def _show(model: Model, state: State) -> Model:
+    """Switch to a saved application; the next visit opens it too."""
+    shelf, writes = applications.shown(model.shelf, state.id)
+    return _store(replace(_switched(model, state), shelf=shelf), writes)
+
+
+def _show_next(model: Model) -> Model:
+    """After the shown application went: the first active one, else an archived one, else blank."""
+    shelf = model.shelf
+    rest = [e for e in shelf.with_status("active") + shelf.with_status("archived")]
+    if rest:
+        return _show(model, rest[0].state)
+    return _switched(model, _blank(model))
+
+
+def _on_app_switch(model: Model, arg: str, value: Any) -> Model:
+    entry = model.shelf.get(arg)
+    if entry is None or entry.status == "deleted" or arg == model.state.id:
+        return model
+    return _show(model, entry.state)
+
+
+def _on_app_add(model: Model, arg: str, value: Any) -> Model:
+    if _active(model) >= MAX_ACTIVE:
+        return _notify(model, FULL)
+    new = replace(_blank(model), id=new_id())
+    return replace(_persist(_switched(model, new)), focus="sr-f-company")
+
+
+def _on_app_copy(model: Model, arg: str, value: Any) -> Model:
+    if _active(model) >= MAX_ACTIVE:
+        return _notify(model, FULL)
+    source = label(model.state)
+    new = applications.copy_of(model.state, new_id())
+    copied = replace(_persist(_switched(model, new)), focus="sr-f-company")
+    return _notify(
+        copied,
+        Notice(
+            "info",
+            f"A new application, started from {source}: your details, your qualifications and "
+            "your usual tone came with it. The company, the people and the dates are for you "
+            "to fill in.",
+        ),
+    )
+
+
+def _target(model: Model, arg: str) -> Entry | None:
+    return model.shelf.get(arg or model.state.id)
+
+
+def _with_status(model: Model, entry: Entry, status: applications.Status) -> Model:
+    shelf, writes = applications.set_status(model.shelf, entry.id, status, model.now)
+    return _store(replace(model, shelf=shelf), writes)
+
+
+def _on_app_archive(model: Model, arg: str, value: Any) -> Model:
+    entry = _target(model, arg)
+    if entry is None or entry.status != "active":
+        return model
+    return _with_status(model, entry, "archived")
+
+
+def _on_app_unarchive(model: Model, arg: str, value: Any) -> Model:
+    entry = _target(model, arg)
+    if entry is None or entry.status != "archived":
+        return model
+    if _active(model) >= MAX_ACTIVE:
+        return _notify(model, FULL)
+    return _with_status(model, entry, "active")
+
+
+def _on_app_delete(model: Model, arg: str, value: Any) -> Model:
+    entry = _target(model, arg)
+    if entry is None or entry.status == "deleted":
+        return model
+    name = label(entry.state)
+    notices = tuple(n for n in model.notices if n.action != "app_undelete")
+    model = replace(_with_status(model, entry, "deleted"), deleted=entry.id, notices=notices)
+    if entry.id == model.state.id:
+        model = _show_next(model)
+    undo = Notice("info", f"Deleted {name}.", "app_undelete", f"Undo: bring back {name}")
+    return _notify(model, undo)
+
+
+def _on_app_undelete(model: Model, arg: str, value: Any) -> Model:
+    """Bring back the application deleted last, or the one a bookmark link is to."""
+    returning = model.returning
+    entry = model.shelf.get(returning.id if returning else model.deleted)
+    notices = tuple(n for n in model.notices if n.action != "app_undelete")
+    model = replace(model, notices=notices, returning=None, deleted="")
+    if entry is None or entry.status != "deleted":
+        return model
+    if _active(model) >= MAX_ACTIVE:
+        return _notify(model, FULL)
+    model = _with_status(model, entry, "active")
+    model = _show(model, entry.state)
+    if returning is not None and returning.revision > entry.state.revision:
+        # The link holds a newer copy than the one kept here: the newer one comes back.
+        model = _persist(_adopt(model, returning))
+    return model
 
 
 def _on_saving_off(model: Model, arg: str, value: Any) -> Model:
@@ -565,6 +823,13 @@ HANDLERS: dict[str, Handler] = {
     "storage": _on_storage,
     "saving_off": _on_saving_off,
     "download": _on_download,
+    "app_add": _on_app_add,
+    "app_copy": _on_app_copy,
+    "app_switch": _on_app_switch,
+    "app_archive": _on_app_archive,
+    "app_unarchive": _on_app_unarchive,
+    "app_delete": _on_app_delete,
+    "app_undelete": _on_app_undelete,
 }
 
 

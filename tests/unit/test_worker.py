@@ -10,7 +10,7 @@ from test_render import apply_ops
 
 from secondround import worker
 from secondround.app import view
-from secondround.model import STATE_KEY
+from secondround.applications import app_key
 from secondround.worker import FAILED_EVENT, Session
 
 CLOCK = {"now_ms": 1_795_689_000_000, "tz_offset_min": 0}
@@ -33,7 +33,7 @@ def test_boot_and_mount_send_the_whole_tree_and_typing_sends_edits() -> None:
     assert session.model is not None
     assert apply_ops(first["tree"], typed["ops"]) == view(session.model, "b1")["tree"]
     assert len(json.dumps(typed["ops"])) < len(json.dumps(first["tree"])) / 2
-    assert dict(typed["writes"])[STATE_KEY]
+    assert dict(typed["writes"])[app_key(session.model.state.id)]
     assert "tree" in send(session, "mount", value="")
 
 
