@@ -16,7 +16,7 @@ from secondround.applications import (
     MAX_ACTIVE,
     Entry,
     TooMany,
-    label,
+    named,
     with_you,
 )
 from secondround.calendar_ics import to_ics
@@ -264,9 +264,9 @@ def _open_bookmark(model: Model, token: str) -> Model:
         if entry.status == "deleted":
             offer = Notice(
                 "info",
-                f"This link is to {label(marked)}, which you deleted from this browser.",
+                f"This link is to {named(marked)}, which you deleted from this browser.",
                 "app_undelete",
-                f"Bring back {label(marked)}",
+                "Bring it back",
             )
             return _notify(replace(model, returning=marked), offer)
         shown = _show(model, entry.state)
@@ -291,7 +291,8 @@ def _open_bookmark(model: Model, token: str) -> Model:
     added = _persist(_switched(model, marked))
     beside = Notice(
         "info",
-        f"{label(added.state)} was added from the link, beside your other applications."
+        _capital(named(added.state))
+        + " was added from the link, beside your other applications."
         + (
             " It was shared without its owner's contact details: your own are filled in."
             if shared
@@ -585,6 +586,10 @@ def _on_import(model: Model, arg: str, value: Any) -> Model:
     return _notify(model, Notice("info", text))
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _count(n: int, one: str, many: str) -> str:
     return "" if n == 0 else f"one {one}" if n == 1 else f"{n} {many}"
 
@@ -725,16 +730,16 @@ def _on_app_add(model: Model, arg: str, value: Any) -> Model:
 def _on_app_copy(model: Model, arg: str, value: Any) -> Model:
     if _active(model) >= MAX_ACTIVE:
         return _notify(model, FULL)
-    source = label(model.state)
+    source = named(model.state)
     new = applications.copy_of(model.state, new_id())
     copied = replace(_persist(_switched(model, new)), focus="sr-f-company")
     return _notify(
         copied,
         Notice(
             "info",
-            f"A new application, started from {source}: your details, your qualifications and "
-            "your usual tone came with it. The company, the people and the dates are for you "
-            "to fill in.",
+            f"A new application, started from {source}: your details, your "
+            "qualifications and your usual tone came with it. The company, the people and the "
+            "dates are for you to fill in.",
         ),
     )
 
@@ -768,12 +773,12 @@ def _on_app_delete(model: Model, arg: str, value: Any) -> Model:
     entry = _target(model, arg)
     if entry is None or entry.status == "deleted":
         return model
-    name = label(entry.state)
+    name = named(entry.state)
     notices = tuple(n for n in model.notices if n.action != "app_undelete")
     model = replace(_with_status(model, entry, "deleted"), deleted=entry.id, notices=notices)
     if entry.id == model.state.id:
         model = _show_next(model)
-    undo = Notice("info", f"Deleted {name}.", "app_undelete", f"Undo: bring back {name}")
+    undo = Notice("info", f"You deleted {name}.", "app_undelete", "Undo: bring it back")
     return _notify(model, undo)
 
 

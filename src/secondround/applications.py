@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any, Literal, cast, get_args
 
 from secondround.calendar_ics import CalendarEntry, to_ics_all
-from secondround.catchup import plan_for
+from secondround.catchup import Plan, plan_for
 from secondround.codec import (
     APP,
     CorruptState,
@@ -55,6 +55,7 @@ __all__ = [
     "label",
     "load",
     "merge",
+    "named",
     "read_file",
     "read_home",
     "read_record",
@@ -64,6 +65,7 @@ __all__ = [
     "shown",
     "single_to_collection",
     "summary",
+    "summary_of",
     "with_you",
     "you_of",
 ]
@@ -540,17 +542,23 @@ class Summary:
     next_due: date | None
     # Steps due today or overdue, not done: (title, due).
     due: tuple[tuple[str, date], ...]
+    # It has dated steps at all (an interview date).
+    planned: bool
+
+
+def summary_of(state: State, plan: Plan, today: date) -> Summary:
+    """What the list and "Today" say of one application, from the plan its checklist shows."""
+    todo = sorted((s for s in plan.steps if not state.checks.get(s.id)), key=lambda s: s.due)
+    due = tuple((s.title, s.due) for s in todo if s.due <= today)
+    if not todo:
+        return Summary("", None, due, bool(plan.steps))
+    return Summary(todo[0].title, todo[0].due, due, True)
 
 
 @lru_cache(maxsize=128)
 def summary(state: State, today: date) -> Summary:
-    """The same plan as the checklist's; cached, since the other applications rarely change."""
-    plan = plan_for(state, today)
-    todo = sorted((s for s in plan.steps if not state.checks.get(s.id)), key=lambda s: s.due)
-    due = tuple((s.title, s.due) for s in todo if s.due <= today)
-    if not todo:
-        return Summary("", None, due)
-    return Summary(todo[0].title, todo[0].due, due)
+    """Cached: the applications not on screen rarely change between two views."""
+    return summary_of(state, plan_for(state, today), today)
 
 
 def calendar(entries: Iterable[State], stamp: datetime, today: date) -> str:
@@ -565,9 +573,17 @@ def calendar(entries: Iterable[State], stamp: datetime, today: date) -> str:
 
 
 def label(state: State) -> str:
-    """The application's name in the list: company and position, or what there is of them."""
+    """The application in the list: "Analyst at Northwind", or what there is of it."""
     p = state.profile
     company, position = clean_line(p.company), clean_line(p.position)
     if company and position:
-        return f"{company}, {position}"
+        return f"{position} at {company}"
     return company or position or "New application (no company yet)"
+
+
+def named(state: State) -> str:
+    """The application in a sentence: "the application for Analyst at Northwind"."""
+    p = state.profile
+    if not clean_line(p.company) and not clean_line(p.position):
+        return "an application with no company or position yet"
+    return f"the application for {label(state)}"

@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from secondround.application_views import applications_section, today_across_all
 from secondround.catchup import Plan, plan_for
 from secondround.checklist import ChecklistItem, checklist, progress, skipped_items
 from secondround.codec import to_bookmark
@@ -817,10 +818,11 @@ def _keep_tools(model: Model, bookmark: str) -> Node:
         el(
             "p",
             {},
-            "Your details stay in this browser. The address of this page carries your whole "
-            "checklist: your name, email and phone, your interviewers' names and emails, your "
-            "notes and your ticks. Bookmark it to open your checklist in any browser, and keep "
-            "it to yourself.",
+            "Your details stay in this browser. The address of this page carries the whole "
+            "checklist of the application shown: your name, email and phone, your interviewers' "
+            "names and emails, your notes and your ticks. Each application has its own address. "
+            "Bookmark it to open that application in any browser, beside any others there, and "
+            "keep it to yourself.",
         ),
         el(
             "p",
@@ -832,7 +834,7 @@ def _keep_tools(model: Model, bookmark: str) -> Node:
             "div",
             {"class": "sr-actions"},
             *links,
-            _download_button("json", "Export (.json)"),
+            _download_button("json", "Export every application (.json)"),
             el("label", {"class": "md-button sr-file", "for": "sr-import"}, "Import (.json)"),
             el(
                 "input",
@@ -847,7 +849,7 @@ def _keep_tools(model: Model, bookmark: str) -> Node:
             el(
                 "button",
                 {"type": "button", "class": "md-button", "data-action": "reset"},
-                "Clear the kit",
+                "Clear this application",
             ),
             el(
                 "button",
@@ -886,6 +888,8 @@ def view(model: Model, build: str = "") -> dict[str, Any]:
             {"class": "sr-notices"},
             *[_notice_node(i, n) for i, n in enumerate(model.notices)],
         ),
+        today_across_all(model, plan),
+        applications_section(model, plan),
         _today(model, plan),
         el(
             "div",

@@ -171,7 +171,7 @@ def test_an_older_bookmark_does_not_undo_later_ticks(kit: Page) -> None:
 def test_undo_is_in_view_after_clearing_the_kit_at_the_bottom(kit: Page) -> None:
     kit.fill("#sr-f-name", "Cleared Then Back")
     settle(kit)
-    clear = kit.get_by_role("button", name="Clear the kit")
+    clear = kit.get_by_role("button", name="Clear this application")
     clear.scroll_into_view_if_needed()
     clear.click()
     settle(kit)

@@ -176,11 +176,11 @@ def test_export_then_import_brings_the_state_back(kit: Page, tmp_path: Any) -> N
     kit.fill("#sr-f-name", "Exported Person")
     settle(kit)
     with kit.expect_download() as info:
-        kit.get_by_role("button", name="Export (.json)").click()
+        kit.get_by_role("button", name="Export every application (.json)").click()
     exported = tmp_path / "state.json"
     info.value.save_as(exported)
     assert json.loads(exported.read_text("utf-8"))["state"]["profile"]["name"] == "Exported Person"
-    kit.get_by_role("button", name="Clear the kit").click()
+    kit.get_by_role("button", name="Clear this application").click()
     settle(kit)
     expect(kit.locator("#sr-f-name")).to_have_value("")
     kit.set_input_files("#sr-import", str(exported))
