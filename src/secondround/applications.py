@@ -63,7 +63,6 @@ __all__ = [
     "save",
     "set_status",
     "shown",
-    "single_to_collection",
     "summary",
     "summary_of",
     "with_you",
@@ -219,7 +218,7 @@ def _payload(text: object, limit: int, what: str) -> dict[str, Any]:
 
 def _exact(d: object, where: str, keys: set[str]) -> dict[str, Any]:
     if not isinstance(d, dict) or set(d) != keys:
-        raise CorruptState(f"The {where} is damaged and could not be read.")
+        raise CorruptState(f"{where} is damaged and could not be read.")
     return cast(dict[str, Any], d)
 
 
@@ -227,13 +226,13 @@ def _entry(d: object, where: str) -> Entry:
     top = _exact(d, where, {"status", "changed", "state"})
     status = top["status"]
     if status not in _STATUSES or not isinstance(top["changed"], str) or len(top["changed"]) > 40:
-        raise CorruptState(f"The {where} is damaged and could not be read.")
+        raise CorruptState(f"{where} is damaged and could not be read.")
     try:
         state = state_from_dict(top["state"])
     except ShapeError as e:
-        raise CorruptState(f"The {where} is damaged and could not be read: {e}") from e
+        raise CorruptState(f"{where} is damaged and could not be read: {e}") from e
     if not _ID.fullmatch(state.id):
-        raise CorruptState(f"The {where} has no identity, so it could not be read.")
+        raise CorruptState(f"{where} has no identity, so it could not be read.")
     return Entry(state, cast(Status, status), top["changed"])
 
 
@@ -243,7 +242,7 @@ def read_record(key: str, text: str) -> Entry:
     if payload["schema"] != SCHEMA:
         raise CorruptState("The saved application does not say which version wrote it.")
     entry = _entry(
-        {k: v for k, v in payload.items() if k not in ("app", "schema")}, "saved application"
+        {k: v for k, v in payload.items() if k not in ("app", "schema")}, "The saved application"
     )
     if app_key(entry.id) != key:
         raise CorruptState("The saved application is stored under another application's name.")
@@ -251,9 +250,9 @@ def read_record(key: str, text: str) -> Entry:
 
 
 def _you(d: object) -> You:
-    you = _exact(d, "saved details", set(YOU_FIELDS))
+    you = _exact(d, "Your saved details", set(YOU_FIELDS))
     for name in _YOU_TEXT:
-        if not isinstance(you[name], str) or len(you[name]) > 500:
+        if not isinstance(you[name], str):
             raise CorruptState("Your saved details are damaged and could not be read.")
     if not isinstance(you["prefer_email"], bool):
         raise CorruptState("Your saved details are damaged and could not be read.")
@@ -263,7 +262,7 @@ def _you(d: object) -> You:
 def read_home(text: str) -> tuple[You, tuple[str, ...], str]:
     """The reader's details, the list's order and the application shown last."""
     payload = _payload(text, MAX_STORAGE_CHARS, "list of applications")
-    home = _exact(payload, "list of applications", {"app", "schema", "you", "order", "current"})
+    home = _exact(payload, "The list of applications", {"app", "schema", "you", "order", "current"})
     order = home["order"]
     current = home["current"]
     if (
@@ -275,26 +274,6 @@ def read_home(text: str) -> tuple[You, tuple[str, ...], str]:
     ):
         raise CorruptState("The list of applications is damaged and could not be read.")
     return _you(home["you"]), tuple(order), current
-
-
-def single_to_collection(
-    state: dict[str, Any], you: dict[str, Any] | None = None
-) -> dict[str, Any]:
-    """Schema 2 to 3: the one saved checklist becomes the first application, nothing left out.
-
-    Its own details (name, email, phone, availability, region, call or email) become the
-    reader's, shared by every application from then on.
-    """
-    profile = state.get("profile")
-    if not isinstance(profile, dict):
-        raise ShapeError("profile should be an object.")
-    details = you or {name: profile.get(name) for name in YOU_FIELDS}
-    return {
-        "app": APP,
-        "schema": SCHEMA,
-        "you": details,
-        "applications": [{"status": "active", "changed": "", "state": state}],
-    }
 
 
 @dataclass(frozen=True)
@@ -467,7 +446,7 @@ def read_file(text: object) -> tuple[You | None, tuple[Entry, ...]]:
     if payload["schema"] != SCHEMA:
         state = from_storage(cast(str, text))
         return None, (Entry(state),)
-    top = _exact(payload, "file", {"app", "schema", "you", "applications"})
+    top = _exact(payload, "The file", {"app", "schema", "you", "applications"})
     apps = top["applications"]
     if not isinstance(apps, list):
         raise CorruptState("The file is damaged and could not be read.")
@@ -476,7 +455,7 @@ def read_file(text: object) -> tuple[You | None, tuple[Entry, ...]]:
             "The file holds more applications than any reader keeps, so it was not read."
         )
     you = _you(top["you"])
-    entries = tuple(_entry(a, f"file's application {i + 1}") for i, a in enumerate(apps))
+    entries = tuple(_entry(a, f"Application {i + 1} in the file") for i, a in enumerate(apps))
     if len({e.id for e in entries}) != len(entries):
         raise CorruptState("The file holds one application twice, so it was not read.")
     if any(e.status == "deleted" for e in entries):
