@@ -275,9 +275,7 @@ def _open_bookmark(model: Model, token: str) -> Model:
         if content(marked) != content(entry.state):
             shown = replace(_notify(shown, OLDER_BOOKMARK), kept_aside=to_storage(marked))
         return shown
-    # The untouched example, or a blank application, is not worth keeping; anything else is.
-    untouched = content(mine) in (State(), _blank(model)) or EXAMPLE_NOTICE in model.notices
-    if untouched and not model.shelf.get(mine.id):
+    if _untouched(model):
         adopted = _persist(_adopt(model, marked))
         return _notify(adopted, SHARED) if shared else adopted
     if _active(model) >= MAX_ACTIVE:
@@ -300,6 +298,13 @@ def _open_bookmark(model: Model, token: str) -> Model:
         ),
     )
     return _notify(added, beside)
+
+
+def _untouched(model: Model) -> bool:
+    """The example, or a blank application never saved: not worth keeping beside another."""
+    if model.shelf.get(model.state.id) is not None:
+        return False
+    return EXAMPLE_NOTICE in model.notices or content(model.state) in (State(), _blank(model))
 
 
 def _set_interviewer(person: Interviewer, field: str, value: str) -> Interviewer:
@@ -574,7 +579,10 @@ def _on_import(model: Model, arg: str, value: Any) -> Model:
         if first is not None:
             model = _show(model, first.state)
     if not merged.added and not merged.updated:
-        text = "Nothing was imported: every application in that file is already here."
+        text = (
+            "Nothing was imported: this browser already has every application in that file, "
+            "in the same or a newer version."
+        )
     else:
         parts = [
             _count(merged.added, "application added", "applications added"),
@@ -644,6 +652,10 @@ def _on_storage(model: Model, arg: str, value: Any) -> Model:
     )
     model = replace(model, shelf=replace(shelf, entries=entries))
     if ident != model.state.id:
+        # This tab showed only the example: the reader's own application, begun in another
+        # tab, takes its place.
+        if entry.status == "active" and _untouched(model):
+            return _switched(model, entry.state)
         return model
     if entry.status == "deleted":
         return _show_next(model)

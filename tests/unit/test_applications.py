@@ -440,9 +440,9 @@ def test_export_then_import_in_another_browser_brings_every_application() -> Non
     assert elsewhere.notices[-1].text == "Imported: 2 applications added."
     again = update(elsewhere, ev("import", value=text))
     assert again.shelf == elsewhere.shelf
-    assert (
-        again.notices[-1].text
-        == "Nothing was imported: every application in that file is already here."
+    assert again.notices[-1].text == (
+        "Nothing was imported: this browser already has every application in that file, in "
+        "the same or a newer version."
     )
 
 
@@ -570,6 +570,15 @@ def test_another_tab_changing_the_readers_details_reaches_this_one() -> None:
     )
     assert model.state.profile.phone == "+1 555 0100"
     assert {e.state.profile.phone for e in model.shelf.entries} == {"+1 555 0100"}
+
+
+def test_a_tab_showing_only_the_example_takes_the_application_begun_in_another() -> None:
+    there = update(boot({}, True, CLOCK), ev("field", arg="company", value="Begun There"))
+    model = boot({}, True, CLOCK)
+    for key, value in there.writes:
+        model = update(model, ev("storage", arg=key, value=value))
+    assert model.state == there.state
+    assert model.writes == ()
 
 
 def test_another_tab_deleting_the_one_shown_here_moves_on() -> None:
