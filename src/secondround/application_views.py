@@ -11,7 +11,7 @@ from secondround.model import Model
 from secondround.profile import format_date
 from secondround.render import Attrs, Node, el
 
-__all__ = ["applications_section", "listed", "today_across_all"]
+__all__ = ["applications_section", "listed", "summaries", "today_across_all"]
 
 OUTCOME_WORDS = {"waiting": "Waiting to hear", "offer": "Offer", "not_hired": "Not hired"}
 
@@ -24,7 +24,10 @@ def listed(model: Model) -> tuple[Entry, ...]:
     return entries
 
 
-def _summaries(model: Model, plan: Plan) -> list[tuple[Entry, Summary]]:
+Summaries = list[tuple[Entry, Summary]]
+
+
+def summaries(model: Model, plan: Plan) -> Summaries:
     # The one on screen uses the plan its checklist shows: never planned twice per keystroke.
     return [
         (
@@ -78,11 +81,11 @@ def _button(action: str, text: str, arg: str = "") -> Node:
     return el("button", attrs, text)
 
 
-def applications_section(model: Model, plan: Plan) -> Node:
+def applications_section(model: Model, listed_: Summaries) -> Node:
     """The compact list: company, position, next step and status; a click shows another one."""
     rows = []
     active = archived = 0
-    for entry, s in _summaries(model, plan):
+    for entry, s in listed_:
         current = entry.id == model.state.id
         name = label(entry.state)
         # The example's notice offers to start blank: while it shows, so does this word.
@@ -137,10 +140,10 @@ def applications_section(model: Model, plan: Plan) -> Node:
     )
 
 
-def today_across_all(model: Model, plan: Plan) -> Node | None:
+def today_across_all(model: Model, listed_: Summaries) -> Node | None:
     """What is due today or late in every active application, each line leading to it; shown
     once there is more than one application to look across."""
-    pairs = [(e, s) for e, s in _summaries(model, plan) if e.status == "active"]
+    pairs = [(e, s) for e, s in listed_ if e.status == "active"]
     if len(pairs) < 2:
         return None
     lines: list[Node] = []

@@ -7,7 +7,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any, Literal, cast, get_args
 
 from secondround.calendar_ics import CalendarEntry, to_ics_all
@@ -534,10 +533,21 @@ def summary_of(state: State, plan: Plan, today: date) -> Summary:
     return Summary(todo[0].title, todo[0].due, due, True)
 
 
-@lru_cache(maxsize=128)
+# By the state object itself: the applications not on screen are the same objects from one
+# view to the next, and checking identity costs nothing where hashing a whole state does not.
+_SUMMARIES: dict[int, tuple[State, date, Summary]] = {}
+
+
 def summary(state: State, today: date) -> Summary:
     """Cached: the applications not on screen rarely change between two views."""
-    return summary_of(state, plan_for(state, today), today)
+    hit = _SUMMARIES.get(id(state))
+    if hit is not None and hit[0] is state and hit[1] == today:
+        return hit[2]
+    if len(_SUMMARIES) > 4 * MAX_ACTIVE:
+        _SUMMARIES.clear()
+    made = summary_of(state, plan_for(state, today), today)
+    _SUMMARIES[id(state)] = (state, today, made)
+    return made
 
 
 def calendar(entries: Iterable[State], stamp: datetime, today: date) -> str:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from secondround.application_views import applications_section, today_across_all
+from secondround.application_views import applications_section, summaries, today_across_all
 from secondround.catchup import Plan, plan_for
 from secondround.checklist import ChecklistItem, checklist, progress, skipped_items
 from secondround.codec import to_bookmark
@@ -876,6 +876,7 @@ def view(model: Model, build: str = "") -> dict[str, Any]:
     # One plan per View: the Today line and the checklist read the same one.
     plan = plan_for(model.state, model.today)
     checklist_node, summary = _checklist(model, plan)
+    listed = summaries(model, plan)
     # A blank kit (at most a holiday region chosen) has nothing to bookmark: the address bar
     # holds no token then.
     blank = State(profile=Profile(region=model.state.profile.region))
@@ -888,8 +889,8 @@ def view(model: Model, build: str = "") -> dict[str, Any]:
             {"class": "sr-notices"},
             *[_notice_node(i, n) for i, n in enumerate(model.notices)],
         ),
-        today_across_all(model, plan),
-        applications_section(model, plan),
+        today_across_all(model, listed),
+        applications_section(model, listed),
         _today(model, plan),
         el(
             "div",
