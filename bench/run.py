@@ -356,7 +356,9 @@ def keystrokes(page: Any, count: int) -> list[float]:
     for i in range(count):
         before = page.evaluate("performance.getEntriesByName('sr-view-applied').length")
         page.keyboard.type("abcdefghij"[i % 10])
-        page.wait_for_function(f"performance.getEntriesByName('sr-view-applied').length > {before}")
+        page.wait_for_function(
+            f"() => performance.getEntriesByName('sr-view-applied').length > {before}"
+        )
         out.append(
             page.evaluate(
                 "performance.getEntriesByName('sr-view-applied').slice(-1)[0].startTime"
@@ -410,7 +412,7 @@ def apps_run(browser: Any, base: str, count: int, switches: int, keys: int) -> d
     page = context.new_page()
     page.goto(base + "kit/")
     page.wait_for_function(
-        "performance.getEntriesByName('sr-python-ready').length > 0", timeout=TIMEOUT_MS
+        "() => performance.getEntriesByName('sr-python-ready').length > 0", timeout=TIMEOUT_MS
     )
     ready = mark(page, "sr-python-ready") or 0.0
     switch_ms: list[float] = []
@@ -425,7 +427,7 @@ def apps_run(browser: Any, base: str, count: int, switches: int, keys: int) -> d
             )
             button.click()
             page.wait_for_function(
-                f"performance.getEntriesByName('sr-view-applied').length > {before}"
+                f"() => performance.getEntriesByName('sr-view-applied').length > {before}"
             )
             switch_ms.append(
                 page.evaluate(

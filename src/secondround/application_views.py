@@ -148,31 +148,25 @@ def today_across_all(model: Model, listed_: Summaries) -> Node | None:
         return None
     lines: list[Node] = []
     for entry, s in pairs:
-        name = label(entry.state)
-        for title, due in s.due:
-            late = (
-                f" (late: it was due {format_date(due, short=True)})" if due < model.today else ""
-            )
-            text = f"{name}: {title}{late}"
-            if entry.id == model.state.id:
-                lines.append(el("li", {}, el("a", {"href": "#sr-check-h"}, text)))
-            else:
-                lines.append(
-                    el(
-                        "li",
-                        {},
-                        el(
-                            "button",
-                            {
-                                "type": "button",
-                                "class": "sr-linkish",
-                                "data-action": "app_switch",
-                                "data-arg": entry.id,
-                            },
-                            text,
-                        ),
-                    )
-                )
+        if not s.due:
+            continue
+        # One line per application, however many steps: the list stays a glance.
+        (title, due), more = s.due[0], len(s.due) - 1
+        text = f"{label(entry.state)}: {title}"
+        if due < model.today:
+            text += f" (late: it was due {format_date(due, short=True)})"
+        if more:
+            text += f", and {more} more" + (" step" if more == 1 else " steps")
+        if entry.id == model.state.id:
+            lines.append(el("li", {}, el("a", {"href": "#sr-check-h"}, text)))
+        else:
+            attrs: Attrs = {
+                "type": "button",
+                "class": "sr-linkish",
+                "data-action": "app_switch",
+                "data-arg": entry.id,
+            }
+            lines.append(el("li", {}, el("button", attrs, text)))
     body: Node = (
         el("ul", {"class": "sr-today-all__list"}, *lines)
         if lines

@@ -340,8 +340,12 @@ def test_today_across_all_lists_each_active_applications_due_steps_with_a_way_to
     tree = view(model)["tree"]
     text = texts(tree)
     assert "Today, across all your applications" in text
-    assert "Analyst at Northwind: Email a thank-you note to your interviewer" in text
-    assert "Analyst at Contoso: Email a thank-you note" in text
+    # One line per application, however many of its steps are due.
+    assert re.search(
+        r"Analyst at Northwind: Email a thank-you note to your interviewer, and \d+ more steps?",
+        text,
+    )
+    assert text.count("Analyst at Contoso: ") == 1
     assert "Analyst at Fabrikam:" not in text  # no dates, nothing due
     assert re.search(r'"data-action": "app_switch", "data-arg": "co"', json.dumps(tree))
 
