@@ -211,7 +211,7 @@ def typed_run(browser: Any, base: str, phone: bool = False) -> dict[str, float]:
     page.goto(base + "kit/", wait_until="commit")
     timeout = TIMEOUT_MS * (4 if phone else 1)
     page.wait_for_function(
-        "performance.getEntriesByName('first-contentful-paint').length > 0",
+        "() => performance.getEntriesByName('first-contentful-paint').length > 0",
         polling="raf",
         timeout=timeout,
     )
@@ -227,7 +227,7 @@ def typed_run(browser: Any, base: str, phone: bool = False) -> dict[str, float]:
     ).json_value()
     wire_at_answer = wire.total()
     page.wait_for_function(
-        "performance.getEntriesByName('sr-python-ready').length > 0", timeout=timeout
+        "() => performance.getEntriesByName('sr-python-ready').length > 0", timeout=timeout
     )
     result = {
         "first_paint_ms": float(
@@ -273,7 +273,7 @@ def kit_run(browser: Any, base: str, keys: int) -> dict[str, Any]:
     wire = Wire(context)
     page.goto(base + "kit/")
     page.wait_for_function(
-        "performance.getEntriesByName('sr-python-ready').length > 0", timeout=TIMEOUT_MS
+        "() => performance.getEntriesByName('sr-python-ready').length > 0", timeout=TIMEOUT_MS
     )
     ready = mark(page, "sr-python-ready") or 0.0
     first_paint = float(
@@ -287,7 +287,7 @@ def kit_run(browser: Any, base: str, keys: int) -> dict[str, Any]:
     before_paint, total = bytes_of(page, sizes, first_paint)
     # The offline copy: the service worker takes over once it has cached the site; what it
     # downloaded (the runtime it finds in the worker's cache) is in its own Resource Timing.
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=TIMEOUT_MS)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=TIMEOUT_MS)
     wire_page = wire.total()
     offline_copy = sum(int(sw.evaluate(SERVICE_WORKER_BYTES)) for sw in context.service_workers)
 
@@ -302,7 +302,7 @@ def kit_run(browser: Any, base: str, keys: int) -> dict[str, Any]:
     # Repeat visit in the same context: the cached View, before Pyodide has started.
     page.goto(base + "kit/")
     page.wait_for_function(
-        "performance.getEntriesByName('sr-python-ready').length > 0", timeout=TIMEOUT_MS
+        "() => performance.getEntriesByName('sr-python-ready').length > 0", timeout=TIMEOUT_MS
     )
     repeat_view = mark(page, "sr-cached-view-applied")
     repeat_ready = mark(page, "sr-python-ready")
