@@ -649,3 +649,18 @@ def test_any_sequence_keeps_the_shelf_sound_and_its_storage_readable(
     }
     assert again.notices == ()
     assert label(again.state)
+
+
+def test_a_schema_1_bookmark_opens_beside_the_applications_here() -> None:
+    token = (FIXTURES / "bookmark-v1.txt").read_text(encoding="utf-8").strip()
+    model = update(browser(NORTHWIND, CONTOSO), ev("mount", value="#" + token))
+    assert len(model.shelf.entries) == 3
+    assert model.state.id not in ("", "nw", "co")
+    assert you_of(model.state.profile) == you_of(YOU)
+    assert model.shelf.get("nw") == browser(NORTHWIND, CONTOSO).shelf.get("nw")
+
+
+def test_the_first_visits_list_names_the_example_as_such() -> None:
+    text = texts(view(boot({}, True, CLOCK))["tree"])
+    assert "Your applications 1 active. Example: " in text
+    assert "Delete this one" not in text
