@@ -211,7 +211,7 @@ def typed_run(browser: Any, base: str, phone: bool = False) -> dict[str, float]:
     page.goto(base + "kit/", wait_until="commit")
     timeout = TIMEOUT_MS * (4 if phone else 1)
     page.wait_for_function(
-        "performance.getEntriesByName('first-contentful-paint').length > 0",
+        "() => performance.getEntriesByName('first-contentful-paint').length > 0",
         polling="raf",
         timeout=timeout,
     )
@@ -227,7 +227,7 @@ def typed_run(browser: Any, base: str, phone: bool = False) -> dict[str, float]:
     ).json_value()
     wire_at_answer = wire.total()
     page.wait_for_function(
-        "performance.getEntriesByName('sr-python-ready').length > 0", timeout=timeout
+        "() => performance.getEntriesByName('sr-python-ready').length > 0", timeout=timeout
     )
     result = {
         "first_paint_ms": float(
@@ -273,7 +273,7 @@ def kit_run(browser: Any, base: str, keys: int) -> dict[str, Any]:
     wire = Wire(context)
     page.goto(base + "kit/")
     page.wait_for_function(
-        "performance.getEntriesByName('sr-python-ready').length > 0", timeout=TIMEOUT_MS
+        "() => performance.getEntriesByName('sr-python-ready').length > 0", timeout=TIMEOUT_MS
     )
     ready = mark(page, "sr-python-ready") or 0.0
     first_paint = float(
@@ -287,7 +287,7 @@ def kit_run(browser: Any, base: str, keys: int) -> dict[str, Any]:
     before_paint, total = bytes_of(page, sizes, first_paint)
     # The offline copy: the service worker takes over once it has cached the site; what it
     # downloaded (the runtime it finds in the worker's cache) is in its own Resource Timing.
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=TIMEOUT_MS)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=TIMEOUT_MS)
     wire_page = wire.total()
     offline_copy = sum(int(sw.evaluate(SERVICE_WORKER_BYTES)) for sw in context.service_workers)
 
@@ -302,7 +302,7 @@ def kit_run(browser: Any, base: str, keys: int) -> dict[str, Any]:
     # Repeat visit in the same context: the cached View, before Pyodide has started.
     page.goto(base + "kit/")
     page.wait_for_function(
-        "performance.getEntriesByName('sr-python-ready').length > 0", timeout=TIMEOUT_MS
+        "() => performance.getEntriesByName('sr-python-ready').length > 0", timeout=TIMEOUT_MS
     )
     repeat_view = mark(page, "sr-cached-view-applied")
     repeat_ready = mark(page, "sr-python-ready")
@@ -356,7 +356,9 @@ def keystrokes(page: Any, count: int) -> list[float]:
     for i in range(count):
         before = page.evaluate("performance.getEntriesByName('sr-view-applied').length")
         page.keyboard.type("abcdefghij"[i % 10])
-        page.wait_for_function(f"performance.getEntriesByName('sr-view-applied').length > {before}")
+        page.wait_for_function(
+            f"() => performance.getEntriesByName('sr-view-applied').length > {before}"
+        )
         out.append(
             page.evaluate(
                 "performance.getEntriesByName('sr-view-applied').slice(-1)[0].startTime"
@@ -364,6 +366,78 @@ def keystrokes(page: Any, count: int) -> list[float]:
             )
         )
     return out
+
+
+def stored_applications(count: int) -> dict[str, str]:
+    """localStorage holding `count` applications (the example's, at several companies)."""
+    from dataclasses import replace
+    from datetime import date, timedelta
+
+    from secondround.applications import (
+        HOME_KEY,
+        Entry,
+        Shelf,
+        app_key,
+        home_text,
+        record_text,
+        you_of,
+    )
+    from secondround.example import example_profile
+    from secondround.state import State
+
+    day = date.today()
+    states = [
+        State(
+            profile=replace(
+                example_profile(day - timedelta(days=i % 9)), company=f"Company {i + 1}"
+            ),
+            id=f"bench{i + 1}",
+            revision=1,
+        )
+        for i in range(count)
+    ]
+    entries = tuple(Entry(s) for s in states)
+    shelf = Shelf(entries, you_of(states[0].profile), states[0].id)
+    return {**{app_key(e.id): record_text(e) for e in entries}, HOME_KEY: home_text(shelf)}
+
+
+def apps_run(browser: Any, base: str, count: int, switches: int, keys: int) -> dict[str, Any]:
+    """A browser holding `count` applications: Python ready, switching, and typing."""
+    context = browser.new_context()
+    seed = json.dumps(stored_applications(count))
+    context.add_init_script(
+        "if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1');"
+        f" for (const [k, v] of Object.entries({seed})) localStorage.setItem(k, v); }}"
+    )
+    page = context.new_page()
+    page.goto(base + "kit/")
+    page.wait_for_function(
+        "() => performance.getEntriesByName('sr-python-ready').length > 0", timeout=TIMEOUT_MS
+    )
+    ready = mark(page, "sr-python-ready") or 0.0
+    switch_ms: list[float] = []
+    if count > 1:
+        page.wait_for_timeout(1500)
+        for i in range(switches):
+            button = page.locator(".sr-apps button[data-action=app_switch]").nth(i % (count - 1))
+            before = page.evaluate("performance.getEntriesByName('sr-view-applied').length")
+            page.evaluate(
+                "document.addEventListener('click', () => { window.__click = performance.now(); },"
+                " { capture: true, once: true })"
+            )
+            button.click()
+            page.wait_for_function(
+                f"() => performance.getEntriesByName('sr-view-applied').length > {before}"
+            )
+            switch_ms.append(
+                page.evaluate(
+                    "performance.getEntriesByName('sr-view-applied').slice(-1)[0].startTime"
+                    " - window.__click"
+                )
+            )
+    key_ms = keystrokes(page, keys) if keys else []
+    context.close()
+    return {"ready_ms": ready, "switch_ms": switch_ms, "keystroke_ms": key_ms}
 
 
 def lighthouse(url: str, out: Path, preset: str = "desktop") -> dict[str, float] | str:
@@ -421,6 +495,8 @@ def measure(runs: int, keys: int, with_lighthouse: bool) -> dict[str, Any]:
         server = serve(lambda: site, port, compress=True)
         base = f"http://127.0.0.1:{port}/"
         floor_worker, floor_main, kits, typed = [], [], [], []
+        one_app: list[dict[str, Any]] = []
+        ten_apps: list[dict[str, Any]] = []
         try:
             with chromium() as browser:
                 for _ in range(runs):
@@ -431,6 +507,9 @@ def measure(runs: int, keys: int, with_lighthouse: bool) -> dict[str, Any]:
                     # and returning reader has a saved checklist to come back to.
                     kits.append(kit_run(browser, base, max(10, keys // runs)))
                     typed.append(typed_run(browser, base))
+                    per_run = max(10, keys // runs)
+                    one_app.append(apps_run(browser, base, 1, 0, 0))
+                    ten_apps.append(apps_run(browser, base, 10, per_run, per_run))
                 phone = typed_run(browser, base, phone=True)
             scores = {}
             if with_lighthouse:
@@ -447,6 +526,8 @@ def measure(runs: int, keys: int, with_lighthouse: bool) -> dict[str, Any]:
             server.shutdown()
             server.server_close()
     keys_ms = [ms for kit in kits for ms in kit["keystroke_ms"]]
+    switch_ms = [ms for run in ten_apps for ms in run["switch_ms"]]
+    ten_keys_ms = [ms for run in ten_apps for ms in run["keystroke_ms"]]
     floor = summary([r for r, _, _ in floor_worker])
     kit_ready = summary([k["ready_ms"] for k in kits])
     return {
@@ -466,6 +547,10 @@ def measure(runs: int, keys: int, with_lighthouse: bool) -> dict[str, Any]:
             "p95": percentile(keys_ms, 0.95) if keys_ms else None,
             "n": len(keys_ms),
         },
+        "apps_one_ready_ms": summary([r["ready_ms"] for r in one_app]),
+        "apps_ten_ready_ms": summary([r["ready_ms"] for r in ten_apps]),
+        "apps_switch_ms": _percentiles(switch_ms),
+        "apps_ten_keystroke_ms": _percentiles(ten_keys_ms),
         "repeat_view_ms": summary([k["repeat_view_ms"] or float("nan") for k in kits]),
         "repeat_ready_ms": summary([k["repeat_ready_ms"] or float("nan") for k in kits]),
         "returning_ready_after_arrival_ms": summary(
@@ -486,6 +571,14 @@ def measure(runs: int, keys: int, with_lighthouse: bool) -> dict[str, Any]:
     }
 
 
+def _percentiles(values: list[float]) -> dict[str, float | int | None]:
+    return {
+        "p50": percentile(values, 0.5) if values else None,
+        "p95": percentile(values, 0.95) if values else None,
+        "n": len(values),
+    }
+
+
 def table(results: dict[str, Any]) -> str:
     def row(label: str, key: str, unit: str = "ms", scale: float = 1.0, target: str = "") -> str:
         s = results[key]
@@ -496,6 +589,8 @@ def table(results: dict[str, Any]) -> str:
         )
 
     keys = results["keystroke_ms"]
+    switch = results["apps_switch_ms"]
+    ten_keys = results["apps_ten_keystroke_ms"]
     build = results["build_s"]
     answer_vs_floor = (
         results["typed_answer_ms"]["median"] / results["floor_worker_ready_ms"]["median"]
@@ -530,6 +625,18 @@ def table(results: dict[str, Any]) -> str:
         row("(c) ... Python ready in that same run", "typed_ready_ms"),
         f"{'(c) keystroke -> drafts updated, p50 / p95':<44} {keys['p50'] or 0:>10.1f}"
         f" {keys['p95'] or 0:>9.1f} {'':>9} ms  (n={keys['n']}; goal p95 <= 16 ms)",
+        row("(d) one application stored: Python ready", "apps_one_ready_ms"),
+        row(
+            "(d) ten applications stored: Python ready",
+            "apps_ten_ready_ms",
+            target="goal: as with one, within noise",
+        ),
+        f"{'(d) click -> other application shown, p50/p95':<44}"
+        f" {switch['p50'] or 0:>10.1f} {switch['p95'] or 0:>9.1f} {'':>9} ms "
+        f" (n={switch['n']}; goal p95 <= 16 ms)",
+        f"{'(d) keystroke with ten stored, p50 / p95':<44}"
+        f" {ten_keys['p50'] or 0:>10.1f} {ten_keys['p95'] or 0:>9.1f} {'':>9} ms "
+        f" (n={ten_keys['n']}; as (c))",
         row("(c) repeat visit: cached View on screen", "repeat_view_ms", target="goal <= 150 ms"),
         row("(c) repeat visit: Python ready", "repeat_ready_ms"),
         row(

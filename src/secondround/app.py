@@ -9,7 +9,16 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 
-from secondround import views
+from secondround import applications, views
+from secondround.applications import (
+    APP_PREFIX,
+    HOME_KEY,
+    MAX_ACTIVE,
+    Entry,
+    TooMany,
+    named,
+    with_you,
+)
 from secondround.calendar_ics import to_ics
 from secondround.catchup import plan_for
 from secondround.codec import StateError, from_bookmark, from_storage, to_bookmark, to_storage
@@ -37,7 +46,7 @@ from secondround.profile import (
     field_value,
     next_person_id,
 )
-from secondround.protocol import NO_EFFECTS, Effects, EventKind
+from secondround.protocol import Effects, EventKind
 from secondround.public_holidays import region_from_language
 from secondround.state import EDIT_KEY, MAX_EDIT_CHARS, MAX_EDITS, State, content
 
@@ -46,6 +55,7 @@ __all__ = [
     "STATE_KEY",
     "Model",
     "Notice",
+    "Outbox",
     "Step",
     "boot",
     "update",
@@ -57,9 +67,18 @@ Event = Mapping[str, Any]
 Step = tuple[Model, Effects]
 
 
-def _then(step: Step, change: Callable[[Model], Model]) -> Step:
-    """The step with its Model changed further and its effects kept."""
-    return change(step[0]), step[1]
+class Outbox:
+    """What the page must do for one event (writes, a download, a focus), collected as the
+    handlers run; `update` hands it back beside the Model, never inside it."""
+
+    def __init__(self) -> None:
+        self.writes: list[tuple[str, str]] = []
+        self.download: Download | None = None
+        self.forget = False
+        self.focus = ""
+
+    def effects(self) -> Effects:
+        return Effects(tuple(self.writes), self.download, self.forget, self.focus)
 
 
 def _text_fields(owner: type[Profile]) -> tuple[str, ...]:
@@ -78,24 +97,16 @@ SAVING_OFF = Notice(
 NO_DATES = Notice(
     "warning", "Enter the date of your interview first: the calendar holds your dated steps."
 )
+NO_DATES_ALL = Notice(
+    "warning",
+    "None of your active applications has a step left with a date yet, so there is nothing to "
+    "put in a calendar.",
+)
 CLEARED = Notice(
     "info",
-    "The kit was cleared. Your previous checklist is kept aside.",
+    "This application was cleared. What it held is kept aside.",
     "restore",
-    "Undo: bring back the checklist you cleared",
-)
-FROM_BOOKMARK = Notice(
-    "info",
-    "This is the checklist from your bookmark. "
-    "The checklist you had in this browser is kept aside.",
-    "restore",
-    "Switch back to it",
-)
-IMPORTED = Notice(
-    "info",
-    "Imported. The checklist you had before is kept aside.",
-    "restore",
-    "Switch back to the checklist you had before the import",
+    "Undo: bring back what you cleared",
 )
 EXAMPLE_NOTICE = Notice(
     "info",
@@ -115,12 +126,7 @@ SHARED = Notice(
     "This checklist was shared without its owner's contact details: the name, email and phone "
     "fields are empty on purpose.",
 )
-SHARED_OVER_YOURS = replace(
-    SHARED,
-    text=f"{SHARED.text} The checklist you had in this browser is kept aside.",
-    action="restore",
-    action_label="Switch back to it",
-)
+FULL = Notice("warning", TooMany.default)
 FORGOTTEN = Notice(
     "info",
     "Everything the kit kept in this browser is gone: your checklist, its backups, the saved "
@@ -152,16 +158,22 @@ def new_id() -> str:
     return base64.urlsafe_b64encode(os.urandom(9)).decode("ascii")
 
 
-def _persist(model: Model, effects: Effects = NO_EFFECTS) -> Step:
+def _persist(model: Model, out: Outbox) -> Model:
     """The state changed on purpose: it is the reader's own now; save it, drop the example hint."""
     notices = tuple(n for n in model.notices if n != EXAMPLE_NOTICE)
     state = model.state
     # Every saved change is a new revision of the same checklist.
     state = replace(state, id=state.id or new_id(), revision=state.revision + 1)
     model = replace(model, notices=notices, state=state)
-    if not model.saving:
-        return model, effects
-    return model, effects + Effects(writes=((STATE_KEY, to_storage(model.state)),))
+    shelf, writes = applications.save(model.shelf, state)
+    return _store(replace(model, shelf=shelf), writes, out)
+
+
+def _store(model: Model, writes: tuple[tuple[str, str], ...], out: Outbox) -> Model:
+    """Ask the page to make these writes, when this browser lets the kit save."""
+    if model.saving:
+        out.writes.extend(writes)
+    return model
 
 
 def _notify(model: Model, notice: Notice) -> Model:
@@ -171,12 +183,15 @@ def _notify(model: Model, notice: Notice) -> Model:
     return replace(model, notices=(*model.notices, notice))
 
 
-def _keep_aside(model: Model, text: str, reason: str) -> Step:
+def _keep_aside(model: Model, text: str, reason: str, out: Outbox) -> Model:
     """Store text that could not be used under a backup key, and say so: nothing is dropped."""
     key = f"{BACKUP_PREFIX}{model.now}"
+    # Several texts kept aside at once (a start-up with more than one unreadable key) each get
+    # a key of their own; the same text again keeps its key.
+    taken = [k for k, v in out.writes if k.startswith(key) and v != text]
+    key += f"-{len(taken) + 1}" if taken else ""
     notice = Notice("warning", f"{reason} The original was kept in this browser under “{key}”.")
-    writes = ((key, text),) if model.saving else ()
-    return _notify(model, notice), Effects(writes=writes)
+    return _store(_notify(model, notice), ((key, text),), out)
 
 
 def _filled_fields(profile: Profile) -> frozenset[str]:
@@ -194,34 +209,49 @@ def _adopt(model: Model, state: State) -> Model:
 
 def boot(storage: Mapping[str, str], saving: bool, event: Event) -> Step:
     """The first Model of a visit, from what this browser saved; reports what it cannot use."""
+    out = Outbox()
+    return _boot(storage, saving, event, out), out.effects()
+
+
+def _boot(storage: Mapping[str, str], saving: bool, event: Event, out: Outbox) -> Model:
     today, now = clock(event)
     home = region_from_language(event.get("language"))
     model = Model(today=today, now=now, saving=saving, home_region=home)
     if not saving:
         model = replace(model, notices=(SAVING_OFF,))
-    saved_text = storage.get(STATE_KEY)
-    effects = NO_EFFECTS
-    if saved_text:
-        try:
-            return _adopt(model, from_storage(saved_text)), NO_EFFECTS
-        except StateError as problem:
-            model, effects = _keep_aside(
-                model,
-                saved_text,
-                f"Your saved checklist could not be read. {problem} The kit started clean.",
-            )
+    loaded = applications.load(storage, STATE_KEY, new_id())
+    for key, text, problem in loaded.unreadable:
+        if key == STATE_KEY:
+            why = f"Your saved checklist could not be read. {problem} The kit started clean."
+        elif key == HOME_KEY:
+            why = f"The list of your applications could not be read. {problem}"
+        else:
+            why = f"One of your saved applications could not be read. {problem}"
+        model = _keep_aside(model, text, why, out)
+    # Schema 1 or 2's one checklist becomes the first application, saved as such at once.
+    model = _store(replace(model, shelf=loaded.shelf), loaded.writes, out)
+    if loaded.current is not None:
+        return _adopt(model, loaded.current)
+    if loaded.shelf.entries:
+        # Only deleted applications are left: a blank one, not the example, is shown.
+        return _adopt(model, _blank(model))
     # A first visit starts from the example the page already shows, so nothing jumps when Python
     # arrives; it is saved only once the reader changes something.
     example = State(profile=replace(example_profile(today), region=home))
-    return _notify(_adopt(model, example), EXAMPLE_NOTICE), effects
+    return _notify(_adopt(model, example), EXAMPLE_NOTICE)
 
 
 def _blank(model: Model) -> State:
-    """An empty kit: nothing typed yet, holidays of the browser's region."""
+    """An empty application: nothing typed yet but the reader's own details (on a first visit,
+    only the holidays of the browser's region)."""
+    if model.shelf.entries:
+        return with_you(State(), model.shelf.you)
     return State(profile=Profile(region=model.home_region))
 
 
-def _open_bookmark(model: Model, token: str) -> Step:
+def _open_bookmark(model: Model, token: str, out: Outbox) -> Model:
+    """A bookmark adds its application beside the others, or updates the same one: it never
+    replaces another, and never changes the reader's own details kept here."""
     shared = token.startswith(SHARE_MARK)
     try:
         marked = from_bookmark(token.removeprefix(SHARE_MARK))
@@ -229,26 +259,71 @@ def _open_bookmark(model: Model, token: str) -> Step:
         return _keep_aside(
             model,
             token,
-            f"This bookmark link could not be opened. {problem} Your checklist here is unchanged.",
+            f"This bookmark link could not be opened. {problem} "
+            "Your applications here are unchanged.",
+            out,
         )
     if shared:
-        # The friend's copy is a checklist of its own, not a revision of the owner's.
+        # The friend's copy is an application of its own, not a revision of the owner's.
         marked = replace(marked, id="", revision=0)
-    if content(marked) == content(model.state) and marked.revision <= model.state.revision:
-        return model, NO_EFFECTS
     mine = model.state
-    if marked.id and marked.id == mine.id and not shared:
+    if any(e.id != marked.id for e in model.shelf.entries):
+        marked = with_you(marked, model.shelf.you)
+    if content(marked) == content(mine) and marked.revision <= mine.revision:
+        return model
+    if marked.id and marked.id == mine.id:
         if marked.revision < mine.revision:
-            # An old bookmark of this same checklist must not undo what was done since.
-            older = replace(_notify(model, OLDER_BOOKMARK), kept_aside=to_storage(marked))
-            return older, NO_EFFECTS
-        # A newer copy of this checklist (from another device): nothing of the reader's is lost.
-        return _persist(_adopt(model, marked))
-    # The untouched example is not worth keeping; anything the reader typed is.
-    if content(model.state) in (State(), _blank(model)) or EXAMPLE_NOTICE in model.notices:
-        adopted = _persist(_adopt(model, marked))
-        return _then(adopted, lambda m: _notify(m, SHARED)) if shared else adopted
-    return _replace_state(model, marked, SHARED_OVER_YOURS if shared else FROM_BOOKMARK)
+            # An old bookmark of this same application must not undo what was done since.
+            return replace(_notify(model, OLDER_BOOKMARK), kept_aside=to_storage(marked))
+        # A newer copy of this application (from another device): nothing of the reader's is lost.
+        return _persist(_adopt(model, marked), out)
+    entry = model.shelf.get(marked.id)
+    if entry is not None:
+        if entry.status == "deleted":
+            offer = Notice(
+                "info",
+                f"This link is to {named(marked)}, which you deleted from this browser.",
+                "app_undelete",
+                "Bring it back",
+            )
+            return _notify(replace(model, returning=marked), offer)
+        shown = _show(model, entry.state, out)
+        if marked.revision > entry.state.revision:
+            return _persist(_adopt(shown, marked), out)
+        if content(marked) != content(entry.state):
+            shown = replace(_notify(shown, OLDER_BOOKMARK), kept_aside=to_storage(marked))
+        return shown
+    if _untouched(model):
+        adopted = _persist(_adopt(model, marked), out)
+        return _notify(adopted, SHARED) if shared else adopted
+    if _active(model) >= MAX_ACTIVE:
+        return _keep_aside(
+            model,
+            token,
+            f"The application in this bookmark link was not added: you already have "
+            f"{MAX_ACTIVE} active applications, the most the kit keeps at once. Archive one, "
+            "then open the link again.",
+            out,
+        )
+    added = _persist(_switched(model, marked), out)
+    beside = Notice(
+        "info",
+        _capital(named(added.state))
+        + " was added from the link, beside your other applications."
+        + (
+            " It was shared without its owner's contact details: your own are filled in."
+            if shared
+            else ""
+        ),
+    )
+    return _notify(added, beside)
+
+
+def _untouched(model: Model) -> bool:
+    """The example, or a blank application never saved: not worth keeping beside another."""
+    if model.shelf.get(model.state.id) is not None:
+        return False
+    return EXAMPLE_NOTICE in model.notices or content(model.state) in (State(), _blank(model))
 
 
 def _set_interviewer(person: Interviewer, field: str, value: str) -> Interviewer:
@@ -257,7 +332,8 @@ def _set_interviewer(person: Interviewer, field: str, value: str) -> Interviewer
     if field == "role":
         return replace(person, role=value) if value in ROLES else person
     if field in PERSON_TEXT:
-        return replace(person, **{field: clip(f"interviewers.0.{field}", value)})  # type: ignore[arg-type]
+        text = clip(f"interviewers.0.{field}", value)
+        return replace(person, **{field: text})  # type: ignore[arg-type]
     return person
 
 
@@ -284,24 +360,24 @@ def _set_field(profile: Profile, path: str, value: str) -> Profile:
     return profile
 
 
-def _with_profile(model: Model, profile: Profile) -> Step:
+def _with_profile(model: Model, profile: Profile, out: Outbox) -> Model:
     if profile == model.state.profile:
-        return model, NO_EFFECTS
-    return _persist(replace(model, state=replace(model.state, profile=profile)))
+        return model
+    return _persist(replace(model, state=replace(model.state, profile=profile)), out)
 
 
-def _replace_state(model: Model, state: State, notice: Notice) -> Step:
+def _replace_state(model: Model, state: State, notice: Notice, out: Outbox) -> Model:
     """Adopt a new state and keep the current one aside, with a one-click way back."""
     # Only one state is ever kept aside: an older notice offering to restore another would lie.
     notices = tuple(n for n in model.notices if n.action != "restore")
     aside = replace(_adopt(model, state), kept_aside=to_storage(model.state), notices=notices)
-    return _persist(_notify(aside, notice))
+    return _persist(_notify(aside, notice), out)
 
 
-# --- One handler per user action: (model, arg, value) -> (model, effects).
+# --- One handler per user action: (model, arg, value, outbox) -> model.
 
 
-def _on_field(model: Model, arg: str, value: Any) -> Step:
+def _on_field(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     text = value if isinstance(value, str) else ""
     if EXAMPLE_NOTICE in model.notices and _set_field(model.state.profile, arg, text) != (
         model.state.profile
@@ -310,31 +386,32 @@ def _on_field(model: Model, arg: str, value: Any) -> Step:
         # example phone number or interviewer left in a sent email would be worse than retyping.
         blank = replace(model, state=_blank(model), touched=frozenset({arg}), left=frozenset())
         own = _set_field(blank.state.profile, arg, text)
-        return _then(_with_profile(blank, own), lambda m: _notify(m, EXAMPLE_CLEARED))
+        return _notify(_with_profile(blank, own, out), EXAMPLE_CLEARED)
     touched = replace(model, touched=model.touched | {arg})
-    return _with_profile(touched, _set_field(model.state.profile, arg, text))
+    return _with_profile(touched, _set_field(model.state.profile, arg, text), out)
 
 
-def _on_leave(model: Model, arg: str, value: Any) -> Step:
+def _on_leave(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     if arg not in model.touched or arg in model.left:
-        return model, NO_EFFECTS
-    return replace(model, left=model.left | {arg}), NO_EFFECTS
+        return model
+    return replace(model, left=model.left | {arg})
 
 
-def _on_edit_start(model: Model, arg: str, value: Any) -> Step:
+def _on_edit_start(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     if not EDIT_KEY.fullmatch(arg):
-        return model, NO_EFFECTS
-    return replace(model, editing=arg), Effects(focus=views.edit_box_id(arg))
+        return model
+    out.focus = views.edit_box_id(arg)
+    return replace(model, editing=arg)
 
 
-def _on_edit_done(model: Model, arg: str, value: Any) -> Step:
-    return replace(model, editing=""), NO_EFFECTS
+def _on_edit_done(model: Model, arg: str, value: Any, out: Outbox) -> Model:
+    return replace(model, editing="")
 
 
-def _on_edit(model: Model, arg: str, value: Any) -> Step:
+def _on_edit(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     """The reader rewrote a draft: their text is kept, and travels with the checklist."""
     if not EDIT_KEY.fullmatch(arg) or not isinstance(value, str):
-        return model, NO_EFFECTS
+        return model
     edits = dict(model.state.edits)
     text = clip_block(value, MAX_EDIT_CHARS)
     if text == views.generated_text(model.state, arg):
@@ -342,61 +419,61 @@ def _on_edit(model: Model, arg: str, value: Any) -> Step:
     elif len(edits) < MAX_EDITS or arg in edits:
         edits[arg] = text
     if edits == dict(model.state.edits):
-        return model, NO_EFFECTS
-    return _persist(replace(model, state=replace(model.state, edits=edits)))
+        return model
+    return _persist(replace(model, state=replace(model.state, edits=edits)), out)
 
 
-def _on_unedit(model: Model, arg: str, value: Any) -> Step:
+def _on_unedit(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     if arg not in model.state.edits:
-        return model, NO_EFFECTS
+        return model
     edits = {k: v for k, v in model.state.edits.items() if k != arg}
     state = replace(model.state, edits=edits)
     return _persist(
-        replace(model, state=state, editing="" if model.editing == arg else model.editing)
+        replace(model, state=state, editing="" if model.editing == arg else model.editing), out
     )
 
 
-def _on_keep_example(model: Model, arg: str, value: Any) -> Step:
+def _on_keep_example(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     """The reader chose to keep the example's details in the fields they have not filled."""
     mine = model.state.profile
     kept = example_profile(model.today)
     for path in sorted(model.touched):
         kept = _set_field(kept, path, field_value(mine, path))
     notices = tuple(n for n in model.notices if n != EXAMPLE_CLEARED)
-    return _with_profile(replace(model, notices=notices), kept)
+    return _with_profile(replace(model, notices=notices), kept, out)
 
 
-def _on_outcome(model: Model, arg: str, value: Any) -> Step:
+def _on_outcome(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     if value not in ("waiting", "offer", "not_hired"):
-        return model, NO_EFFECTS
+        return model
     outcome_on = model.today.isoformat() if value != "waiting" else ""
     state = replace(model.state, outcome=value, outcome_on=outcome_on)
-    return _persist(replace(model, state=state))
+    return _persist(replace(model, state=state), out)
 
 
-def _on_add_interviewer(model: Model, arg: str, value: Any) -> Step:
+def _on_add_interviewer(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     profile = model.state.profile
     if len(profile.interviewers) >= MAX_INTERVIEWERS:
-        return model, NO_EFFECTS
+        return model
     # A second person is most often another panel member; the first one met is usually the
     # hiring manager, which is the Interviewer default.
     person = Interviewer(id=next_person_id(profile.interviewers), role="panel")
-    return _with_profile(model, replace(profile, interviewers=(*profile.interviewers, person)))
+    return _with_profile(model, replace(profile, interviewers=(*profile.interviewers, person)), out)
 
 
 def _person_steps(person: Interviewer) -> tuple[str, ...]:
     return (f"email-{person.id}", f"card-{person.id}")
 
 
-def _on_remove_interviewer(model: Model, arg: str, value: Any) -> Step:
+def _on_remove_interviewer(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     people = model.state.profile.interviewers
     if not arg.isdigit() or len(people) <= 1 or int(arg) >= len(people):
-        return model, NO_EFFECTS
+        return model
     index = int(arg)
     person = people[index]
     if model.confirm_remove != person.id:
         # The first click asks: a double click cannot remove two people.
-        return replace(model, confirm_remove=person.id), NO_EFFECTS
+        return replace(model, confirm_remove=person.id)
     mine = _person_steps(person)
     kept = tuple((k, v) for k, v in model.state.checks.items() if k in mine)
     checks = {k: v for k, v in model.state.checks.items() if k not in mine}
@@ -417,14 +494,15 @@ def _on_remove_interviewer(model: Model, arg: str, value: Any) -> Step:
         notices=(*notices, notice),
     )
     # The neighbour that took the removed person's place, or the one before.
-    return _persist(model, Effects(focus=f"sr-f-i{min(index, len(people) - 2)}-name"))
+    out.focus = f"sr-f-i{min(index, len(people) - 2)}-name"
+    return _persist(model, out)
 
 
-def _on_undo_remove(model: Model, arg: str, value: Any) -> Step:
+def _on_undo_remove(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     gone = model.removed
     people = model.state.profile.interviewers
     if gone is None or len(people) >= MAX_INTERVIEWERS:
-        return model, NO_EFFECTS
+        return model
     person = gone.person
     if any(p.id == person.id for p in people):
         person = replace(person, id=next_person_id(people))
@@ -439,117 +517,332 @@ def _on_undo_remove(model: Model, arg: str, value: Any) -> Step:
     ticks = {k.replace(gone.person.id, person.id, 1): v for k, v in gone.checks}
     state = replace(model.state, profile=profile, checks={**model.state.checks, **ticks})
     notices = tuple(n for n in model.notices if n.action != "undo_remove")
-    return _persist(
-        replace(model, state=state, removed=None, notices=notices),
-        Effects(focus=f"sr-f-i{index}-name"),
-    )
+    out.focus = f"sr-f-i{index}-name"
+    return _persist(replace(model, state=state, removed=None, notices=notices), out)
 
 
-def _on_flag(model: Model, arg: str, value: Any) -> Step:
+def _on_flag(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     if not isinstance(value, bool):
-        return model, NO_EFFECTS
+        return model
     profile = model.state.profile
     if arg == "remote":
-        return _with_profile(model, replace(profile, remote=value))
+        return _with_profile(model, replace(profile, remote=value), out)
     if arg == "prefer_email":
-        return _with_profile(model, replace(profile, prefer_email=value))
-    return model, NO_EFFECTS
+        return _with_profile(model, replace(profile, prefer_email=value), out)
+    return model
 
 
-def _on_check(model: Model, arg: str, value: Any) -> Step:
+def _on_check(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     if not arg:
-        return model, NO_EFFECTS
+        return model
     checks = dict(model.state.checks)
     if value:
         checks.setdefault(arg, model.now)  # the first tick is the record of when it was done
     else:
         checks.pop(arg, None)
-    return _persist(replace(model, state=replace(model.state, checks=checks)))
+    return _persist(replace(model, state=replace(model.state, checks=checks)), out)
 
 
-def _on_reset(model: Model, arg: str, value: Any) -> Step:
+def _on_reset(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     blank = _blank(model)
     if content(model.state) == blank:
-        return model, NO_EFFECTS
+        return model
     if EXAMPLE_NOTICE in model.notices:
         # Only the untouched example goes: nothing of the reader's to keep aside.
-        return _persist(replace(model, state=blank, touched=frozenset(), left=frozenset()))
-    cleared = _replace_state(model, blank, CLEARED)
-    return _then(cleared, lambda m: replace(m, touched=frozenset(), left=frozenset()))
+        return _persist(replace(model, state=blank, touched=frozenset(), left=frozenset()), out)
+    # The same application, emptied: it keeps its place and its identity.
+    blank = replace(blank, id=model.state.id, revision=model.state.revision)
+    cleared = _replace_state(model, blank, CLEARED, out)
+    return replace(cleared, touched=frozenset(), left=frozenset())
 
 
-def _on_restore(model: Model, arg: str, value: Any) -> Step:
+def _on_restore(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     try:
         back = from_storage(model.kept_aside)
     except StateError:
-        return model, NO_EFFECTS
+        return model
+    # Never an older revision than the one it replaces: other tabs and bookmarks see it as new.
+    if back.id == model.state.id:
+        back = replace(back, revision=max(back.revision, model.state.revision))
     restored = replace(_adopt(model, back), kept_aside=to_storage(model.state), notices=())
-    return _persist(restored)
+    return _persist(restored, out)
 
 
-def _on_dismiss(model: Model, arg: str, value: Any) -> Step:
+def _on_dismiss(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     notices = tuple(n for i, n in enumerate(model.notices) if str(i) != arg)
-    return replace(model, notices=notices), NO_EFFECTS
+    return replace(model, notices=notices)
 
 
-def _on_import(model: Model, arg: str, value: Any) -> Step:
+def _on_import(model: Model, arg: str, value: Any, out: Outbox) -> Model:
+    """A file of applications goes beside the ones here, as a bookmark does: none is replaced."""
     try:
-        imported = from_storage(value if isinstance(value, str) else "")
+        you, incoming = applications.read_file(value if isinstance(value, str) else "")
+        # The reader's own details kept here win over a file's; a first visit takes the file's.
+        if model.shelf.entries:
+            you = model.shelf.you
+        elif you is None:
+            you = applications.you_of(incoming[0].state.profile)
+        # A checklist from before applications may have no identity yet.
+        incoming = tuple(
+            e if e.id else replace(e, state=replace(e.state, id=new_id())) for e in incoming
+        )
+        merged = applications.merge(model.shelf, incoming, you)
     except StateError as problem:
         text = f"That file could not be imported. {problem} Nothing was changed."
-        return _notify(model, Notice("error", text)), NO_EFFECTS
-    return _replace_state(model, imported, IMPORTED)
+        return _notify(model, Notice("error", text))
+    model = _store(replace(model, shelf=merged.shelf), merged.writes, out)
+    shown = merged.shelf.get(model.state.id)
+    if shown is not None and shown.state != model.state:
+        model = _adopt(model, shown.state)
+    elif shown is None and merged.first:
+        # The example or a blank application was shown: the first imported one is shown instead.
+        first = merged.shelf.get(merged.first)
+        if first is not None:
+            model = _show(model, first.state, out)
+    if not merged.added and not merged.updated:
+        text = (
+            "Nothing was imported: this browser already has every application in that file, "
+            "in the same or a newer version."
+        )
+    else:
+        parts = [
+            _count(merged.added, "application added", "applications added"),
+            _count(
+                merged.updated, "application brought up to date", "applications brought up to date"
+            ),
+        ]
+        text = "Imported: " + " and ".join(p for p in parts if p) + "."
+    return _notify(model, Notice("info", text))
 
 
-def _on_mount(model: Model, arg: str, value: Any) -> Step:
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return "" if n == 0 else f"one {one}" if n == 1 else f"{n} {many}"
+
+
+def _on_mount(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     # The kit page was opened (or its fragment changed): a bookmark token in it wins.
     token = value.lstrip("#") if isinstance(value, str) else ""
     own = token.removeprefix(SHARE_MARK)
     if own.startswith(TOKEN_MARK) and token != to_bookmark(model.state):
-        return _open_bookmark(model, token)
-    return model, NO_EFFECTS
+        return _open_bookmark(model, token, out)
+    return model
 
 
-def _on_forget(model: Model, arg: str, value: Any) -> Step:
+def _on_forget(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     # Nothing is kept aside here, on purpose: the reader asked for nothing of theirs to remain.
     blank = Model(today=model.today, now=model.now, saving=model.saving)
-    forgotten = replace(blank, notices=(FORGOTTEN,), home_region=model.home_region)
-    return forgotten, Effects(forget=True)
+    out.forget = True
+    return replace(blank, notices=(FORGOTTEN,), home_region=model.home_region)
 
 
-def _on_storage(model: Model, arg: str, value: Any) -> Step:
-    # Another tab saved: show its state, and do not write it back (no ping-pong between tabs).
-    if arg != STATE_KEY or not isinstance(value, str):
-        return model, NO_EFFECTS
+def _on_storage(model: Model, arg: str, value: Any, out: Outbox) -> Model:
+    # Another tab saved: show what it saved, and write nothing back (no ping-pong between tabs).
+    shelf = model.shelf
+    if arg == HOME_KEY and isinstance(value, str):
+        try:
+            you, order, _current = applications.read_home(value)
+        except StateError:
+            return model
+        rank = {ident: i for i, ident in enumerate(order)}
+        ordered = sorted(shelf.entries, key=lambda e: rank.get(e.id, len(rank)))
+        # This tab keeps showing its own application; only the other tab's choice is stored.
+        shelf = replace(
+            shelf, entries=tuple(replace(e, state=with_you(e.state, you)) for e in ordered), you=you
+        )
+        return replace(model, shelf=shelf, state=with_you(model.state, you))
+    if not arg.startswith(APP_PREFIX):
+        return model
+    ident = arg.removeprefix(APP_PREFIX)
+    if not isinstance(value, str) or not value:
+        # Emptied for good (or removed): it leaves the list; what is on screen stays.
+        entries = tuple(e for e in shelf.entries if e.id != ident)
+        return replace(model, shelf=replace(shelf, entries=entries))
     try:
-        return _adopt(model, from_storage(value)), NO_EFFECTS
+        entry = applications.read_record(arg, value)
     except StateError:
-        return model, NO_EFFECTS
+        return model
+    entry = replace(entry, state=with_you(entry.state, shelf.you))
+    old = shelf.get(ident)
+    entries = (
+        tuple(entry if e.id == ident else e for e in shelf.entries)
+        if old is not None
+        else (*shelf.entries, entry)
+    )
+    model = replace(model, shelf=replace(shelf, entries=entries))
+    if ident != model.state.id:
+        # This tab showed only the example: the reader's own application, begun in another
+        # tab, takes its place.
+        if entry.status == "active" and _untouched(model):
+            return _switched(model, entry.state)
+        return model
+    if entry.status == "deleted":
+        return _show_next(model, out)
+    return _adopt(model, entry.state) if entry.state != model.state else model
 
 
-def _on_download(model: Model, arg: str, value: Any) -> Step:
+def _on_download(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     state = model.state
     if arg == "json":
-        file = Download("second-round-checklist.json", "application/json", to_storage(state))
-        return model, Effects(download=file)
+        text = applications.file_text(model.shelf)
+        out.download = Download("second-round-applications.json", "application/json", text)
+        return model
+    stamp = datetime.fromisoformat(model.now) if model.now else datetime(2026, 1, 1)
+    if arg == "ics_all":
+        active = [e.state for e in model.shelf.with_status("active")]
+        if model.shelf.get(state.id) is None:
+            active.append(state)
+        ics = applications.calendar(active, stamp, model.today)
+        if "BEGIN:VEVENT" not in ics:
+            return _notify(model, NO_DATES_ALL)
+        out.download = Download("second-round-all-applications.ics", "text/calendar", ics)
+        return model
     if arg != "ics":
-        return model, NO_EFFECTS
+        return model
     plan = plan_for(state, model.today)
     if not plan.steps:
-        return _notify(model, NO_DATES), NO_EFFECTS
-    stamp = datetime.fromisoformat(model.now) if model.now else datetime(2026, 1, 1)
+        return _notify(model, NO_DATES)
     # Reminders are for what is left to do: done steps are history, late ones are due today.
     todo = [s for s in plan.steps if not state.checks.get(s.id)]
     ics = to_ics(todo, state.profile, stamp)
-    return model, Effects(download=Download("second-round-follow-up.ics", "text/calendar", ics))
+    out.download = Download("second-round-follow-up.ics", "text/calendar", ics)
+    return model
 
 
-def _on_saving_off(model: Model, arg: str, value: Any) -> Step:
-    return _notify(replace(model, saving=False), SAVING_OFF), NO_EFFECTS
+# --- Applications: add, switch, archive, delete, and start one from another.
 
 
-Handler = Callable[[Model, str, Any], Step]
-# Every event kind but "boot" (which makes the first Model): tests/unit check both lists agree.
+def _active(model: Model) -> int:
+    return len(model.shelf.with_status("active"))
+
+
+def _switched(model: Model, state: State) -> Model:
+    """Another application on screen: its form, drafts and checklist; nothing of the last one's
+    visit (an open draft, an armed removal, an Undo for one of its people) follows it."""
+    notices = tuple(
+        n
+        for n in model.notices
+        if n.action not in ("undo_remove", "keep_example", "restore", "reset")
+    )
+    model = replace(
+        model, notices=notices, editing="", confirm_remove="", removed=None, kept_aside=""
+    )
+    return _adopt(model, state)
+
+
+def _show(model: Model, state: State, out: Outbox) -> Model:
+    """Switch to a saved application; the next visit opens it too."""
+    shelf, writes = applications.shown(model.shelf, state.id)
+    return _store(replace(_switched(model, state), shelf=shelf), writes, out)
+
+
+def _show_next(model: Model, out: Outbox) -> Model:
+    """After the shown application went: the first active one, else an archived one, else blank."""
+    shelf = model.shelf
+    rest = [e for e in shelf.with_status("active") + shelf.with_status("archived")]
+    if rest:
+        return _show(model, rest[0].state, out)
+    return _switched(model, _blank(model))
+
+
+def _on_app_switch(model: Model, arg: str, value: Any, out: Outbox) -> Model:
+    entry = model.shelf.get(arg)
+    if entry is None or entry.status == "deleted" or arg == model.state.id:
+        return model
+    return _show(model, entry.state, out)
+
+
+def _on_app_add(model: Model, arg: str, value: Any, out: Outbox) -> Model:
+    if _active(model) >= MAX_ACTIVE:
+        return _notify(model, FULL)
+    new = replace(_blank(model), id=new_id())
+    out.focus = "sr-f-company"
+    return _persist(_switched(model, new), out)
+
+
+def _on_app_copy(model: Model, arg: str, value: Any, out: Outbox) -> Model:
+    if _active(model) >= MAX_ACTIVE:
+        return _notify(model, FULL)
+    source = named(model.state)
+    new = applications.copy_of(model.state, new_id())
+    out.focus = "sr-f-company"
+    copied = _persist(_switched(model, new), out)
+    return _notify(
+        copied,
+        Notice(
+            "info",
+            f"A new application, started from {source}: your details, your "
+            "qualifications and your usual tone came with it. The company, the people and the "
+            "dates are for you to fill in.",
+        ),
+    )
+
+
+def _target(model: Model, arg: str) -> Entry | None:
+    return model.shelf.get(arg or model.state.id)
+
+
+def _with_status(model: Model, entry: Entry, status: applications.Status, out: Outbox) -> Model:
+    shelf, writes = applications.set_status(model.shelf, entry.id, status, model.now)
+    return _store(replace(model, shelf=shelf), writes, out)
+
+
+def _on_app_archive(model: Model, arg: str, value: Any, out: Outbox) -> Model:
+    entry = _target(model, arg)
+    if entry is None or entry.status != "active":
+        return model
+    return _with_status(model, entry, "archived", out)
+
+
+def _on_app_unarchive(model: Model, arg: str, value: Any, out: Outbox) -> Model:
+    entry = _target(model, arg)
+    if entry is None or entry.status != "archived":
+        return model
+    if _active(model) >= MAX_ACTIVE:
+        return _notify(model, FULL)
+    return _with_status(model, entry, "active", out)
+
+
+def _on_app_delete(model: Model, arg: str, value: Any, out: Outbox) -> Model:
+    entry = _target(model, arg)
+    if entry is None or entry.status == "deleted":
+        return model
+    name = named(entry.state)
+    notices = tuple(n for n in model.notices if n.action != "app_undelete")
+    model = replace(_with_status(model, entry, "deleted", out), deleted=entry.id, notices=notices)
+    if entry.id == model.state.id:
+        model = _show_next(model, out)
+    undo = Notice("info", f"You deleted {name}.", "app_undelete", "Undo: bring it back")
+    return _notify(model, undo)
+
+
+def _on_app_undelete(model: Model, arg: str, value: Any, out: Outbox) -> Model:
+    """Bring back the application deleted last, or the one a bookmark link is to."""
+    returning = model.returning
+    entry = model.shelf.get(returning.id if returning else model.deleted)
+    notices = tuple(n for n in model.notices if n.action != "app_undelete")
+    model = replace(model, notices=notices, returning=None, deleted="")
+    if entry is None or entry.status != "deleted":
+        return model
+    if _active(model) >= MAX_ACTIVE:
+        return _notify(model, FULL)
+    model = _with_status(model, entry, "active", out)
+    model = _show(model, entry.state, out)
+    if returning is not None and returning.revision > entry.state.revision:
+        # The link holds a newer copy than the one kept here: the newer one comes back.
+        model = _persist(_adopt(model, returning), out)
+    return model
+
+
+def _on_saving_off(model: Model, arg: str, value: Any, out: Outbox) -> Model:
+    return _notify(replace(model, saving=False), SAVING_OFF)
+
+
+Handler = Callable[[Model, str, Any, Outbox], Model]
+# Every event kind but "boot" (which makes the first Model): tests/site check both lists agree.
 HANDLERS: dict[EventKind, Handler] = {
     "field": _on_field,
     "leave": _on_leave,
@@ -573,6 +866,13 @@ HANDLERS: dict[EventKind, Handler] = {
     "storage": _on_storage,
     "saving_off": _on_saving_off,
     "download": _on_download,
+    "app_add": _on_app_add,
+    "app_copy": _on_app_copy,
+    "app_switch": _on_app_switch,
+    "app_archive": _on_app_archive,
+    "app_unarchive": _on_app_unarchive,
+    "app_delete": _on_app_delete,
+    "app_undelete": _on_app_undelete,
 }
 
 
@@ -585,8 +885,10 @@ def update(model: Model, event: Event) -> Step:
     model = replace(model, today=today, now=now, confirm_remove=armed)
     handler = HANDLERS.get(cast(EventKind, kind))  # any text may arrive: unknown gives None
     if handler is None:
-        return model, NO_EFFECTS
-    return handler(model, str(event.get("arg") or ""), event.get("value"))
+        return model, Effects()
+    out = Outbox()
+    model = handler(model, str(event.get("arg") or ""), event.get("value"), out)
+    return model, out.effects()
 
 
 def view(model: Model) -> dict[str, Any]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from secondround.profile import Profile, clean_line
 from secondround.schedule import Step
 
-__all__ = ["PRODID", "REMINDER", "escape_text", "fold", "to_ics"]
+__all__ = ["PRODID", "REMINDER", "CalendarEntry", "escape_text", "fold", "to_ics", "to_ics_all"]
 
 PRODID = "-//Second Round//Follow-up checklist//EN"
 # Relative to the start of an all-day event, that is midnight of the due day.
@@ -60,9 +61,23 @@ def _uid_seed(p: Profile) -> str:
     return hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One application's steps left to do, its profile and its identity."""
+
+    steps: Sequence[Step]
+    profile: Profile
+    ident: str = ""
+
+
 def to_ics(steps: Iterable[Step], p: Profile, stamp: datetime) -> str:
     """A VCALENDAR with one all-day VEVENT per step and a display alarm at 9:00 on the day."""
-    seed = _uid_seed(p)
+    return to_ics_all([CalendarEntry(tuple(steps), p)], stamp)
+
+
+def to_ics_all(entries: Iterable[CalendarEntry], stamp: datetime) -> str:
+    """One VCALENDAR for several applications: each event's UID stays the same from one export
+    to the next, so importing the file again updates the events instead of adding copies."""
     when = _stamp(stamp)
     lines = [
         "BEGIN:VCALENDAR",
@@ -71,26 +86,35 @@ def to_ics(steps: Iterable[Step], p: Profile, stamp: datetime) -> str:
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
     ]
-    company = clean_line(p.company)
-    for step in steps:
-        # In a calendar beside other events, each title says which application it is for.
-        summary = escape_text(f"{step.title} ({company})" if company else step.title)
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{escape_text(step.id)}-{seed}@secondround",
-            f"DTSTAMP:{when}",
-            f"DTSTART;VALUE=DATE:{_day(step.due)}",
-            f"DTEND;VALUE=DATE:{_day(step.due + timedelta(days=1))}",
-            f"SUMMARY:{summary}",
-            f"DESCRIPTION:{escape_text(step.detail)}",
-            # A reminder to do something, not a meeting: the day stays free.
-            "TRANSP:TRANSPARENT",
-            "BEGIN:VALARM",
-            "ACTION:DISPLAY",
-            f"DESCRIPTION:{summary}",
-            f"TRIGGER:{REMINDER}",
-            "END:VALARM",
-            "END:VEVENT",
-        ]
+    seeds: set[str] = set()
+    for entry in entries:
+        p = entry.profile
+        seed = _uid_seed(p)
+        if seed in seeds and entry.ident:
+            # Two applications for the same company, position and email: the second one's
+            # events take its own identity, so neither overwrites the other's.
+            seed = hashlib.sha256(entry.ident.encode("ascii", "replace")).hexdigest()[:16]
+        seeds.add(seed)
+        company = clean_line(p.company)
+        for step in entry.steps:
+            # In a calendar beside other events, each title says which application it is for.
+            summary = escape_text(f"{step.title} ({company})" if company else step.title)
+            lines += [
+                "BEGIN:VEVENT",
+                f"UID:{escape_text(step.id)}-{seed}@secondround",
+                f"DTSTAMP:{when}",
+                f"DTSTART;VALUE=DATE:{_day(step.due)}",
+                f"DTEND;VALUE=DATE:{_day(step.due + timedelta(days=1))}",
+                f"SUMMARY:{summary}",
+                f"DESCRIPTION:{escape_text(step.detail)}",
+                # A reminder to do something, not a meeting: the day stays free.
+                "TRANSP:TRANSPARENT",
+                "BEGIN:VALARM",
+                "ACTION:DISPLAY",
+                f"DESCRIPTION:{summary}",
+                f"TRIGGER:{REMINDER}",
+                "END:VALARM",
+                "END:VEVENT",
+            ]
     lines.append("END:VCALENDAR")
     return "".join(fold(line) for line in lines)

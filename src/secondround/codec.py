@@ -32,6 +32,7 @@ __all__ = [
     "UnsupportedVersion",
     "from_bookmark",
     "from_storage",
+    "read_json",
     "to_bookmark",
     "to_storage",
 ]
@@ -116,6 +117,11 @@ def _loads(text: str) -> Any:
         return json.loads(text)
     except (ValueError, RecursionError) as e:
         raise CorruptState() from e
+
+
+def read_json(text: str) -> Any:
+    """Parse JSON text from storage, a file or a link: too deep or broken raises CorruptState."""
+    return _loads(text)
 
 
 def _read(payload: object, with_app: bool) -> State:

@@ -1,4 +1,4 @@
-"""What the kit knows during a visit: the saved State plus notices, clock and what is on screen."""
+"""What the kit knows during a visit: the shown State, the shelf of applications, notices, clock."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from secondround.applications import Shelf
 from secondround.profile import Interviewer
 from secondround.state import State
 
@@ -90,3 +91,9 @@ class Model:
     removed: Removed | None = None
     # The draft open for editing ("<person id>:<kind>"), if any.
     editing: str = ""
+    # Every application kept in this browser (`state` is the one shown, saved or not yet).
+    shelf: Shelf = field(default_factory=Shelf)
+    # The application deleted last: what Undo brings back.
+    deleted: str = ""
+    # A bookmark of an application the reader deleted here: offered back, not yet taken.
+    returning: State | None = None

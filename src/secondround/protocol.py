@@ -59,6 +59,13 @@ EventKind = Literal[
     "storage",
     "saving_off",
     "download",
+    "app_add",
+    "app_copy",
+    "app_switch",
+    "app_archive",
+    "app_unarchive",
+    "app_delete",
+    "app_undelete",
 ]
 EVENT_KINDS: tuple[EventKind, ...] = get_args(EventKind)
 # After these the page holds no tree the worker knows of: it gets the whole tree, not edits.

@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from secondround.application_views import applications_section, summaries, today_across_all
 from secondround.catchup import Plan, plan_for
 from secondround.checklist import ChecklistItem, checklist, progress, skipped_items
 from secondround.codec import to_bookmark
@@ -784,10 +785,11 @@ def _keep_tools(model: Model, bookmark: str) -> Node:
         el(
             "p",
             {},
-            "Your details stay in this browser. The address of this page carries your whole "
-            "checklist: your name, email and phone, your interviewers' names and emails, your "
-            "notes and your ticks. Bookmark it to open your checklist in any browser, and keep "
-            "it to yourself.",
+            "Your details stay in this browser. The address of this page carries the whole "
+            "checklist of the application shown: your name, email and phone, your interviewers' "
+            "names and emails, your notes and your ticks. Each application has its own address. "
+            "Bookmark it to open that application in any browser, beside any others there, and "
+            "keep it to yourself.",
         ),
         el(
             "p",
@@ -799,7 +801,7 @@ def _keep_tools(model: Model, bookmark: str) -> Node:
             "div",
             {"class": "sr-actions"},
             *links,
-            _download_button("json", "Export (.json)"),
+            _download_button("json", "Export every application (.json)"),
             el("label", {"class": "md-button sr-file", "for": "sr-import"}, "Import (.json)"),
             el(
                 "input",
@@ -814,7 +816,7 @@ def _keep_tools(model: Model, bookmark: str) -> Node:
             el(
                 "button",
                 {"type": "button", "class": "md-button", "data-action": "reset"},
-                "Clear the kit",
+                "Clear this application",
             ),
             el(
                 "button",
@@ -841,6 +843,7 @@ def view(model: Model) -> dict[str, Any]:
     # One plan per View: the Today line and the checklist read the same one.
     plan = plan_for(model.state, model.today)
     checklist_node, summary = _checklist(model, plan)
+    listed = summaries(model, plan)
     # A blank kit (at most a holiday region chosen) has nothing to bookmark: the address bar
     # holds no token then.
     blank = State(profile=Profile(region=model.state.profile.region))
@@ -853,6 +856,8 @@ def view(model: Model) -> dict[str, Any]:
             {"class": "sr-notices"},
             *[_notice_node(i, n) for i, n in enumerate(model.notices)],
         ),
+        today_across_all(model, listed),
+        applications_section(model, listed),
         _today(model, plan),
         el(
             "div",

@@ -169,13 +169,14 @@ def test_an_older_bookmark_does_not_undo_later_ticks(kit: Page) -> None:
 
 
 def test_undo_is_in_view_after_clearing_the_kit_at_the_bottom(kit: Page) -> None:
-    kit.fill("#sr-f-name", "Cleared Then Back")
+    kit.fill("#sr-f-company", "Cleared Then Back")
     settle(kit)
-    clear = kit.get_by_role("button", name="Clear the kit")
+    clear = kit.get_by_role("button", name="Clear this application")
     clear.scroll_into_view_if_needed()
     clear.click()
     settle(kit)
-    undo = kit.get_by_role("button", name="Undo: bring back the checklist you cleared")
+    expect(kit.locator("#sr-f-company")).to_have_value("")
+    undo = kit.get_by_role("button", name="Undo: bring back what you cleared")
     box = undo.bounding_box()
     viewport = kit.viewport_size
     assert box is not None
@@ -184,4 +185,4 @@ def test_undo_is_in_view_after_clearing_the_kit_at_the_bottom(kit: Page) -> None
     assert box["y"] + box["height"] <= viewport["height"]
     undo.click()
     settle(kit)
-    expect(kit.locator("#sr-f-name")).to_have_value("Cleared Then Back")
+    expect(kit.locator("#sr-f-company")).to_have_value("Cleared Then Back")

@@ -11,6 +11,10 @@ from browsing import READY, Log, axe_violations, open_kit, settle
 from playwright.sync_api import Page, expect
 
 STATE_KEY = "secondround:v1:state"
+APP_NAMES = (
+    "Object.keys(localStorage).filter(k => k.startsWith('secondround:v3:app:'))"
+    ".map(k => JSON.parse(localStorage.getItem(k)).state.profile.name)"
+)
 
 
 def draft_texts(page: Page) -> list[str]:
@@ -76,31 +80,31 @@ def test_a_bookmark_restores_everything_in_a_fresh_browser(kit: Page, new_contex
     expect(fresh.locator("#sr-f-name")).to_have_value("Grace Hopper")
     expect(fresh.locator("#sr-f-q0")).to_have_value("compilers that people can read")
     expect(fresh.locator(".sr-items input[type=checkbox]").nth(1)).to_be_checked()
-    assert fresh.evaluate(
-        f"JSON.parse(localStorage.getItem('{STATE_KEY}')).state.profile.name"
-    ) == ("Grace Hopper")
+    assert fresh.evaluate(APP_NAMES) == ["Grace Hopper"]
 
 
-def test_a_bookmark_keeps_the_other_checklist_aside(
+def test_a_bookmark_opens_beside_the_application_already_here(
     kit: Page, new_context: Any, site_url: str
 ) -> None:
-    kit.fill("#sr-f-name", "From the bookmark")
+    kit.fill("#sr-f-company", "Bookmarked Co")
     settle(kit)
     bookmark = kit.url
 
     other = new_context().new_page()
     open_kit(other, site_url + "kit/")
-    other.fill("#sr-f-name", "Already here")
+    other.fill("#sr-f-company", "Already Here Co")
+    other.fill("#sr-f-name", "The reader here")
     settle(other)
     other.goto(bookmark)
     other.wait_for_selector(READY)
     settle(other)
-    expect(other.locator("#sr-f-name")).to_have_value("From the bookmark")
-    notice = other.locator(".sr-notice", has_text="kept aside")
-    expect(notice).to_be_visible()
-    notice.get_by_role("button", name="Switch back to it").click()
+    expect(other.locator("#sr-f-company")).to_have_value("Bookmarked Co")
+    # The reader's own details here are kept: a link changes no other application.
+    expect(other.locator("#sr-f-name")).to_have_value("The reader here")
+    expect(other.locator(".sr-notice", has_text="added from the link")).to_be_visible()
+    other.locator(".sr-apps").get_by_role("button", name="Already Here Co").click()
     settle(other)
-    expect(other.locator("#sr-f-name")).to_have_value("Already here")
+    expect(other.locator("#sr-f-company")).to_have_value("Already Here Co")
 
 
 def test_a_damaged_bookmark_is_reported_and_changes_nothing(kit: Page, site_url: str) -> None:
@@ -178,20 +182,32 @@ def test_the_calendar_download_is_an_icalendar_file(kit: Page) -> None:
     assert all(event.walk("VALARM") for event in events)
 
 
-def test_export_then_import_brings_the_state_back(kit: Page, tmp_path: Any) -> None:
+def test_export_then_import_brings_every_application_back(
+    kit: Page, tmp_path: Any, new_context: Any, site_url: str
+) -> None:
     kit.fill("#sr-f-name", "Exported Person")
+    kit.fill("#sr-f-company", "First Co")
+    kit.get_by_role("button", name="Add an application").click()
+    settle(kit)
+    kit.fill("#sr-f-company", "Second Co")
     settle(kit)
     with kit.expect_download() as info:
-        kit.get_by_role("button", name="Export (.json)").click()
-    exported = tmp_path / "state.json"
+        kit.get_by_role("button", name="Export every application (.json)").click()
+    exported = tmp_path / "applications.json"
     info.value.save_as(exported)
-    assert json.loads(exported.read_text("utf-8"))["state"]["profile"]["name"] == "Exported Person"
-    kit.get_by_role("button", name="Clear the kit").click()
-    settle(kit)
-    expect(kit.locator("#sr-f-name")).to_have_value("")
-    kit.set_input_files("#sr-import", str(exported))
-    settle(kit)
-    expect(kit.locator("#sr-f-name")).to_have_value("Exported Person")
+    saved = json.loads(exported.read_text("utf-8"))
+    assert saved["you"]["name"] == "Exported Person"
+    assert [a["state"]["profile"]["company"] for a in saved["applications"]] == [
+        "First Co",
+        "Second Co",
+    ]
+    elsewhere = new_context().new_page()
+    open_kit(elsewhere, site_url + "kit/")
+    elsewhere.set_input_files("#sr-import", str(exported))
+    settle(elsewhere)
+    expect(elsewhere.locator("#sr-f-name")).to_have_value("Exported Person")
+    expect(elsewhere.locator(".sr-app")).to_have_count(2)
+    expect(elsewhere.locator(".sr-notice")).to_contain_text("2 applications added")
 
 
 def test_a_bad_import_file_is_reported(kit: Page, tmp_path: Any) -> None:
@@ -215,8 +231,7 @@ def test_two_tabs_stay_in_step(new_context: Any, site_url: str, log: Log) -> Non
     second.locator(".sr-items input[type=checkbox]").first.check()
     settle(second)
     expect(first.locator(".sr-items input[type=checkbox]").first).to_be_checked()
-    saved = first.evaluate(f"JSON.parse(localStorage.getItem('{STATE_KEY}'))")
-    assert saved["state"]["profile"]["name"] == "Seen in both tabs"
+    assert first.evaluate(APP_NAMES) == ["Seen in both tabs"]
     assert log.errors == []
 
 
@@ -265,7 +280,7 @@ def test_a_full_storage_turns_saving_off_with_a_message(
     context = new_context()
     context.add_init_script(
         "const real = Storage.prototype.setItem; Storage.prototype.setItem = function (k, v) {"
-        " if (k.includes('v1:state')) throw new DOMException('full', 'QuotaExceededError');"
+        " if (k.includes(':v3:')) throw new DOMException('full', 'QuotaExceededError');"
         " return real.call(this, k, v); };"
     )
     page = context.new_page()

@@ -69,7 +69,7 @@ def test_the_whole_kit_flow_runs_without_a_violation(
         page.get_by_role("button", name="Add to calendar (.ics)").click()
     assert calendar.value.suggested_filename.endswith(".ics")
     with page.expect_download() as export:
-        page.get_by_role("button", name="Export (.json)").click()
+        page.get_by_role("button", name="Export every application (.json)").click()
     assert export.value.suggested_filename.endswith(".json")
     bookmark = page.url
     page.reload()

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from secondround import app, worker
+from secondround.applications import APP_PREFIX, HOME_KEY
 from secondround.model import STATE_KEY
 from secondround.profile import MAX_INTERVIEWERS
 
@@ -171,6 +172,22 @@ def drive_profile(profile: dict[str, Any], clock: dict[str, Any]) -> set[str]:
     assert exported["filename"].endswith(".json"), exported
     d.send("download", arg="pdf")
     bookmark = d.shown["bookmark"]
+    # Several applications: add, copy, switch, archive and back, delete and Undo, one calendar.
+    first = d.session.model.state.id if d.session.model else ""
+    d.send("app_add")
+    d.send("field", arg="company", value=profile["fields"]["company"] + " II")
+    d.send("app_copy")
+    d.send("app_switch", arg=first)
+    d.send("app_switch", arg="no-such-application")
+    d.send("app_archive")
+    d.send("app_unarchive")
+    d.send("app_delete")
+    d.send("app_undelete")
+    d.send("app_delete", arg="no-such-application")
+    d.send("app_switch", arg=first)
+    everything = d.send("download", arg="ics_all")["download"]
+    assert everything is None or everything["text"].startswith("BEGIN:VCALENDAR"), everything
+    exported = d.send("download", arg="json")["download"]
 
     # The exported file imported in another browser, and the bookmark opened in a third.
     other = Driver(clock, {STATE_KEY: '{"broken'})
@@ -181,6 +198,9 @@ def drive_profile(profile: dict[str, Any], clock: dict[str, Any]) -> set[str]:
     other.send("dismiss", arg="0")
     other.send("storage", arg=STATE_KEY, value=exported["text"])
     other.send("storage", arg=STATE_KEY, value="{}")
+    other.send("storage", arg=HOME_KEY, value=exported["text"])
+    other.send("storage", arg=APP_PREFIX + "x", value="{}")
+    other.send("storage", arg=APP_PREFIX + "x", value=None)
     other.send("storage", arg="another-key", value="x")
     third = Driver(clock)
     third.send("mount", value="#" + bookmark)

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from hypothesis import given, reject
 from hypothesis import strategies as st
+from shelves import saved_state, storage_of
+from steps import boot, effects, update
 from strategies import hostile_text, states
 
 from secondround import app
@@ -17,10 +19,10 @@ from secondround.app import (
     EXAMPLE_CLEARED,
     EXAMPLE_NOTICE,
     SAVING_OFF,
-    Step,
     clock,
     view,
 )
+from secondround.applications import read_file, you_of
 from secondround.codec import StateError, from_storage, to_bookmark, to_storage
 from secondround.drafts import drafts_for
 from secondround.example import example_profile
@@ -32,45 +34,19 @@ from secondround.state import State, content
 # 2026-11-26 10:30 UTC, as the page's clock reports it.
 NOW_MS = 1_795_689_000_000
 CLOCK = {"now_ms": NOW_MS, "tz_offset_min": 0}
-SAVED = State(profile=Profile(name="Sam Rivera", company="Northwind", interview_date="2026-11-24"))
+SAVED = State(
+    profile=Profile(name="Sam Rivera", company="Northwind", interview_date="2026-11-24"),
+    id="saved1",
+    revision=3,
+)
 
 
 def ev(kind: str, **fields: Any) -> dict[str, Any]:
     return {"type": kind, **CLOCK, **fields}
 
 
-# The steps taken so far, by the Model each made: most tests follow the Model from step to step
-# and ask for a step's effects (writes, download, focus) only where they matter.
-_steps: dict[int, Step] = {}
-
-
-def _record(step: Step) -> Model:
-    if len(_steps) > 500:  # property tests take thousands of steps; a test looks a few back
-        _steps.clear()
-    _steps[id(step[0])] = step
-    return step[0]
-
-
-def boot(storage: dict[str, str], saving: bool, event: dict[str, Any]) -> Model:
-    return _record(app.boot(storage, saving, event))
-
-
-def update(model: Model, event: dict[str, Any]) -> Model:
-    return _record(app.update(model, event))
-
-
-def effects(model: Model) -> Effects:
-    """The effects of the step that made this Model (a Model no step made has none)."""
-    step = _steps.get(id(model))
-    return step[1] if step is not None and step[0] is model else Effects()
-
-
 def fresh(state: State = SAVED) -> Model:
-    return boot({STATE_KEY: to_storage(state)}, True, CLOCK)
-
-
-def saved_state(model: Model) -> str | None:
-    return dict(effects(model).writes).get(STATE_KEY)
+    return boot(storage_of(state), True, CLOCK)
 
 
 @pytest.mark.parametrize(
@@ -328,19 +304,27 @@ def test_the_outcome_is_dated_today(outcome: str, on: str) -> None:
 
 def test_reset_keeps_the_old_state_aside_and_restore_brings_it_back() -> None:
     model = update(fresh(), ev("reset"))
-    assert content(model.state) == State()
+    # The same application, emptied; the reader's own details are kept for the others' sake.
+    assert content(model.state) == State(profile=Profile(name="Sam Rivera"))
+    assert model.state.id == SAVED.id
     assert model.kept_aside == to_storage(SAVED)
     assert any(n.action == "restore" for n in model.notices)
     back = update(model, ev("restore"))
-    assert content(back.state) == SAVED
+    assert content(back.state) == content(SAVED)
+    assert back.state.id == SAVED.id
+    assert back.state.revision > model.state.revision
     assert saved_state(back) == to_storage(back.state)
 
 
-def test_import_adopts_a_good_file_and_keeps_the_previous_aside() -> None:
-    other = State(profile=Profile(name="Imported"))
+def test_an_older_single_checklist_file_is_imported_beside_the_applications_here() -> None:
+    other = State(profile=Profile(name="Imported", company="Contoso"))
     model = update(fresh(), ev("import", value=to_storage(other)))
-    assert content(model.state) == other
-    assert model.kept_aside == to_storage(SAVED)
+    assert model.state == SAVED
+    companies = [e.state.profile.company for e in model.shelf.entries]
+    assert companies == ["Northwind", "Contoso"]
+    # The reader's own name here wins over the file's.
+    assert model.shelf.entries[1].state.profile.name == "Sam Rivera"
+    assert model.notices[-1].text == "Imported: one application added."
 
 
 @pytest.mark.parametrize("text", ["", "[]", '{"hello": "world"}', "\x00" * 10])
@@ -353,13 +337,17 @@ def test_a_bad_import_says_why_and_changes_nothing(text: str) -> None:
     assert "could not be imported" in model.notices[0].text
 
 
-def test_a_bookmark_over_a_different_saved_state_keeps_that_one_aside() -> None:
-    marked = State(profile=Profile(name="From the link"))
+def test_a_bookmark_of_another_application_is_added_beside_the_saved_one() -> None:
+    marked = State(profile=Profile(name="From the link", company="Contoso"))
     model = update(fresh(), ev("mount", value="#" + to_bookmark(marked)))
-    assert content(model.state) == marked
-    assert model.kept_aside == to_storage(SAVED)
+    # Shown, with the reader's own name kept here: the link changes no other application.
+    assert model.state.profile.company == "Contoso"
+    assert model.state.profile.name == "Sam Rivera"
+    assert model.kept_aside == ""
     assert saved_state(model) == to_storage(model.state)
-    assert content(update(model, ev("restore")).state) == SAVED
+    assert [e.state.profile.company for e in model.shelf.entries] == ["Northwind", "Contoso"]
+    back = update(model, ev("app_switch", arg=SAVED.id))
+    assert back.state == SAVED
 
 
 def test_a_bookmark_on_a_first_visit_replaces_the_example_without_fuss() -> None:
@@ -394,12 +382,17 @@ def test_a_plain_anchor_is_not_a_bookmark() -> None:
 
 
 def test_another_tabs_save_is_shown_but_not_written_back() -> None:
-    other = State(profile=Profile(name="Other tab"))
-    model = update(fresh(), ev("storage", arg=STATE_KEY, value=to_storage(other)))
-    assert content(model.state) == other
+    other = replace(SAVED, profile=replace(SAVED.profile, company="Other tab"), revision=4)
+    key, text = next(iter(storage_of(other).items()))
+    model = update(fresh(), ev("storage", arg=key, value=text))
+    assert model.state == other
     assert effects(model).writes == ()
-    ignored = update(fresh(), ev("storage", arg=STATE_KEY, value="garbage"))
-    assert ignored.state == SAVED
+    for junk in ("garbage", to_storage(other)):
+        ignored = update(fresh(), ev("storage", arg=key, value=junk))
+        assert ignored.state == SAVED
+    # The old single key, written by a tab of an older build, is not read any more.
+    legacy = update(fresh(), ev("storage", arg=STATE_KEY, value=to_storage(other)))
+    assert legacy.state == SAVED
 
 
 @given(
@@ -478,8 +471,10 @@ def test_a_download_is_handed_over_once_and_only_when_asked() -> None:
     assert effects(model).download is None
     asked = effects(update(model, ev("download", arg="json"))).download
     assert asked is not None
-    assert asked.filename == "second-round-checklist.json"
-    assert from_storage(asked.text) == model.state
+    assert asked.filename == "second-round-applications.json"
+    you, entries = read_file(asked.text)
+    assert [e.state for e in entries] == [model.state]
+    assert you == you_of(model.state.profile)
 
 
 def test_the_calendar_download_holds_one_event_per_step() -> None:
@@ -527,7 +522,8 @@ def test_the_link_to_share_for_feedback_leaves_out_the_candidates_contact_detail
             phone="+44 20 7946 0000",
             company="Harbor Pine",
             interview_date="2026-11-24",
-        )
+        ),
+        id="own1",
     )
     full, shared = _links(fresh(own))
     assert full == "#" + to_bookmark(own)
@@ -539,11 +535,14 @@ def test_the_link_to_share_for_feedback_leaves_out_the_candidates_contact_detail
     assert any("without its owner's contact details" in n.text for n in opened.notices)
 
 
-def test_a_shared_link_over_a_readers_own_checklist_keeps_theirs_aside() -> None:
-    shared = "#shared-" + to_bookmark(State(profile=Profile(company="Elsewhere")))
+def test_a_shared_link_beside_a_readers_own_application_is_added_with_their_details() -> None:
+    shared = "#shared-" + to_bookmark(State(profile=Profile(company="Elsewhere"), id="theirs"))
     opened = update(fresh(), ev("mount", value=shared))
     assert opened.state.profile.company == "Elsewhere"
-    assert from_storage(opened.kept_aside) == SAVED
+    assert opened.state.profile.name == "Sam Rivera"
+    assert opened.state.id not in ("", "theirs")
+    assert opened.shelf.get(SAVED.id) == fresh().shelf.get(SAVED.id)
+    assert any("without its owner's contact details" in n.text for n in opened.notices)
 
 
 def test_forgetting_leaves_a_blank_kit_and_asks_the_page_to_remove_everything() -> None:
@@ -712,12 +711,14 @@ def test_the_calendar_has_the_checklists_dates() -> None:
 
 
 def test_every_saved_change_is_a_new_revision_of_one_checklist() -> None:
-    first = update(fresh(), ev("field", arg="name", value="Sam R."))
+    # A checklist saved before identities (schema 1) gets one when it becomes an application.
+    legacy = {STATE_KEY: to_storage(replace(SAVED, id="", revision=0))}
+    first = update(boot(legacy, True, CLOCK), ev("field", arg="name", value="Sam R."))
     second = update(first, ev("field", arg="company", value="Southwind"))
     assert first.state.id != ""
     assert second.state.id == first.state.id
     assert second.state.revision == first.state.revision + 1
-    other = update(fresh(), ev("field", arg="name", value="Sam R."))
+    other = update(boot(legacy, True, CLOCK), ev("field", arg="name", value="Sam R."))
     assert other.state.id != first.state.id
 
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from secondround import app
+from secondround.applications import app_key
 from secondround.codec import to_storage
 from secondround.form import ask, declared
-from secondround.model import STATE_KEY, Model
+from secondround.model import Model
 from secondround.profile import Interviewer, Profile, field_spec, validate
 from secondround.render import to_html
 from secondround.state import State
@@ -70,7 +71,7 @@ def test_a_field_added_by_one_declaration_is_validated_and_bounded() -> None:
     )
     assert isinstance(model.state.profile, WithReferral)
     assert model.state.profile.referral == "Ruth" + "h" * 36  # cleaned, cut at its limit
-    saved = json.loads(dict(effects.writes)[STATE_KEY])
+    saved = json.loads(dict(effects.writes)[app_key(model.state.id)])
     assert saved["state"]["profile"]["referral"] == model.state.profile.referral
 
 

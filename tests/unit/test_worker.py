@@ -10,7 +10,7 @@ from test_render import apply_ops
 
 from secondround import worker
 from secondround.app import view
-from secondround.model import STATE_KEY
+from secondround.applications import APP_PREFIX, HOME_KEY, app_key
 from secondround.state import content
 from secondround.worker import FAILED_EVENT, Session
 
@@ -47,16 +47,19 @@ def test_boot_and_mount_send_the_whole_tree_and_typing_sends_edits() -> None:
     assert session.model is not None
     assert apply_ops(first["tree"], typed["ops"]) == view(session.model)["tree"]
     assert len(json.dumps(typed["ops"])) < len(json.dumps(first["tree"])) / 2
-    assert json.loads(dict(reply["effects"]["writes"])[STATE_KEY])["state"]["profile"]["name"] == (
-        "Ada"
-    )
+    key = app_key(session.model.state.id)
+    saved = json.loads(dict(reply["effects"]["writes"])[key])
+    assert saved["state"]["profile"]["name"] == "Ada"
     assert "tree" in send(session, "mount", value="")
 
 
 def test_writes_are_handed_over_once() -> None:
     session = Session()
     send(session, "boot", storage={}, saving=True)
-    assert [key for key, _ in writes(session, "field", arg="name", value="Ada")] == [STATE_KEY]
+    written = [key for key, _ in writes(session, "field", arg="name", value="Ada")]
+    assert session.model is not None
+    # The application, and the reader's own details (the name is theirs, in every application).
+    assert set(written) == {app_key(session.model.state.id), HOME_KEY}
     assert writes(session, "dismiss", arg="9") == []
 
 
@@ -127,10 +130,12 @@ def test_events_queued_during_start_up_get_one_view_with_all_their_effects() -> 
     assert together.model.state.profile.name == "Ada"
     assert together.shown == reply["view"]["tree"]
     # Every keystroke's save happened, in order; the last is what one event at a time leaves.
-    names = [json.loads(text)["state"]["profile"]["name"] for _, text in reply["effects"]["writes"]]
+    assert together.model is not None
+    key = app_key(together.model.state.id)
+    records = [text for k, text in reply["effects"]["writes"] if k == key]
+    names = [json.loads(text)["state"]["profile"]["name"] for text in records]
     assert names == ["A", "Ad", "Ada"]
-    assert [key for key, _ in reply["effects"]["writes"]] == [STATE_KEY] * 3
-    assert len(last["effects"]["writes"]) == 1
+    assert len([k for k, _ in last["effects"]["writes"] if k.startswith(APP_PREFIX)]) == 1
 
 
 @pytest.mark.parametrize("messages", ["", "{}", "[]", '[1, "x"]'])

@@ -1,0 +1,578 @@
+"""Several applications in one browser: the shelf, its storage (schema 3) and its export file."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime
+from typing import Any, Literal, cast, get_args
+
+from secondround.calendar_ics import CalendarEntry, to_ics_all
+from secondround.catchup import Plan, plan_for
+from secondround.codec import (
+    APP,
+    CorruptState,
+    NotOurs,
+    StateError,
+    TooLarge,
+    UnsupportedVersion,
+    from_storage,
+    read_json,
+)
+from secondround.profile import Interviewer, Profile, clean_line
+from secondround.state import (
+    ShapeError,
+    State,
+    state_from_dict,
+    state_to_dict,
+)
+
+__all__ = [
+    "APP_PREFIX",
+    "HOME_KEY",
+    "MAX_ACTIVE",
+    "MAX_DELETED",
+    "MAX_FILE_APPLICATIONS",
+    "MAX_FILE_CHARS",
+    "SCHEMA",
+    "YOU_FIELDS",
+    "Entry",
+    "Loaded",
+    "Merged",
+    "Shelf",
+    "Status",
+    "Summary",
+    "TooMany",
+    "You",
+    "app_key",
+    "calendar",
+    "copy_of",
+    "file_text",
+    "home_text",
+    "label",
+    "load",
+    "merge",
+    "named",
+    "read_file",
+    "read_home",
+    "read_record",
+    "record_text",
+    "save",
+    "set_status",
+    "shown",
+    "summary",
+    "summary_of",
+    "with_you",
+    "you_of",
+]
+
+# Schema 3 is the collection; each application inside it is a schema 2 State, as in a bookmark.
+SCHEMA = 3
+# One key per application, so two tabs editing two applications never write the same key; one
+# key for the reader's own details and the list's order.
+APP_PREFIX = "secondround:v3:app:"
+HOME_KEY = "secondround:v3:home"
+# Past this, the list and the "Today" section stop being a glance: archive the finished ones.
+MAX_ACTIVE = 25
+# Deleted applications are kept aside (a bookmark to one offers it back); past this many the
+# one deleted longest ago goes for good.
+MAX_DELETED = 25
+# An export of 25 full applications and many archived ones is far below this.
+MAX_FILE_CHARS = 4 * 1024 * 1024
+MAX_FILE_APPLICATIONS = 250
+MAX_STORAGE_CHARS = 256 * 1024
+
+Status = Literal["active", "archived", "deleted"]
+_STATUSES: tuple[Status, ...] = get_args(Status)
+_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")
+
+
+class TooMany(StateError):
+    default = (
+        f"You already have {MAX_ACTIVE} active applications, the most the kit keeps at once. "
+        "Archive one you are no longer following, then try again."
+    )
+
+
+@dataclass(frozen=True)
+class You:
+    """The reader's own details: typed once, the same in every application."""
+
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    availability: str = ""
+    region: str = ""
+    prefer_email: bool = False
+
+
+YOU_FIELDS = tuple(f.name for f in fields(You))
+_YOU_TEXT = tuple(n for n in YOU_FIELDS if n != "prefer_email")
+
+
+def you_of(p: Profile) -> You:
+    return You(**{name: getattr(p, name) for name in YOU_FIELDS})
+
+
+def with_you(s: State, you: You) -> State:
+    """The state with the reader's own details in its profile."""
+    current = you_of(s.profile)
+    if current == you:
+        return s
+    profile = replace(s.profile, **{name: getattr(you, name) for name in YOU_FIELDS})
+    return replace(s, profile=profile)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One application as kept in this browser."""
+
+    state: State
+    status: Status = "active"
+    # When it was archived or deleted (the reader's local time): the oldest deleted goes first.
+    changed: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.state.id
+
+
+@dataclass(frozen=True)
+class Shelf:
+    """Every application kept in this browser, in the list's order, and the reader's details."""
+
+    entries: tuple[Entry, ...] = ()
+    you: You = You()
+    # The one shown last, as the home record says: the next visit opens it.
+    current: str = ""
+
+    def get(self, ident: str) -> Entry | None:
+        if not ident:
+            return None
+        return next((e for e in self.entries if e.id == ident), None)
+
+    def with_status(self, status: Status) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.status == status)
+
+
+def app_key(ident: str) -> str:
+    return APP_PREFIX + ident
+
+
+def _dumps(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _you_dict(you: You) -> dict[str, Any]:
+    return {name: getattr(you, name) for name in YOU_FIELDS}
+
+
+def record_text(entry: Entry) -> str:
+    """One application's storage text."""
+    return _dumps(
+        {
+            "app": APP,
+            "schema": SCHEMA,
+            "status": entry.status,
+            "changed": entry.changed,
+            "state": state_to_dict(entry.state),
+        }
+    )
+
+
+def home_text(shelf: Shelf) -> str:
+    """The home record: the reader's details, the list's order and the one shown last."""
+    return _dumps(
+        {
+            "app": APP,
+            "schema": SCHEMA,
+            "you": _you_dict(shelf.you),
+            "order": [e.id for e in shelf.entries],
+            "current": shelf.current,
+        }
+    )
+
+
+def _payload(text: object, limit: int, what: str) -> dict[str, Any]:
+    """The top of a schema 3 record: ours, of a schema this page reads, its keys as given."""
+    if not isinstance(text, str):
+        raise NotOurs()
+    if len(text) > limit:
+        raise TooLarge(f"The {what} is too large to be genuine, so it was not read.")
+    payload = read_json(text)
+    if not isinstance(payload, dict) or payload.get("app") != APP:
+        raise NotOurs(f"This is not a Second Round {what}.")
+    schema = payload.get("schema")
+    if type(schema) is not int:
+        raise CorruptState(f"The {what} does not say which version wrote it.")
+    if schema > SCHEMA:
+        raise UnsupportedVersion(
+            f"The {what} was made by a newer version of Second Round. "
+            "Reload the page to get the newest version."
+        )
+    return cast(dict[str, Any], payload)
+
+
+def _exact(d: object, where: str, keys: set[str]) -> dict[str, Any]:
+    if not isinstance(d, dict) or set(d) != keys:
+        raise CorruptState(f"{where} is damaged and could not be read.")
+    return cast(dict[str, Any], d)
+
+
+def _entry(d: object, where: str) -> Entry:
+    top = _exact(d, where, {"status", "changed", "state"})
+    status = top["status"]
+    if status not in _STATUSES or not isinstance(top["changed"], str) or len(top["changed"]) > 40:
+        raise CorruptState(f"{where} is damaged and could not be read.")
+    try:
+        state = state_from_dict(top["state"])
+    except ShapeError as e:
+        raise CorruptState(f"{where} is damaged and could not be read: {e}") from e
+    if not _ID.fullmatch(state.id):
+        raise CorruptState(f"{where} has no identity, so it could not be read.")
+    return Entry(state, cast(Status, status), top["changed"])
+
+
+def read_record(key: str, text: str) -> Entry:
+    """One application from its storage key and text; anything else raises a StateError."""
+    payload = _payload(text, MAX_STORAGE_CHARS, "saved application")
+    if payload["schema"] != SCHEMA:
+        raise CorruptState("The saved application does not say which version wrote it.")
+    entry = _entry(
+        {k: v for k, v in payload.items() if k not in ("app", "schema")}, "The saved application"
+    )
+    if app_key(entry.id) != key:
+        raise CorruptState("The saved application is stored under another application's name.")
+    return entry
+
+
+def _you(d: object) -> You:
+    you = _exact(d, "Your saved details", set(YOU_FIELDS))
+    for name in _YOU_TEXT:
+        if not isinstance(you[name], str):
+            raise CorruptState("Your saved details are damaged and could not be read.")
+    if not isinstance(you["prefer_email"], bool):
+        raise CorruptState("Your saved details are damaged and could not be read.")
+    return You(**you)
+
+
+def read_home(text: str) -> tuple[You, tuple[str, ...], str]:
+    """The reader's details, the list's order and the application shown last."""
+    payload = _payload(text, MAX_STORAGE_CHARS, "list of applications")
+    home = _exact(payload, "The list of applications", {"app", "schema", "you", "order", "current"})
+    order = home["order"]
+    current = home["current"]
+    if (
+        payload["schema"] != SCHEMA
+        or not isinstance(order, list)
+        or len(order) > MAX_FILE_APPLICATIONS
+        or not all(isinstance(i, str) for i in order)
+        or not isinstance(current, str)
+    ):
+        raise CorruptState("The list of applications is damaged and could not be read.")
+    return _you(home["you"]), tuple(order), current
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What this browser holds, read once at the start of a visit."""
+
+    shelf: Shelf
+    # What to show first: None when nothing is saved (a first visit shows the example).
+    current: State | None
+    # Keys whose text could not be read, with why: kept aside, never dropped.
+    unreadable: tuple[tuple[str, str, str], ...] = ()
+    # The writes that finish a migration from schema 1 or 2.
+    writes: tuple[tuple[str, str], ...] = ()
+
+
+def _first_shown(shelf: Shelf) -> State | None:
+    shown = shelf.get(shelf.current)
+    if shown is None or shown.status == "deleted":
+        shown = next(iter(shelf.with_status("active") + shelf.with_status("archived")), None)
+    return None if shown is None else shown.state
+
+
+def load(storage: Mapping[str, str], legacy_key: str, new_id: str) -> Loaded:
+    """The shelf from this browser's storage; schema 1 or 2's one checklist becomes the first."""
+    home = storage.get(HOME_KEY)
+    keys = sorted(k for k in storage if k.startswith(APP_PREFIX) and storage[k])
+    problems: list[tuple[str, str, str]] = []
+    if home is None and not keys:
+        legacy = storage.get(legacy_key)
+        if not legacy:
+            return Loaded(Shelf(), None)
+        try:
+            state = from_storage(legacy)
+        except StateError as problem:
+            return Loaded(Shelf(), None, ((legacy_key, legacy, str(problem)),))
+        state = replace(state, id=state.id or new_id)
+        entry = Entry(state)
+        shelf = Shelf((entry,), you_of(state.profile), state.id)
+        writes = ((app_key(state.id), record_text(entry)), (HOME_KEY, home_text(shelf)))
+        return Loaded(shelf, state, (), writes)
+    entries: dict[str, Entry] = {}
+    for key in keys:
+        try:
+            entries[key.removeprefix(APP_PREFIX)] = read_record(key, storage[key])
+        except StateError as problem:
+            problems.append((key, storage[key], str(problem)))
+    you: You | None = None
+    order: tuple[str, ...] = ()
+    current = ""
+    if home:
+        try:
+            you, order, current = read_home(home)
+        except StateError as problem:
+            problems.append((HOME_KEY, home, str(problem)))
+    listed = [i for i in dict.fromkeys(order) if i in entries]
+    listed += [i for i in entries if i not in listed]
+    if you is None:
+        # The details live in every application too: the last shown one's are the newest.
+        first = entries.get(current) or next(iter(entries.values()), None)
+        you = you_of(first.state.profile) if first else You()
+    shelf = Shelf(
+        tuple(replace(entries[i], state=with_you(entries[i].state, you)) for i in listed),
+        you,
+        current,
+    )
+    return Loaded(shelf, _first_shown(shelf), tuple(problems))
+
+
+def _upsert(entries: tuple[Entry, ...], entry: Entry) -> tuple[Entry, ...]:
+    if any(e.id == entry.id for e in entries):
+        return tuple(entry if e.id == entry.id else e for e in entries)
+    return (*entries, entry)
+
+
+def save(shelf: Shelf, state: State) -> tuple[Shelf, tuple[tuple[str, str], ...]]:
+    """The shelf with this application saved and shown, and the writes that keep it.
+
+    A change of the reader's own details reaches every application at once; only the home
+    record is written for it (each application takes them from there when read).
+    """
+    old = shelf.get(state.id)
+    entry = Entry(state) if old is None else replace(old, state=state)
+    you = you_of(state.profile)
+    entries = _upsert(shelf.entries, entry)
+    if you != shelf.you:
+        entries = tuple(
+            e if e.id == state.id else replace(e, state=with_you(e.state, you)) for e in entries
+        )
+    new = Shelf(entries, you, state.id)
+    writes = [(app_key(state.id), record_text(entry))]
+    if (new.you, new.current, [e.id for e in new.entries]) != (
+        shelf.you,
+        shelf.current,
+        [e.id for e in shelf.entries],
+    ):
+        writes.append((HOME_KEY, home_text(new)))
+    return new, tuple(writes)
+
+
+def shown(shelf: Shelf, ident: str) -> tuple[Shelf, tuple[tuple[str, str], ...]]:
+    """The shelf with another application shown: only the home record changes."""
+    if ident == shelf.current:
+        return shelf, ()
+    new = replace(shelf, current=ident)
+    return new, ((HOME_KEY, home_text(new)),)
+
+
+def set_status(
+    shelf: Shelf, ident: str, status: Status, now: str
+) -> tuple[Shelf, tuple[tuple[str, str], ...]]:
+    """The shelf with one application archived, deleted or active again; deleted ones past
+    MAX_DELETED are emptied for good, the oldest first."""
+    old = shelf.get(ident)
+    if old is None or old.status == status:
+        return shelf, ()
+    entry = replace(old, status=status, changed=now)
+    entries = _upsert(shelf.entries, entry)
+    writes = [(app_key(ident), record_text(entry))]
+    deleted = sorted((e for e in entries if e.status == "deleted"), key=lambda e: e.changed)
+    gone = {e.id for e in deleted[: max(0, len(deleted) - MAX_DELETED)]}
+    if gone:
+        entries = tuple(e for e in entries if e.id not in gone)
+        # The page can only write: an empty text is a key with nothing in it.
+        writes += [(app_key(i), "") for i in sorted(gone)]
+        writes.append((HOME_KEY, home_text(replace(shelf, entries=entries))))
+    return replace(shelf, entries=entries), tuple(writes)
+
+
+def copy_of(state: State, ident: str) -> State:
+    """A new application started from another: what does not depend on the company.
+
+    The reader's details, qualifications and their usual tone carry over; the company,
+    position, dates, interviewers, notes and ticks are the new one's own.
+    """
+    p = state.profile
+    tone = p.interviewers[0].tone if p.interviewers else "formal"
+    profile = replace(
+        Profile(qualifications=p.qualifications, interviewers=(Interviewer(tone=tone),)),
+        **{name: getattr(p, name) for name in YOU_FIELDS},
+    )
+    return State(profile=profile, id=ident)
+
+
+# --- The export file: everything in one JSON document.
+
+
+def file_text(shelf: Shelf) -> str:
+    """Every application kept (deleted ones excepted) and the reader's details, as one file."""
+    return _dumps(
+        {
+            "app": APP,
+            "schema": SCHEMA,
+            "you": _you_dict(shelf.you),
+            "applications": [
+                {"status": e.status, "changed": e.changed, "state": state_to_dict(e.state)}
+                for e in shelf.entries
+                if e.status != "deleted"
+            ],
+        }
+    )
+
+
+def read_file(text: object) -> tuple[You | None, tuple[Entry, ...]]:
+    """An export file: ours (this schema, or one checklist of an older one) or a StateError.
+
+    A file of one checklist from before applications (schema 1 or 2) holds no shared
+    details of its own: None, and the checklist's profile says them.
+    """
+    payload = _payload(text, MAX_FILE_CHARS, "file")
+    if payload["schema"] != SCHEMA:
+        state = from_storage(cast(str, text))
+        return None, (Entry(state),)
+    top = _exact(payload, "The file", {"app", "schema", "you", "applications"})
+    apps = top["applications"]
+    if not isinstance(apps, list):
+        raise CorruptState("The file is damaged and could not be read.")
+    if len(apps) > MAX_FILE_APPLICATIONS:
+        raise TooLarge(
+            "The file holds more applications than any reader keeps, so it was not read."
+        )
+    you = _you(top["you"])
+    entries = tuple(_entry(a, f"Application {i + 1} in the file") for i, a in enumerate(apps))
+    if len({e.id for e in entries}) != len(entries):
+        raise CorruptState("The file holds one application twice, so it was not read.")
+    if any(e.status == "deleted" for e in entries):
+        raise CorruptState("The file is damaged and could not be read.")
+    return you, entries
+
+
+@dataclass(frozen=True)
+class Merged:
+    shelf: Shelf
+    writes: tuple[tuple[str, str], ...]
+    added: int
+    updated: int
+    first: str
+
+
+def merge(shelf: Shelf, incoming: Iterable[Entry], you: You) -> Merged:
+    """Applications from a file or a link put beside the ones here; none is ever replaced.
+
+    The same application (same id) is updated when the incoming copy is newer, and brought
+    back if it was deleted here. Raises TooMany, and changes nothing, past MAX_ACTIVE.
+    """
+    entries = shelf.entries
+    added = updated = 0
+    first = ""
+    writes: list[tuple[str, str]] = []
+    for new in incoming:
+        new = replace(new, state=with_you(new.state, you))
+        old = next((e for e in entries if e.id == new.id), None)
+        if old is not None:
+            newer = new.state.revision > old.state.revision
+            if not newer and old.status != "deleted":
+                continue
+            new = replace(new, state=new.state if newer else old.state)
+            updated += 1
+        else:
+            added += 1
+        first = first or new.id
+        entries = _upsert(entries, new)
+        writes.append((app_key(new.id), record_text(new)))
+    if sum(e.status == "active" for e in entries) > max(
+        MAX_ACTIVE, sum(e.status == "active" for e in shelf.entries)
+    ):
+        raise TooMany(
+            f"That would make more than {MAX_ACTIVE} active applications, the most the kit "
+            "keeps at once. Archive some you are no longer following, then try again."
+        )
+    new_shelf = replace(shelf, entries=entries, you=you)
+    if new_shelf != shelf:
+        writes.append((HOME_KEY, home_text(new_shelf)))
+    return Merged(new_shelf, tuple(writes), added, updated, first)
+
+
+# --- What each application's list line and "Today" lines say.
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One application at a glance, on a given day."""
+
+    # The next step not done yet, and its day ("" and None when there is none).
+    next_title: str
+    next_due: date | None
+    # Steps due today or overdue, not done: (title, due).
+    due: tuple[tuple[str, date], ...]
+    # It has dated steps at all (an interview date).
+    planned: bool
+
+
+def summary_of(state: State, plan: Plan, today: date) -> Summary:
+    """What the list and "Today" say of one application, from the plan its checklist shows."""
+    todo = sorted((s for s in plan.steps if not state.checks.get(s.id)), key=lambda s: s.due)
+    due = tuple((s.title, s.due) for s in todo if s.due <= today)
+    if not todo:
+        return Summary("", None, due, bool(plan.steps))
+    return Summary(todo[0].title, todo[0].due, due, True)
+
+
+# By the state object itself: the applications not on screen are the same objects from one
+# view to the next, and checking identity costs nothing where hashing a whole state does not.
+_SUMMARIES: dict[int, tuple[State, date, Summary]] = {}
+
+
+def summary(state: State, today: date) -> Summary:
+    """Cached: the applications not on screen rarely change between two views."""
+    hit = _SUMMARIES.get(id(state))
+    if hit is not None and hit[0] is state and hit[1] == today:
+        return hit[2]
+    if len(_SUMMARIES) > 4 * MAX_ACTIVE:
+        _SUMMARIES.clear()
+    made = summary_of(state, plan_for(state, today), today)
+    _SUMMARIES[id(state)] = (state, today, made)
+    return made
+
+
+def calendar(entries: Iterable[State], stamp: datetime, today: date) -> str:
+    """One calendar for every application given: what is left to do, with stable event ids."""
+    groups = []
+    for state in entries:
+        plan = plan_for(state, today)
+        todo = tuple(s for s in plan.steps if not state.checks.get(s.id))
+        if todo:
+            groups.append(CalendarEntry(todo, state.profile, state.id))
+    return to_ics_all(groups, stamp)
+
+
+def label(state: State) -> str:
+    """The application in the list: "Analyst at Northwind", or what there is of it."""
+    p = state.profile
+    company, position = clean_line(p.company), clean_line(p.position)
+    if company and position:
+        return f"{position} at {company}"
+    return company or position or "New application (no company yet)"
+
+
+def named(state: State) -> str:
+    """The application in a sentence: "the application for Analyst at Northwind"."""
+    p = state.profile
+    if not clean_line(p.company) and not clean_line(p.position):
+        return "an application with no company or position yet"
+    return f"the application for {label(state)}"
