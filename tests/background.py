@@ -1,6 +1,7 @@
 """Long runs under Node (the core suite inside Pyodide, the trimmed-library drives, Harper) start
-once the session has collected its tests, one at a time on a thread of their own, and run
-beside the rest of the suite; each test then waits for its own run's result and checks it as before.
+once the session has collected its tests, on threads of their own (one at a time beside the
+browser tests, two at a time without them), and run beside the rest of the suite; each test
+then waits for its own run's result and checks it as before.
 
 A test module declares a run with `@background.run` on a function that returns the command; the
 test calls `.result()`. Started early (by tests/conftest.py) or not, the checks are the same: a
@@ -90,7 +91,8 @@ class Run:
 
 _runs: list[Run] = []
 _queue: queue.Queue[Run] = queue.Queue()
-# One at a time: on a two-core machine the rest of the suite keeps the other core.
+# How many runs at once: start_runs_of sets it (one beside the browser tests, which keep the
+# other core busy; two when no browser runs).
 WORKERS = 1
 _threads: list[threading.Thread] = []
 _thread_lock = threading.Lock()
@@ -119,8 +121,10 @@ def has_runs(module: str | None) -> bool:
     return any(declared.module == module for declared in _runs)
 
 
-def start_runs_of(modules: set[str | None]) -> None:
+def start_runs_of(modules: set[str | None], workers: int = 1) -> None:
     """Start, in the order they were declared, the runs of the modules whose tests will run."""
+    global WORKERS
+    WORKERS = workers
     for declared in _runs:
         if declared.module in modules:
             declared.start()

@@ -39,7 +39,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     # The long Node runs of the tests about to run start now, beside the rest (tests/background.py).
     if session.config.option.collectonly:
         return
-    background.start_runs_of({_module_name(item) for item in session.items} - {None})
+    browser = any(item.get_closest_marker("browser") for item in session.items)
+    modules = {_module_name(item) for item in session.items} - {None}
+    background.start_runs_of(modules, workers=1 if browser else 2)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
