@@ -62,6 +62,8 @@ class Run:
 
     def execute(self) -> None:
         try:
+            if _stopped.is_set():
+                raise RuntimeError("the session ended before this run started")
             work = Path(tempfile.mkdtemp(prefix="secondround-run-"))
             command = self.make(work)
             with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
@@ -96,6 +98,7 @@ _queue: queue.Queue[Run] = queue.Queue()
 WORKERS = 1
 _threads: list[threading.Thread] = []
 _thread_lock = threading.Lock()
+_stopped = threading.Event()
 
 
 def _work() -> None:
@@ -131,6 +134,7 @@ def start_runs_of(modules: set[str | None], workers: int = 1) -> None:
 
 
 def stop() -> None:
-    """Kill whatever is still running (the session ended early)."""
+    """Kill whatever is still running, and start nothing more (the session is over)."""
+    _stopped.set()
     for declared in _runs:
         declared.kill()
