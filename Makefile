@@ -11,6 +11,7 @@ PORT ?= 8000
 help:
 	@echo "make serve   set up (venv, Python deps, npm ci) and serve the site at http://$(HOST):$(PORT)"
 	@echo "make test    set up, plus a browser, then run the whole test suite"
+	@echo "make test-fast  the quick loop: unit, build and Pyodide tests, fewer Hypothesis examples (no browser, no grammar)"
 	@echo "make build   build the site into site/ (strict)"
 	@echo "make lint    ruff and mypy"
 	@echo "make coverage  the core's unit suite with line coverage"
@@ -59,6 +60,10 @@ test: setup-test
 	bash scripts/run-tests.sh $(PY)
 
 # --- the pieces
+# The loop to run while working: no browser, no grammar check, and Hypothesis's fast profile.
+test-fast: $(VENV)/.test node_modules/.package-lock.json .cache/pyodide-wheels/.done tests/tools/node_modules/.package-lock.json
+	HYPOTHESIS_PROFILE=fast $(PY) -m pytest -m "not browser and not grammar" -q
+
 build: setup
 	$(PY) -m mkdocs build --strict
 
@@ -77,4 +82,4 @@ bench: setup-test bench/node_modules/.package-lock.json
 holidays: $(VENV)/.site
 	$(PY) -m secondround_site.holiday_table
 
-.PHONY: help setup setup-test serve test build lint coverage bench holidays
+.PHONY: help setup setup-test serve test test-fast build lint coverage bench holidays

@@ -5,7 +5,8 @@ py=${1:-.venv/bin/python}
 "$py" -m ruff check src tests bench || exit 1
 "$py" -m ruff format --check src tests bench || exit 1
 bash scripts/typecheck.sh "$py" || exit 1
-"$py" -m pytest
+# The thorough Hypothesis profile, whatever the shell exported (`make test-fast` uses "fast").
+HYPOTHESIS_PROFILE=thorough "$py" -m pytest
 status=$?
 # pytest exits 5 when it collected no test: that is a broken suite, not a pass.
 if [ "$status" = 5 ]; then

@@ -1,4 +1,8 @@
-"""Shared fixtures: one strict build of the site per session, served on 127.0.0.1, and Chromium."""
+"""Shared fixtures: one strict build of the site per session, served on 127.0.0.1, and Chromium.
+
+Every test is marked by its folder (unit, site, pyodide, grammar, browser), so a run can pick
+parts with `-m`: `make test-fast` is `-m "not browser and not grammar"`.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,40 @@ from typing import Any
 
 import pytest
 
+import background
 from serving import build_site, chromium_launch_args, free_port, serve
 
 ROOT = Path(__file__).resolve().parent.parent
+TESTS = ROOT / "tests"
+# The folders under tests/ that hold tests, each the name of its marker (pyproject.toml).
+PARTS = ("unit", "site", "pyodide", "grammar", "browser")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        part = item.path.relative_to(TESTS).parts[0]
+        assert part in PARTS, f"{item.nodeid}: a test outside the folders {PARTS} has no marker"
+        item.add_marker(getattr(pytest.mark, part))
+    # Tests that wait for a background run go last, so the rest runs while those runs work.
+    items.sort(key=lambda item: background.has_runs(_module_name(item)))
+
+
+def _module_name(item: pytest.Item) -> str | None:
+    module = getattr(item, "module", None)
+    return None if module is None else str(module.__name__)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    # The long Node runs of the tests about to run start now, beside the rest (tests/background.py).
+    if session.config.option.collectonly:
+        return
+    browser = any(item.get_closest_marker("browser") for item in session.items)
+    modules = {_module_name(item) for item in session.items} - {None}
+    background.start_runs_of(modules, workers=1 if browser else 2)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    background.stop()
 
 
 @pytest.fixture(scope="session")

@@ -168,7 +168,8 @@ def test_an_older_bookmark_does_not_undo_later_ticks(kit: Page) -> None:
     expect(kit.locator(".sr-notice", has_text="older version")).to_be_visible()
 
 
-def test_undo_is_in_view_after_clearing_the_kit_at_the_bottom(kit: Page) -> None:
+def test_undo_is_in_view_after_clearing_the_kit_at_the_bottom(cleared_kit: Page) -> None:
+    kit = cleared_kit
     kit.fill("#sr-f-company", "Cleared Then Back")
     settle(kit)
     clear = kit.get_by_role("button", name="Clear this application")

@@ -6,12 +6,12 @@ from typing import Any
 
 import pytest
 from browsing import Log, axe_violations
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
 
-PAGES = ["", "steps/", "tips/", "timing/", "kit/"]
+PAGES = ["", "steps/", "tips/", "timing/"]
 
 
-@pytest.mark.parametrize("path", PAGES, ids=["overview", "steps", "tips", "timing", "kit"])
+@pytest.mark.parametrize("path", PAGES, ids=["overview", "steps", "tips", "timing"])
 def test_page_loads_clean_and_accessible(
     new_context: Any, site_url: str, log: Log, path: str
 ) -> None:
@@ -22,6 +22,12 @@ def test_page_loads_clean_and_accessible(
     assert axe_violations(page) == []
     assert log.errors == []
     assert log.foreign() == []
+
+
+def test_the_kit_page_loads_clean_and_accessible(read_kit: Page) -> None:
+    """The kit's page, live: its fixture checks the console, the requests and the policy."""
+    expect(read_kit.locator("h1")).to_have_count(1)
+    assert axe_violations(read_kit) == []
 
 
 def test_dark_palette_is_accessible_too(new_context: Any, site_url: str, log: Log) -> None:

@@ -8,7 +8,10 @@ from browsing import open_kit, settle
 from playwright.sync_api import Page, expect
 
 
-def test_removing_and_restoring_an_interviewer_keeps_every_tick_on_its_person(kit: Page) -> None:
+def test_removing_and_restoring_an_interviewer_keeps_every_tick_on_its_person(
+    cleared_kit: Page,
+) -> None:
+    kit = cleared_kit
     kit.fill("#sr-f-name", "Panel Candidate")
     kit.fill("#sr-f-interview-date", "2026-11-20")
     kit.fill("#sr-f-i0-name", "Ana Alves")
@@ -74,7 +77,8 @@ def test_an_edited_draft_survives_a_reload_and_a_bookmark(kit: Page, new_context
     expect(fresh.locator(".sr-draft--email .sr-draft__body").first).not_to_contain_text("My own")
 
 
-def test_a_late_start_re_plans_from_today(kit: Page) -> None:
+def test_a_late_start_re_plans_from_today(cleared_kit: Page) -> None:
+    kit = cleared_kit
     kit.fill("#sr-f-name", "Late Starter")
     kit.fill("#sr-f-i0-name", "Dana Whitfield")
     late = kit.evaluate("new Date(Date.now() - 12 * 86400000).toISOString().slice(0, 10)")

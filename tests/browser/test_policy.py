@@ -5,16 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from browsing import READY, Log, open_kit, settle
+from browsing import COLLECT_VIOLATIONS, READY, Log, open_kit, settle
 from playwright.sync_api import BrowserContext, Page, expect
 
-PAGES = ("", "steps/", "tips/", "timing/", "kit/", "404.html")
-# Every violation the page sees, collected from the first script on.
-COLLECT = (
-    "window.__violations = [];"
-    "document.addEventListener('securitypolicyviolation', (e) =>"
-    " window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}`));"
-)
+PAGES = ("", "steps/", "tips/", "timing/", "404.html")
 
 
 def violations(page: Page) -> list[str]:
@@ -24,8 +18,17 @@ def violations(page: Page) -> list[str]:
 
 def watched(new_context: Any, **kwargs: Any) -> BrowserContext:
     context: BrowserContext = new_context(**kwargs)
-    context.add_init_script(COLLECT)
+    context.add_init_script(COLLECT_VIOLATIONS)
     return context
+
+
+def assert_policy(page: Page) -> None:
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
+    expect(policy).to_have_count(1)
+    content = policy.get_attribute("content") or ""
+    assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in content
+    assert "object-src 'none'" in content
+    assert "unsafe-inline" not in content
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -35,14 +38,14 @@ def test_every_page_carries_the_policy_and_breaks_none_of_it(
     page = watched(new_context).new_page()
     page.goto(site_url + path)
     page.wait_for_load_state("networkidle")
-    policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
-    expect(policy).to_have_count(1)
-    content = policy.get_attribute("content") or ""
-    assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in content
-    assert "object-src 'none'" in content
-    assert "unsafe-inline" not in content
+    assert_policy(page)
     assert violations(page) == []
     assert log.errors == []
+
+
+def test_the_kit_page_carries_the_policy_and_breaks_none_of_it(read_kit: Page) -> None:
+    """The kit's page, booted: its fixture checks the violations and the console."""
+    assert_policy(read_kit)
 
 
 def test_the_whole_kit_flow_runs_without_a_violation(

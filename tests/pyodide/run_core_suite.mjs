@@ -11,7 +11,9 @@ const files = split === -1 ? args : args.slice(0, split);
 const pytestArgs = split === -1 ? [] : args.slice(split + 1);
 const [ownWheel, testsDir, ...wheels] = files;
 
-const pyodide = await loadPyodide({ stdout: (s) => console.log(s), stderr: (s) => console.error(s) });
+// The Hypothesis profile (tests/unit/conftest.py) is the caller's, so `make test-fast` is fast here too.
+const env = process.env.HYPOTHESIS_PROFILE ? { HYPOTHESIS_PROFILE: process.env.HYPOTHESIS_PROFILE } : {};
+const pyodide = await loadPyodide({ env, stdout: (s) => console.log(s), stderr: (s) => console.error(s) });
 for (const wheel of [ownWheel, ...wheels]) pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
 pyodide.FS.mkdirTree("/suite");
 pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: resolve(testsDir) }, "/suite");
@@ -22,7 +24,8 @@ sys.dont_write_bytecode = True
 import pytest
 os.chdir("/home/pyodide")
 sys.path.insert(0, "/suite")
-print("inside", platform.python_implementation(), sys.version.split()[0], sys.platform)
+print("inside", platform.python_implementation(), sys.version.split()[0], sys.platform,
+      "hypothesis profile:", os.environ.get("HYPOTHESIS_PROFILE", "thorough"))
 pytest.main(["/suite", "-p", "no:cacheprovider", "-W", "error", "-o", "pythonpath=/suite", *pytest_args])
 `);
 process.exit(Number(code));

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
-
+from background import Command, run
 from secondround_site.wheel import build_wheel
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -16,32 +15,27 @@ RUNNER = ROOT / "tests" / "pyodide" / "run_core_suite.mjs"
 WHEELS = ROOT / ".cache" / "pyodide-wheels"
 
 
-def test_the_core_suite_passes_inside_pyodide(tmp_path: Path) -> None:
+@run
+def core_suite(work: Path) -> Command:
     node = shutil.which("node")
     if node is None:
-        pytest.fail("Node.js is needed to run Pyodide: install it, then run `make test`.")
+        raise RuntimeError("Node.js is needed to run Pyodide: install it, then run `make test`.")
     wheels = sorted(WHEELS.glob("*.whl"))
-    assert wheels, "The test wheels for Pyodide are missing: run `make setup-test`."
-    own = build_wheel(ROOT, tmp_path)
-    result = subprocess.run(
-        [
-            node,
-            str(RUNNER),
-            str(own.path),
-            str(ROOT / "tests" / "unit"),
-            *map(str, wheels),
-            "--",
-            "-q",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
+    if not wheels:
+        raise RuntimeError("The test wheels for Pyodide are missing: run `make setup-test`.")
+    own = build_wheel(ROOT, work)
+    args = [node, str(RUNNER), str(own.path), str(ROOT / "tests" / "unit"), *map(str, wheels)]
+    return Command([*args, "--", "-q"], timeout=900)
+
+
+def test_the_core_suite_passes_inside_pyodide() -> None:
+    result = core_suite.result()
     report = result.stdout[-4000:] + result.stderr[-4000:]
     assert result.returncode == 0, report
     assert re.search(r"inside CPython 3\.14\.\d+ emscripten", result.stdout), report
+    # The same Hypothesis profile as the CPython run (`make test-fast` or the thorough one).
+    profile = os.environ.get("HYPOTHESIS_PROFILE", "thorough")
+    assert f"hypothesis profile: {profile}" in result.stdout, report
     summary = re.search(r"(\d+) passed", result.stdout)
     assert summary, report
     assert int(summary.group(1)) >= 100, report

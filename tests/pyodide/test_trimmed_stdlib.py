@@ -6,16 +6,19 @@ event kind and many profiles (drive_core.py). A module the zip lacks fails here,
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
-import subprocess
+import tempfile
+import threading
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from background import Command, Run, run
 from secondround.app import HANDLERS
 from secondround_site.stdlib import (
     LIST_PATH,
@@ -34,30 +37,50 @@ DRIVER = ROOT / "tests" / "pyodide" / "drive_core.py"
 FIX = f"add it to src/secondround_site/{LIST_PATH}"
 
 
-@pytest.fixture(scope="module")
-def trimmed(tmp_path_factory: pytest.TempPathFactory) -> TrimmedStdlib:
-    return build_trimmed_stdlib(
-        PYODIDE / "python_stdlib.zip", tmp_path_factory.mktemp("stdlib"), kept_modules()
-    )
+_lock = threading.Lock()
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_wheel(ROOT, tmp_path_factory.mktemp("wheel")).path
+@functools.cache
+def _built() -> tuple[TrimmedStdlib, Path, Path]:
+    """The trimmed zip and its lock file, and the wheel: built once, for both runs and tests."""
+    work = Path(tempfile.mkdtemp(prefix="secondround-stdlib-"))
+    trimmed = build_trimmed_stdlib(PYODIDE / "python_stdlib.zip", work / "stdlib", kept_modules())
+    lock = work / "lock.json"
+    lock.write_text(trimmed_lock(PYODIDE / "pyodide-lock.json"), "utf-8")
+    return trimmed, lock, build_wheel(ROOT, work / "wheel").path
 
 
-def drive(wheel: Path, *options: str) -> dict[str, Any]:
+def built() -> tuple[TrimmedStdlib, Path, Path]:
+    with _lock:
+        return _built()
+
+
+def _drive(*options: str) -> Command:
     node = shutil.which("node")
     if node is None:
-        pytest.fail("Node.js is needed to run Pyodide: install it, then run `make test`.")
-    result = subprocess.run(
-        [node, str(RUNNER), str(wheel), str(DRIVER), *options],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+        raise RuntimeError("Node.js is needed to run Pyodide: install it, then run `make test`.")
+    _, _, wheel = built()
+    return Command([node, str(RUNNER), str(wheel), str(DRIVER), *options], timeout=600)
+
+
+@run
+def on_the_trimmed_library(work: Path) -> Command:
+    trimmed, lock, _ = built()
+    return _drive("--stdlib", str(trimmed.path), "--lock", str(lock))
+
+
+@run
+def on_the_full_library(work: Path) -> Command:
+    return _drive()
+
+
+@pytest.fixture(scope="module")
+def trimmed() -> TrimmedStdlib:
+    return built()[0]
+
+
+def report_of(driven: Run) -> dict[str, Any]:
+    result = driven.result()
     missing = re.findall(r"No module named '([\w.]+)'", result.stderr)
     assert not missing, f"the trimmed standard library lacks {sorted(set(missing))}: {FIX}"
     assert result.returncode == 0, result.stderr[-4000:]
@@ -67,20 +90,16 @@ def drive(wheel: Path, *options: str) -> dict[str, Any]:
     return report
 
 
-def test_the_core_runs_on_the_trimmed_standard_library_alone(
-    trimmed: TrimmedStdlib, wheel: Path, tmp_path: Path
-) -> None:
-    lock = tmp_path / "lock.json"
-    lock.write_text(trimmed_lock(PYODIDE / "pyodide-lock.json"), "utf-8")
-    report = drive(wheel, "--stdlib", str(trimmed.path), "--lock", str(lock))
+def test_the_core_runs_on_the_trimmed_standard_library_alone(trimmed: TrimmedStdlib) -> None:
+    report = report_of(on_the_trimmed_library)
     # It really ran on the trimmed zip: nothing it loaded lies outside it.
     shipped = set(zipfile.ZipFile(trimmed.path).namelist())
     assert set(report["stdlib_modules"].values()) <= shipped
 
 
-def test_every_standard_module_the_core_loads_is_kept(trimmed: TrimmedStdlib, wheel: Path) -> None:
+def test_every_standard_module_the_core_loads_is_kept(trimmed: TrimmedStdlib) -> None:
     """With the full library, every module read from it must be in the trimmed zip too."""
-    report = drive(wheel)
+    report = report_of(on_the_full_library)
     shipped = set(zipfile.ZipFile(trimmed.path).namelist())
     missing = sorted(name for name, file in report["stdlib_modules"].items() if file not in shipped)
     assert missing == [], f"the trimmed standard library lacks {missing}: {FIX}"

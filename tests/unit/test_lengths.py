@@ -154,7 +154,7 @@ def long_profiles(draw: st.DrawFn) -> Profile:
     )
 
 
-@settings(max_examples=80)
+@settings(max_examples=min(80, settings().max_examples))
 @given(long_profiles())
 def test_up_to_the_field_limits_notes_fit_or_say_why(p: Profile) -> None:
     for email, card in _all(p):

@@ -72,13 +72,12 @@ def _check(p: Profile) -> None:
         assert shared <= own6, shared - own6
 
 
-@settings(max_examples=150)
 @given(word_profiles())
 def test_no_two_people_get_the_same_note(p: Profile) -> None:
     _check(p)
 
 
-@settings(max_examples=60)
+@settings(max_examples=min(60, settings().max_examples))
 @given(word_profiles(same_topics=True))
 def test_no_form_letters_even_with_the_same_topic_for_everyone(p: Profile) -> None:
     _check(p)
