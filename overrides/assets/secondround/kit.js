@@ -373,6 +373,11 @@ function mount() {
   showStatus(status);
   if (lastProgress) showProgress(lastProgress.loaded, lastProgress.expected);
   send({ type: EVENT.mount, value: location.hash });
+  // What the reader typed before this script could listen (it arrives late on a slow link, behind
+  // Python's own downloads): sent now, so no early keystroke is lost.
+  for (const t of kit.querySelectorAll("[data-field]")) {
+    if (t.type !== "radio" && t.value !== t.defaultValue) send({ type: EVENT.field, arg: t.dataset.field, value: t.value });
+  }
 }
 
 // Offline support, once Python is up and its runtime cached by the worker (precaching earlier
