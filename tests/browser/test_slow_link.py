@@ -6,7 +6,7 @@ import re
 import time
 from typing import Any
 
-from browsing import READY, Log
+from browsing import PYTHON_TIMEOUT_MS, READY, Log
 from playwright.sync_api import Page, Route, expect
 
 FAILED = '[data-status="failed"]'
@@ -143,3 +143,27 @@ def test_webassembly_sent_with_a_wrong_type_still_starts(
     page.wait_for_selector(READY, timeout=60_000)
     assert requested(log, "pyodide.asm.wasm") == 1
     assert log.ours() == []
+
+
+def test_what_is_typed_before_the_kits_script_runs_is_kept(
+    new_context: Any, site_url: str, log: Log
+) -> None:
+    # On a phone link the page's script can arrive after the reader has started typing (it
+    # shares the link with Python's downloads): held back here until the name is typed.
+    context = new_context()
+
+    def hold(route: Route) -> None:
+        response = route.fetch()
+        wait = "await new Promise((go) => { window.__releaseKit = go; });\n"
+        route.fulfill(response=response, body=wait + response.text())
+
+    context.route("**/assets/secondround/kit.js*", hold)
+    page = context.new_page()
+    page.goto(site_url + "kit/")
+    page.wait_for_function("() => typeof window.__releaseKit === 'function'")
+    page.fill("#sr-f-name", "Typed Before The Script")
+    page.evaluate("() => window.__releaseKit()")
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT_MS)
+    expect(page.locator("#sr-d-0-email")).to_contain_text("Typed Before The Script")
+    expect(page.locator("#sr-f-name")).to_have_value("Typed Before The Script")
+    assert log.errors == []
