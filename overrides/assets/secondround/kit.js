@@ -374,9 +374,13 @@ function mount() {
   if (lastProgress) showProgress(lastProgress.loaded, lastProgress.expected);
   send({ type: EVENT.mount, value: location.hash });
   // What the reader typed before this script could listen (it arrives late on a slow link, behind
-  // Python's own downloads): sent now, so no early keystroke is lost.
-  for (const t of kit.querySelectorAll("[data-field]")) {
-    if (t.type !== "radio" && t.value !== t.defaultValue) send({ type: EVENT.field, arg: t.dataset.field, value: t.value });
+  // Python's own downloads; kit.html notes those fields): sent now, so no early keystroke is lost.
+  const typed = window.secondroundTyped;
+  window.secondroundTyped = null;
+  for (const t of typed || []) {
+    if (kit.contains(t) && t.dataset.field !== undefined && t.type !== "radio") {
+      send({ type: EVENT.field, arg: t.dataset.field, value: t.value });
+    }
   }
 }
 
