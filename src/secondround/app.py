@@ -23,7 +23,6 @@ from secondround.calendar_ics import to_ics
 from secondround.catchup import plan_for
 from secondround.codec import StateError, from_bookmark, from_storage, to_bookmark, to_storage
 from secondround.example import example_profile
-from secondround.form import declared
 from secondround.model import (
     BACKUP_PREFIX,
     SHARE_MARK,
@@ -36,6 +35,7 @@ from secondround.model import (
 )
 from secondround.profile import (
     MAX_INTERVIEWERS,
+    PERSON_TEXT,
     ROLES,
     Interviewer,
     Profile,
@@ -45,6 +45,7 @@ from secondround.profile import (
     clip_block,
     field_value,
     next_person_id,
+    text_fields,
 )
 from secondround.protocol import Effects, EventKind
 from secondround.public_holidays import region_from_language
@@ -80,14 +81,6 @@ class Outbox:
     def effects(self) -> Effects:
         return Effects(tuple(self.writes), self.download, self.forget, self.focus)
 
-
-def _text_fields(owner: type[Profile]) -> tuple[str, ...]:
-    """The profile's declared text fields, addressed by their own name in field events."""
-    return tuple(name for name, _ in declared(owner) if name != "qualifications")
-
-
-# Each interviewer's declared fields, as "interviewers.<index>.<name>".
-PERSON_TEXT = tuple(name for name, _ in declared(Interviewer))
 
 SAVING_OFF = Notice(
     "warning",
@@ -195,7 +188,7 @@ def _keep_aside(model: Model, text: str, reason: str, out: Outbox) -> Model:
 
 
 def _filled_fields(profile: Profile) -> frozenset[str]:
-    names = {n for n in _text_fields(type(profile)) if getattr(profile, n)}
+    names = {n for n in text_fields(type(profile)) if getattr(profile, n)}
     names.update(f"qualifications.{i}" for i, q in enumerate(profile.qualifications) if q)
     for i, person in enumerate(profile.interviewers):
         names.update(f"interviewers.{i}.{n}" for n in PERSON_TEXT if getattr(person, n))
@@ -352,7 +345,7 @@ def _set_field(profile: Profile, path: str, value: str) -> Profile:
         quals[int(parts[1])] = clip(path, value)
         return replace(profile, qualifications=(quals[0], quals[1], quals[2]))
     owner = type(profile)
-    if path in _text_fields(owner):
+    if path in text_fields(owner):
         return replace(profile, **{path: clip(path, value, owner)})  # type: ignore[arg-type]
     if path == "coordinator" and value.isascii() and value.isdigit():
         index = int(value)

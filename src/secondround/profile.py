@@ -13,6 +13,7 @@ from secondround.public_holidays import holiday_calendar
 __all__ = [
     "DECISION_HORIZON_DAYS",
     "MAX_INTERVIEWERS",
+    "PERSON_TEXT",
     "ROLES",
     "Interviewer",
     "Profile",
@@ -30,6 +31,7 @@ __all__ = [
     "is_email",
     "next_person_id",
     "parse_date",
+    "text_fields",
     "validate",
     "without_contact",
 ]
@@ -233,6 +235,15 @@ def _strip_controls(text: str, keep_newline: bool) -> str:
     else:
         text = text.replace("\t", " ")
     return "".join(ch for ch in text if not _drop(ch, keep_newline))
+
+
+def text_fields(owner: type[Profile] = Profile) -> tuple[str, ...]:
+    """The profile's declared one-text fields, by name (the qualifications are a list of three)."""
+    return tuple(name for name, _ in declared(owner) if name != "qualifications")
+
+
+# Each interviewer's declared fields, as "interviewers.<index>.<name>" in the form.
+PERSON_TEXT: tuple[str, ...] = tuple(name for name, _ in declared(Interviewer))
 
 
 def field_spec(path: str, owner: type[Profile] = Profile) -> FormField:

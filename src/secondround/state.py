@@ -7,8 +7,14 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, cast, get_args
 
-from secondround.form import declared
-from secondround.profile import MAX_INTERVIEWERS, ROLES, Interviewer, Profile
+from secondround.profile import (
+    MAX_INTERVIEWERS,
+    PERSON_TEXT,
+    ROLES,
+    Interviewer,
+    Profile,
+    text_fields,
+)
 
 __all__ = [
     "EDIT_KEY",
@@ -100,23 +106,18 @@ def content(s: State) -> State:
 _PROFILE_FLAGS = ("remote", "prefer_email")
 
 
-def _profile_text(owner: type[Profile]) -> tuple[str, ...]:
-    return tuple(name for name, _ in declared(owner) if name != "qualifications")
-
-
-_PROFILE_TEXT = _profile_text(Profile)
-_INTERVIEWER_TEXT = tuple(name for name, _ in declared(Interviewer))
+_PROFILE_TEXT = text_fields(Profile)
 
 
 def state_to_dict(s: State) -> dict[str, Any]:
     """The state as JSON-ready builtins; `state_from_dict` reads it back exactly."""
     p = s.profile
-    text = _profile_text(type(p))
+    text = text_fields(type(p))
     profile: dict[str, Any] = {name: getattr(p, name) for name in text + _PROFILE_FLAGS}
     profile["interviewers"] = [
         {
             "id": i.id,
-            **{name: getattr(i, name) for name in _INTERVIEWER_TEXT},
+            **{name: getattr(i, name) for name in PERSON_TEXT},
             "tone": i.tone,
             "role": i.role,
         }
@@ -186,7 +187,7 @@ MAX_REVISION = 2**53 - 1
 _PROFILE_KEYS = frozenset(
     {*_PROFILE_TEXT, *_PROFILE_FLAGS, "interviewers", "qualifications", "coordinator"}
 )
-_INTERVIEWER_KEYS = frozenset({*_INTERVIEWER_TEXT, "tone", "role", "id"})
+_INTERVIEWER_KEYS = frozenset({*PERSON_TEXT, "tone", "role", "id"})
 _PERSON_ID = re.compile(r"[A-Za-z0-9_-]{1,16}")
 
 
@@ -202,7 +203,7 @@ def _interviewer(value: object, where: str) -> Interviewer:
     if role not in ROLES:
         raise ShapeError(f"{where}.role should be one of {', '.join(ROLES)}.")
     return Interviewer(
-        **{name: _text(d[name], f"{where}.{name}") for name in _INTERVIEWER_TEXT},
+        **{name: _text(d[name], f"{where}.{name}") for name in PERSON_TEXT},
         tone=tone,
         role=role,
         id=person_id,
