@@ -12,7 +12,7 @@ from secondround.catchup import Plan, plan_for
 from secondround.checklist import ChecklistItem, checklist, progress, skipped_items
 from secondround.codec import to_bookmark
 from secondround.drafts import Draft, InterviewerDrafts, drafts_for, mailto, other_drafts
-from secondround.form import Section, declared
+from secondround.form import FormField, Section, declared
 from secondround.model import SHARE_MARK, Model, Notice
 from secondround.profile import (
     MAX_INTERVIEWERS,
@@ -68,10 +68,26 @@ def _field(
     What the declaration (form.py) cannot know is given here: a label with a number in it,
     whether a person in a list is required, a placeholder worked out from other fields.
     """
-    spec = field_spec(path, type(profile))
-    needed = spec.required if required is None else required
+    problems = tuple(errors.get(path, ()))
     value = field_value(profile, path)
-    problems = errors.get(path, [])
+    spec = field_spec(path, type(profile))
+    return _field_node(spec, path, value, problems, label, required, placeholder)
+
+
+# Trees are never changed once built, so a part whose inputs did not change is the same object
+# as in the last View: nothing to build, and the diff skips it at once (list equality checks
+# identity first). Keyed by values only, so a cached part can never show another state's text.
+@lru_cache(maxsize=512)
+def _field_node(
+    spec: FormField,
+    path: str,
+    value: str,
+    problems: tuple[str, ...],
+    label: str,
+    required: bool | None,
+    placeholder: str,
+) -> Node:
+    needed = spec.required if required is None else required
     input_id = field_id(path)
     attrs: Attrs = {"id": input_id, "name": path, "data-field": path, "value": value}
     if spec.multiline:
@@ -250,84 +266,111 @@ def _shown_errors(model: Model) -> dict[str, list[str]]:
     }
 
 
+# One person's part of the form, rebuilt only when what it shows changed (see _field_node).
+@lru_cache(maxsize=64)
+def _person_fieldset(
+    i: int,
+    person: Interviewer,
+    errors: tuple[tuple[str, tuple[str, ...]], ...],
+    *,
+    asking: bool,
+    leads: bool,
+    removable: bool,
+) -> Node:
+    problems = dict(errors)
+    base = f"interviewers.{i}"
+    tones = _radios(
+        "sr-tone",
+        "Their style in the interview",
+        {"name": f"sr-tone-{i}", "data-field": f"{base}.tone"},
+        (("formal", "Formal"), ("relaxed", "Relaxed, low-key")),
+        person.tone,
+    )
+    roles = _radios(
+        "sr-role",
+        "Their part in the hiring",
+        {"name": f"sr-role-{i}", "data-field": f"{base}.role"},
+        (
+            ("hiring_manager", "Hiring manager"),
+            ("panel", "Panel member"),
+            ("recruiter", "Recruiter or HR"),
+            ("assistant", "Coordinator or assistant"),
+        ),
+        person.role,
+    )
+    lead = el(
+        "label",
+        {"class": "sr-radio sr-lead"},
+        el(
+            "input",
+            {
+                "type": "radio",
+                "name": "sr-coordinator",
+                "data-field": "coordinator",
+                "value": str(i),
+                "checked": leads,
+            },
+        ),
+        "Coordinates the decision: the call and any reply about the outcome go to them",
+    )
+    greeting = default_salutation(person.name, person.tone) or (
+        "Hiring Manager" if person.tone == "formal" and person.role == "hiring_manager" else ""
+    )
+    remove = None
+    if removable:
+        who = person.name.strip() or f"interviewer {i + 1}"
+        remove = el(
+            "button",
+            {
+                "type": "button",
+                "class": "md-button sr-small" + (" sr-confirm" if asking else ""),
+                "data-action": "remove_interviewer",
+                "data-arg": str(i),
+            },
+            f"Yes, remove {who} and their ticks" if asking else f"Remove interviewer {i + 1}",
+        )
+    return el(
+        "fieldset",
+        {"class": "sr-person"},
+        el("legend", {}, f"Interviewer {i + 1}"),
+        # Only the first person must be named; the others can be removed instead.
+        *[
+            _field_node(
+                spec,
+                f"{base}.{name}",
+                getattr(person, name),
+                problems.get(f"{base}.{name}", ()),
+                "",
+                (i == 0) if name == "name" else None,
+                greeting if name == "salutation" else "",
+            )
+            for name, spec in declared(Interviewer)
+        ],
+        tones,
+        roles,
+        lead,
+        remove,
+    )
+
+
 def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
     p = model.state.profile
-    people = []
-    for i, person in enumerate(p.interviewers):
-        base = f"interviewers.{i}"
-        tones = _radios(
-            "sr-tone",
-            "Their style in the interview",
-            {"name": f"sr-tone-{i}", "data-field": f"{base}.tone"},
-            (("formal", "Formal"), ("relaxed", "Relaxed, low-key")),
-            person.tone,
-        )
-        roles = _radios(
-            "sr-role",
-            "Their part in the hiring",
-            {"name": f"sr-role-{i}", "data-field": f"{base}.role"},
-            (
-                ("hiring_manager", "Hiring manager"),
-                ("panel", "Panel member"),
-                ("recruiter", "Recruiter or HR"),
-                ("assistant", "Coordinator or assistant"),
+    coordinator = coordinator_of(p)
+    people = [
+        _person_fieldset(
+            i,
+            person,
+            tuple(
+                (path, tuple(msgs))
+                for path, msgs in errors.items()
+                if path.startswith(f"interviewers.{i}.")
             ),
-            person.role,
+            asking=model.confirm_remove == person.id,
+            leads=coordinator == i,
+            removable=len(p.interviewers) > 1,
         )
-        lead = el(
-            "label",
-            {"class": "sr-radio sr-lead"},
-            el(
-                "input",
-                {
-                    "type": "radio",
-                    "name": "sr-coordinator",
-                    "data-field": "coordinator",
-                    "value": str(i),
-                    "checked": coordinator_of(p) == i,
-                },
-            ),
-            "Coordinates the decision: the call and any reply about the outcome go to them",
-        )
-        greeting = default_salutation(person.name, person.tone) or (
-            "Hiring Manager" if person.tone == "formal" and person.role == "hiring_manager" else ""
-        )
-        remove = None
-        if len(p.interviewers) > 1:
-            who = person.name.strip() or f"interviewer {i + 1}"
-            asking = model.confirm_remove == person.id
-            remove = el(
-                "button",
-                {
-                    "type": "button",
-                    "class": "md-button sr-small" + (" sr-confirm" if asking else ""),
-                    "data-action": "remove_interviewer",
-                    "data-arg": str(i),
-                },
-                f"Yes, remove {who} and their ticks" if asking else f"Remove interviewer {i + 1}",
-            )
-        people.append(
-            el(
-                "fieldset",
-                {"class": "sr-person"},
-                el("legend", {}, f"Interviewer {i + 1}"),
-                # Only the first person must be named; the others can be removed instead.
-                *[
-                    _field(
-                        p,
-                        errors,
-                        f"{base}.{name}",
-                        required=(i == 0) if name == "name" else None,
-                        placeholder=greeting if name == "salutation" else "",
-                    )
-                    for name, _ in declared(Interviewer)
-                ],
-                tones,
-                roles,
-                lead,
-                remove,
-            )
-        )
+        for i, person in enumerate(p.interviewers)
+    ]
     add = None
     if len(p.interviewers) < MAX_INTERVIEWERS:
         add = el(
@@ -462,6 +505,7 @@ def _edit_tools(key: str, edited: bool, editing: bool, body: str, title: str) ->
     return tools
 
 
+@lru_cache(maxsize=256)
 def _draft_node(
     index: int,
     draft: Draft,
@@ -719,6 +763,7 @@ def _today(model: Model, plan: Plan) -> Node:
     )
 
 
+@lru_cache(maxsize=32)
 def _notice_node(index: int, notice: Notice) -> Node:
     role = "alert" if notice.kind == "error" else "status"
     action = None
@@ -766,10 +811,23 @@ def _link_button(token: str, label: str, copied: str) -> Node:
     )
 
 
-def _keep_tools(model: Model, bookmark: str) -> Node:
+# Encoding a token compresses the whole state: worth keeping while the state is unchanged.
+@lru_cache(maxsize=32)
+def _token(state: State) -> str:
+    return to_bookmark(state)
+
+
+def _keep_tools(state: State, bookmark: str) -> Node:
+    shared = ""
+    if bookmark:
+        shared = _token(replace(state, profile=without_contact(state.profile)))
+    return _keep_section(bookmark, shared)
+
+
+@lru_cache(maxsize=32)
+def _keep_section(bookmark: str, shared: str) -> Node:
     links: list[Node] = []
     if bookmark:
-        shared = to_bookmark(replace(model.state, profile=without_contact(model.state.profile)))
         links = [
             _link_button(bookmark, "Copy the link to this checklist", "Link copied"),
             _link_button(
@@ -847,7 +905,7 @@ def view(model: Model) -> dict[str, Any]:
     # A blank kit (at most a holiday region chosen) has nothing to bookmark: the address bar
     # holds no token then.
     blank = State(profile=Profile(region=model.state.profile.region))
-    bookmark = "" if content(model.state) == blank else to_bookmark(model.state)
+    bookmark = "" if content(model.state) == blank else _token(model.state)
     tree = el(
         "div",
         {"id": ROOT_ID, "class": "sr-live"},
@@ -870,6 +928,6 @@ def view(model: Model) -> dict[str, Any]:
             ),
             el("div", {"class": "sr-col"}, checklist_node, _drafts(model, groups, others)),
         ),
-        _keep_tools(model, bookmark),
+        _keep_tools(model.state, bookmark),
     )
     return {"tree": tree, "bookmark": bookmark, "announce": _announcement(model, summary)}
