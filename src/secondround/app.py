@@ -59,6 +59,7 @@ __all__ = [
     "Outbox",
     "Step",
     "boot",
+    "glance",
     "update",
     "view",
 ]
@@ -746,6 +747,15 @@ def _on_app_switch(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     if entry is None or entry.status == "deleted" or arg == model.state.id:
         return model
     return _show(model, entry.state, out)
+
+
+def glance(model: Model, ident: str) -> Model | None:
+    """What switching to application `ident` would show, with nothing stored or sent: the
+    worker draws it ahead of time, so the real switch finds its parts already built."""
+    entry = model.shelf.get(ident)
+    if entry is None or entry.status == "deleted" or ident == model.state.id:
+        return None
+    return _show(model, entry.state, Outbox())
 
 
 def _on_app_add(model: Model, arg: str, value: Any, out: Outbox) -> Model:

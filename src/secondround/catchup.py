@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from secondround.profile import format_date, parse_date
 from secondround.public_holidays import holiday_calendar
@@ -110,6 +111,8 @@ def _in_plan_order(plan: Plan, base: Sequence[Step]) -> Plan:
     return replace(plan, steps=tuple(ordered))
 
 
+# Asked for on every View and for each application listed; a Plan is frozen, so it is shared.
+@lru_cache(maxsize=64)
 def plan_for(state: State, today: date) -> Plan:
     """The reader's plan as the checklist and the calendar show it, from today on."""
     p = state.profile

@@ -177,7 +177,7 @@ class _Facts:
     availability: str
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=32)
 def _facts(p: Profile) -> _Facts:
     job = phrase(p.position)
     bare = _ROLE_WORDS.sub("", job)
@@ -211,7 +211,7 @@ class _Person:
     email: str
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=128)
 def _person(index: int, who: Interviewer) -> _Person:
     tone: Tone = "relaxed" if who.tone == "relaxed" else "formal"
     typed = _GREETING_WORDS.sub("", phrase(who.salutation))
@@ -795,7 +795,7 @@ def _mail(
 
 
 # A keystroke changes one field: the other people's drafts are reused as they were.
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=128)
 def _for_one(f: _Facts, who: _Person, lead: bool, outcome: Outcome) -> tuple[Draft, ...]:
     subject, paragraph, closing, note = _email(f, who)
     drafts = [_mail("email", f, who, (subject, paragraph, closing), note)]

@@ -77,7 +77,7 @@ def _field(
 # Trees are never changed once built, so a part whose inputs did not change is the same object
 # as in the last View: nothing to build, and the diff skips it at once (list equality checks
 # identity first). Keyed by values only, so a cached part can never show another state's text.
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=1024)
 def _field_node(
     spec: FormField,
     path: str,
@@ -252,12 +252,17 @@ _QUAL_SHAPES = (
 )
 
 
+@lru_cache(maxsize=64)
+def _problems(profile: Profile) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    # Frozen, as it is shared between Views.
+    return tuple((path, tuple(msgs)) for path, msgs in validate(profile).items())
+
+
 def _shown_errors(model: Model) -> dict[str, list[str]]:
     # Errors for untouched empty fields would greet a new reader with a wall of red.
-    errors = validate(model.state.profile)
     return {
-        path: msgs
-        for path, msgs in errors.items()
+        path: list(msgs)
+        for path, msgs in _problems(model.state.profile)
         if path in model.left
         or (
             path.startswith("qualifications")
@@ -267,7 +272,7 @@ def _shown_errors(model: Model) -> dict[str, list[str]]:
 
 
 # One person's part of the form, rebuilt only when what it shows changed (see _field_node).
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=128)
 def _person_fieldset(
     i: int,
     person: Interviewer,
@@ -505,7 +510,7 @@ def _edit_tools(key: str, edited: bool, editing: bool, body: str, title: str) ->
     return tools
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=512)
 def _draft_node(
     index: int,
     draft: Draft,
@@ -812,7 +817,7 @@ def _link_button(token: str, label: str, copied: str) -> Node:
 
 
 # Encoding a token compresses the whole state: worth keeping while the state is unchanged.
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=64)
 def _token(state: State) -> str:
     return to_bookmark(state)
 

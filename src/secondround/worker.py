@@ -13,12 +13,12 @@ import traceback
 from dataclasses import dataclass, replace
 from typing import Any
 
-from secondround.app import boot, update, view
+from secondround.app import boot, glance, update, view
 from secondround.model import Model, Notice
 from secondround.protocol import FULL_TREE_EVENTS, NO_EFFECTS, view_message
 from secondround.render import Node, diff
 
-__all__ = ["FAILED_EVENT", "Session", "handle", "handle_all", "rehearse"]
+__all__ = ["FAILED_EVENT", "Session", "handle", "handle_all", "prepare", "rehearse"]
 
 FAILED_EVENT = Notice(
     "error",
@@ -123,6 +123,31 @@ def handle_all(messages: str) -> str:
     if not isinstance(texts, list) or not texts:
         texts = [""]
     return _session.handle_many([t if isinstance(t, str) else "" for t in texts])
+
+
+# Enough for every application the kit keeps active, and the caches of the view hold them all.
+MAX_PREPARED = 25
+
+
+def prepare(step: int) -> bool:
+    """Draw, unseen, the `step`th other application the reader may switch to; False when
+    there is none left. The page calls this while the reader reads: the View's parts are
+    cached by what they show, so the switch itself then only puts them together.
+    """
+    model = _session.model
+    if model is None or step >= MAX_PREPARED:
+        return False
+    others = [e.id for e in model.shelf.entries if e.status != "deleted" and e.id != model.state.id]
+    if step >= len(others):
+        return False
+    try:
+        ahead = glance(model, others[step])
+        if ahead is not None:
+            view(ahead)
+    except Exception:  # only a head start: the real switch draws it anyway, and says so if it fails
+        traceback.print_exc()
+        return False
+    return True
 
 
 def rehearse(step: int) -> None:

@@ -4,16 +4,21 @@ empty, and a tree already handed out is never changed afterwards."""
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
+from shelves import storage_of
 from steps import boot, update
 from strategies import hostile_text
 
 from secondround import application_views, views
-from secondround.app import view
+from secondround.app import glance, view
+from secondround.example import example_profile
 from secondround.model import Model
+from secondround.state import State
 
 CLOCK = {"now_ms": 1_795_689_000_000, "tz_offset_min": 0}
 
@@ -96,3 +101,20 @@ def _find(node: Any, css: str) -> list[Any]:
     for child in node[2:]:
         found += _find(child, css)
     return found
+
+
+def test_a_switch_finds_the_parts_drawn_ahead_of_it() -> None:
+    example = example_profile(date(2026, 11, 2))
+    storage = storage_of(
+        State(profile=replace(example, company="Acme")),
+        State(profile=replace(example, company="Birch")),
+    )
+    model = boot(storage, True, CLOCK)
+    other = next(e.id for e in model.shelf.entries if e.id != model.state.id)
+    ahead = glance(model, other)
+    assert ahead is not None
+    drawn = view(ahead)["tree"]
+    switched = view(update(model, {"type": "app_switch", "arg": other, **CLOCK}))["tree"]
+    assert switched == drawn
+    assert _find(switched, "sr-draft")[0] is _find(drawn, "sr-draft")[0]
+    assert _find(switched, "sr-person")[0] is _find(drawn, "sr-person")[0]

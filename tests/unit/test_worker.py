@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
 import pytest
+from shelves import storage_of
 from test_render import apply_ops
 
 from secondround import worker
 from secondround.app import view
 from secondround.applications import APP_PREFIX, HOME_KEY, app_key
-from secondround.state import content
+from secondround.example import example_profile
+from secondround.model import Model
+from secondround.state import State, content
 from secondround.worker import FAILED_EVENT, Session
 
 CLOCK = {"now_ms": 1_795_689_000_000, "tz_offset_min": 0}
@@ -144,3 +149,50 @@ def test_a_broken_batch_still_gets_a_view(messages: str, monkeypatch: pytest.Mon
     reply = json.loads(worker.handle_all(messages))
     assert reply["type"] == "view"
     assert reply["view"]["tree"][0] == "div"
+
+
+def _three_applications() -> dict[str, str]:
+    example = example_profile(date(2026, 11, 2))
+    return storage_of(
+        *(State(profile=replace(example, company=name)) for name in ("Acme", "Birch", "Cobalt")),
+        statuses=("active", "archived", "deleted"),
+    )
+
+
+def test_preparing_draws_each_other_listed_application_and_changes_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session = Session()
+    monkeypatch.setattr(worker, "_session", session)
+    send(session, "boot", storage=_three_applications(), saving=True)
+    model, shown = session.model, session.shown
+    drawn: list[str] = []
+
+    def noting(ahead: Model) -> dict[str, Any]:
+        drawn.append(ahead.state.profile.company)
+        return {}
+
+    monkeypatch.setattr(worker, "view", noting)
+    steps = 0
+    while worker.prepare(steps):
+        steps += 1
+    # The archived one can be switched to; the deleted one and the one shown are not drawn.
+    assert drawn == ["Birch"]
+    assert steps == 1
+    assert session.model is model
+    assert session.shown is shown
+
+
+def test_preparing_before_boot_or_after_a_failure_does_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session = Session()
+    monkeypatch.setattr(worker, "_session", session)
+    assert worker.prepare(0) is False
+    send(session, "boot", storage=_three_applications(), saving=True)
+
+    def broken(model: Any) -> dict[str, Any]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(worker, "view", broken)
+    assert worker.prepare(0) is False  # a head start only: the switch draws it and reports

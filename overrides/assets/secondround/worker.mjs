@@ -184,8 +184,13 @@ async function start() {
   if (queue.length) self.postMessage(entry.handle_all(JSON.stringify(queue.splice(0))));
   // The page sets up the offline copy once the runtime is in its cache (or could not be).
   Promise.allSettled(cacheWrites).then(() => post({ type: MESSAGE.runtime_cached }));
-  // Then warm the engine up (see rehearse() in worker.py), one short step per task, so a real
-  // event never waits behind more than one step; it stops as soon as the reader acts.
+  // Then, one short step per task so a real event never waits behind more than one: draw the
+  // other applications ahead of a switch (see prepare() in worker.py), and warm the engine up
+  // (rehearse()), which stops as soon as the reader acts.
+  for (let step = 0; ; step++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (!entry.prepare(step)) break;
+  }
   for (let step = 0; step < REHEARSALS && !busy; step++) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (!busy) entry.rehearse(step);
