@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -359,7 +360,20 @@ def _person_fieldset(
 
 
 def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
-    p = model.state.profile
+    shown = tuple((path, tuple(msgs)) for path, msgs in errors.items())
+    return _form(model.state.profile, shown, model.confirm_remove, model.state.outcome)
+
+
+# The whole form, the checklist and the drafts are cached too: switching back to an application
+# (or to one drawn ahead, see worker.prepare) finds each in one lookup.
+@lru_cache(maxsize=64)
+def _form(
+    p: Profile,
+    shown: tuple[tuple[str, tuple[str, ...]], ...],
+    confirm_remove: str,
+    outcome: str,
+) -> Node:
+    errors = {path: list(msgs) for path, msgs in shown}
     coordinator = coordinator_of(p)
     people = [
         _person_fieldset(
@@ -370,7 +384,7 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
                 for path, msgs in errors.items()
                 if path.startswith(f"interviewers.{i}.")
             ),
-            asking=model.confirm_remove == person.id,
+            asking=confirm_remove == person.id,
             leads=coordinator == i,
             removable=len(p.interviewers) > 1,
         )
@@ -394,7 +408,7 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
         )
         for i in range(len(p.qualifications))
     ]
-    outcome = _radios(
+    where = _radios(
         "sr-outcome",
         "Where things stand",
         {"name": "sr-outcome", "data-action": "outcome"},
@@ -403,7 +417,7 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
             ("offer", "I got an offer"),
             ("not_hired", "I was not hired"),
         ),
-        model.state.outcome,
+        outcome,
     )
     return el(
         "form",
@@ -433,7 +447,7 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
                 "more time.",
             ),
             _region_fields(p.region, tuple(errors.get("region", ()))),
-            outcome,
+            where,
         ),
         el(
             "fieldset",
@@ -616,11 +630,19 @@ def _length_node(draft: Draft) -> Node | None:
 
 
 def _drafts(model: Model, groups: tuple[InterviewerDrafts, ...], others: tuple[Draft, ...]) -> Node:
-    edits = model.state.edits
+    return _drafts_section(groups, others, model.state.edits, model.editing)
 
+
+@lru_cache(maxsize=64)
+def _drafts_section(
+    groups: tuple[InterviewerDrafts, ...],
+    others: tuple[Draft, ...],
+    edits: Mapping[str, str],
+    editing: str,
+) -> Node:
     def node(index: int, draft: Draft, who: str, person: str) -> Node:
         key = f"{person}:{draft.kind}"
-        return _draft_node(index, draft, who, key, edits.get(key), model.editing == key)
+        return _draft_node(index, draft, who, key, edits.get(key), editing == key)
 
     sections = []
     for group in groups:
@@ -710,9 +732,15 @@ def _download_button(kind: str, label: str) -> Node:
 
 def _checklist(model: Model, plan: Plan) -> tuple[Node, str]:
     state = model.state
-    p = state.profile
+    return _checklist_section(plan, state.checks, model.today, state.profile)
+
+
+@lru_cache(maxsize=64)
+def _checklist_section(
+    plan: Plan, checks: Mapping[str, str], today: date, p: Profile
+) -> tuple[Node, str]:
     steps = plan.steps
-    items = checklist(steps, state.checks, model.today) + skipped_items(plan.skipped)
+    items = checklist(steps, checks, today) + skipped_items(plan.skipped)
     done, total = progress(items)
     if not items:
         body: Node = el(
