@@ -27,6 +27,7 @@ __all__ = [
     "field_spec",
     "field_value",
     "first_name",
+    "form_paths",
     "format_date",
     "is_email",
     "next_person_id",
@@ -244,6 +245,15 @@ def text_fields(owner: type[Profile] = Profile) -> tuple[str, ...]:
 
 # Each interviewer's declared fields, as "interviewers.<index>.<name>" in the form.
 PERSON_TEXT: tuple[str, ...] = tuple(name for name, _ in declared(Interviewer))
+
+
+def form_paths(person: int = 0, qualifications: int = 3) -> tuple[str, ...]:
+    """Every path of the form's text fields, in the form's order, for one person's fields."""
+    return (
+        *text_fields(),
+        *(f"qualifications.{i}" for i in range(qualifications)),
+        *(f"interviewers.{person}.{name}" for name in PERSON_TEXT),
+    )
 
 
 def field_spec(path: str, owner: type[Profile] = Profile) -> FormField:
