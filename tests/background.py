@@ -10,6 +10,7 @@ run nobody started yet starts when its test asks for it.
 
 from __future__ import annotations
 
+import os
 import queue
 import subprocess
 import tempfile
@@ -27,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 class Command:
     args: list[str]
     timeout: float
+    # Variables set for this run on top of the session's own.
+    env: dict[str, str] | None = None
 
 
 class Run:
@@ -67,8 +70,9 @@ class Run:
             work = Path(tempfile.mkdtemp(prefix="secondround-run-"))
             command = self.make(work)
             with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+                env = None if command.env is None else {**os.environ, **command.env}
                 self._process = subprocess.Popen(
-                    command.args, cwd=ROOT, stdout=out, stderr=err, text=True
+                    command.args, cwd=ROOT, stdout=out, stderr=err, text=True, env=env
                 )
                 try:
                     code = self._process.wait(timeout=command.timeout)
