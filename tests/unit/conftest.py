@@ -1,9 +1,9 @@
 """Hypothesis settings for the unit suite: bounded examples, no timing deadline, no database.
 
 Two profiles, picked by the HYPOTHESIS_PROFILE environment variable: "thorough" (the default,
-what `make test` runs on CPython) and "fast" (`make test-fast`, and the run inside Pyodide: fewer
-examples, the same properties). A test that asks for fewer examples than the profile caps its count with
-`min(n, settings().max_examples)`, so the fast profile bounds it too.
+what `make test` runs on CPython) and "fast" (`make test-fast`, and the run inside Pyodide:
+fewer examples, the same properties). A test that asks for fewer examples than the profile caps
+its count with `min(n, settings().max_examples)`, so the fast profile bounds it too.
 """
 
 import os
