@@ -57,7 +57,7 @@ def field_id(path: str) -> str:
 
 def _field(
     profile: Profile,
-    errors: dict[str, list[str]],
+    errors: Mapping[str, Sequence[str]],
     path: str,
     *,
     label: str = "",
@@ -108,7 +108,7 @@ def _field_node(
     return _labelled(label_text, spec.hint, problems, tag, attrs)
 
 
-def _section(profile: Profile, errors: dict[str, list[str]], section: Section) -> list[Node]:
+def _section(profile: Profile, errors: Mapping[str, Sequence[str]], section: Section) -> list[Node]:
     """The declared one-line and free-text fields of one part of the form, in their order."""
     return [
         _field(profile, errors, name)
@@ -253,23 +253,26 @@ _QUAL_SHAPES = (
 )
 
 
+# A field's problems as (path, messages) pairs: frozen, so the cached parts can be keyed by them.
+Problems = tuple[tuple[str, tuple[str, ...]], ...]
+
+
 @lru_cache(maxsize=64)
-def _problems(profile: Profile) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    # Frozen, as it is shared between Views.
+def _problems(profile: Profile) -> Problems:
     return tuple((path, tuple(msgs)) for path, msgs in validate(profile).items())
 
 
-def _shown_errors(model: Model) -> dict[str, list[str]]:
+def _shown_errors(model: Model) -> Problems:
     # Errors for untouched empty fields would greet a new reader with a wall of red.
-    return {
-        path: list(msgs)
+    return tuple(
+        (path, msgs)
         for path, msgs in _problems(model.state.profile)
         if path in model.left
         or (
             path.startswith("qualifications")
             and any(t.startswith("qualifications") for t in model.left)
         )
-    }
+    )
 
 
 # One person's part of the form, rebuilt only when what it shows changed (see _field_node).
@@ -277,7 +280,7 @@ def _shown_errors(model: Model) -> dict[str, list[str]]:
 def _person_fieldset(
     i: int,
     person: Interviewer,
-    errors: tuple[tuple[str, tuple[str, ...]], ...],
+    errors: Problems,
     *,
     asking: bool,
     leads: bool,
@@ -359,8 +362,7 @@ def _person_fieldset(
     )
 
 
-def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
-    shown = tuple((path, tuple(msgs)) for path, msgs in errors.items())
+def _profile_form(model: Model, shown: Problems) -> Node:
     return _form(model.state.profile, shown, model.confirm_remove, model.state.outcome)
 
 
@@ -369,21 +371,17 @@ def _profile_form(model: Model, errors: dict[str, list[str]]) -> Node:
 @lru_cache(maxsize=64)
 def _form(
     p: Profile,
-    shown: tuple[tuple[str, tuple[str, ...]], ...],
+    shown: Problems,
     confirm_remove: str,
     outcome: str,
 ) -> Node:
-    errors = {path: list(msgs) for path, msgs in shown}
+    errors = dict(shown)
     coordinator = coordinator_of(p)
     people = [
         _person_fieldset(
             i,
             person,
-            tuple(
-                (path, tuple(msgs))
-                for path, msgs in errors.items()
-                if path.startswith(f"interviewers.{i}.")
-            ),
+            tuple(pair for pair in shown if pair[0].startswith(f"interviewers.{i}.")),
             asking=confirm_remove == person.id,
             leads=coordinator == i,
             removable=len(p.interviewers) > 1,
