@@ -130,6 +130,11 @@ _ADJECTIVES = _words(
     "methodical approachable punctual admitted"
 )
 _PREPOSITIONS = _words("in with at under to on about for around across")
+# Words that make a title of the noun after them: "a certified welder", "an accredited mediator".
+# ("Trained" is left out: "Trained staff on the new tills" is a résumé line.)
+_CREDENTIALS = _words(
+    "certified licensed registered chartered accredited qualified experienced board-certified"
+)
 # Words ending in -ing that name a field or a thing rather than an action.
 _ING_NOUNS = _words(
     "engineering marketing accounting nursing training programming banking consulting "
@@ -157,12 +162,24 @@ def _gerund(words: list[str]) -> bool:
     return first not in _ING_NOUNS or second in _OBJECT_STARTS
 
 
-def as_item(text: str) -> tuple[Shape, str]:
+def _credential(words: list[str]) -> bool:
+    # "Licensed electrician", "Certified Scrum Master": a title, one person ("nurses" is not).
+    if len(words) < 2 or words[0].lower() not in _CREDENTIALS:
+        return False
+    second = words[1].lower()
+    plural = second.endswith("s") and not second.endswith("ss")
+    return not (
+        plural or second[:1].isdigit() or second in _PREPOSITIONS or second in _OBJECT_STARTS
+    )
+
+
+def as_item(text: str, *, action_as_experience: bool = True) -> tuple[Shape, str]:
     """A typed qualification as a list item: its shape, and its words as they read mid-sentence.
 
     A résumé line becomes a clause ("Led a team" -> "I led a team"), as does an adjective
-    ("fluent in Spanish" -> "I am fluent in Spanish"); an action becomes a thing one has
-    ("leading a team" -> "experience leading a team"); "i" becomes "I".
+    ("fluent in Spanish" -> "I am fluent in Spanish") or a title ("licensed electrician" ->
+    "I am a licensed electrician"); an action becomes a thing one has ("leading a team" ->
+    "experience leading a team") unless `action_as_experience` is off; "i" becomes "I".
     """
     item = phrase(text)
     if not item:
@@ -170,6 +187,12 @@ def as_item(text: str) -> tuple[Shape, str]:
     shape = shape_of(item)
     first = _first_word(item)
     words = item.split(" ")
+    if _credential(words):
+        # "Registered Nurse" typed as a title stays one; "Certified welder" reads mid-sentence.
+        titled = words[1][:1].isupper() and words[1][1:].islower()
+        return "clause", f"I am {'an' if first[0] in 'aeiou' else 'a'} " + (
+            item if titled else _lower_opener(item)
+        )
     if shape == "clause" and first in _RESUME_VERBS:
         return "clause", "I " + _lower_opener(item)
     if shape == "clause":
@@ -177,7 +200,7 @@ def as_item(text: str) -> tuple[Shape, str]:
         return "clause", "I" + item[1:] if first[:1] == "i" else _lower_opener(item)
     if first in _ADJECTIVES and (len(words) == 1 or words[1].lower() in _PREPOSITIONS):
         return "clause", "I am " + _lower_opener(item)
-    if _gerund(words):
+    if action_as_experience and _gerund(words):
         return "phrase", "experience " + _lower_opener(item)
     return "phrase", _lower_opener(item)
 
@@ -208,7 +231,8 @@ def topic_item(text: str) -> tuple[Shape, str]:
     stripped = _TOPIC_LEAD.sub("", item)
     if stripped and stripped != item:
         item = stripped
-    return as_item(_to_you(item))
+    # "Staffing the night shift" was talked about, not a skill the reader claims.
+    return as_item(_to_you(item), action_as_experience=False)
 
 
 def join_items(items: list[str], last: str = "and") -> str:
