@@ -177,8 +177,12 @@ async function start() {
   pyodide.unpackArchive(await wheel, "wheel");
   stepDone("wheel");
   const entry = pyodide.pyimport("secondround.worker");
-  handle = entry.handle;
   performance.mark("sr-imported");
+  // Keystrokes sent while Python was busy starting still wait in this worker's task queue (the
+  // start-up above yields only microtasks): one task's turn lets them join the queue, so the
+  // first View answers them all at once, not one View per keystroke after it.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  handle = entry.handle;
   // Events that arrived while Python booted, in order, answered with one View: nothing typed
   // early is lost, and no View is drawn that the next one replaces at once.
   if (queue.length) self.postMessage(entry.handle_all(JSON.stringify(queue.splice(0))));
