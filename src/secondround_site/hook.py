@@ -16,6 +16,7 @@ from mkdocs.utils import get_relative_url
 
 from secondround import protocol
 from secondround_site import csp, examples, holiday_table, kit_page, offline
+from secondround_site.bytecode import BytecodeFailed
 from secondround_site.runtime import (
     SHIPPED_RUNTIME_FILES,
     RuntimeMissing,
@@ -25,11 +26,12 @@ from secondround_site.runtime import (
 from secondround_site.stdlib import (
     TrimmedStdlib,
     cached_trimmed_stdlib,
+    compiled_stdlib,
     core_import_problems,
     kept_modules,
     trimmed_lock,
 )
-from secondround_site.wheel import BuiltWheel, build_wheel
+from secondround_site.wheel import BuiltWheel, build_wheel, compiled_wheel
 
 # Where the build puts what the browser loads, relative to the site root. The runtime's folder
 # names its version and the wheel's names its hash, so a host may cache both for good.
@@ -108,7 +110,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     stdlib = cached_trimmed_stdlib(
         runtime / "python_stdlib.zip", root / ".cache" / "stdlib", kept_modules()
     )
-    wheel = build_wheel(root, root / ".cache" / "wheel")
+    # Both ship as bytecode: compiling the source was most of Python's start in the browser.
+    try:
+        stdlib = compiled_stdlib(stdlib, runtime, root / ".cache" / "stdlib-bytecode")
+        wheel = compiled_wheel(
+            build_wheel(root, root / ".cache" / "wheel"), runtime, root / ".cache" / "wheel"
+        )
+    except BytecodeFailed as problem:
+        raise PluginError(str(problem)) from None
     version = pinned_version(root)
     _built = Built(
         root=root,

@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
+from secondround_site.bytecode import compiled_zip
+
 __all__ = [
     "LIST_PATH",
     "TrimmedStdlib",
     "build_trimmed_stdlib",
     "cached_trimmed_stdlib",
+    "compiled_stdlib",
     "core_import_problems",
     "kept_modules",
     "module_of",
@@ -47,11 +50,12 @@ class TrimmedStdlib:
 
 
 def module_of(entry: str) -> str | None:
-    """The module a zip entry holds ("json/decoder.py" -> "json.decoder"), or None."""
-    if not entry.endswith(".py"):
-        return None
-    name = entry[: -len(".py")].removesuffix("/__init__")
-    return name.replace("/", ".")
+    """The module a zip entry holds ("json/decoder.py" or its bytecode "json/decoder.pyc" ->
+    "json.decoder"), or None."""
+    for suffix in (".py", ".pyc"):
+        if entry.endswith(suffix):
+            return entry[: -len(suffix)].removesuffix("/__init__").replace("/", ".")
+    return None
 
 
 def kept_modules() -> tuple[str, ...]:
@@ -183,6 +187,17 @@ def cached_trimmed_stdlib(source: Path, cache: Path, modules: Iterable[str]) -> 
     if cache.is_dir():
         shutil.rmtree(cache)
     return build_trimmed_stdlib(source, folder, modules)
+
+
+def compiled_stdlib(trimmed: TrimmedStdlib, pyodide: Path, cache: Path) -> TrimmedStdlib:
+    """The trimmed zip as Pyodide's bytecode (bytecode.py), named after its own bytes."""
+    compiled = compiled_zip(trimmed.path, pyodide, cache / "compiling")
+    path = cache / f"python_stdlib-{compiled.sha256[:12]}.zip"
+    if not path.is_file():
+        for old in cache.glob("python_stdlib-*.zip"):
+            old.unlink()
+        shutil.copyfile(compiled.path, path)
+    return TrimmedStdlib(path=path, sha256=compiled.sha256, modules=trimmed.modules)
 
 
 def trimmed_lock(source: Path) -> str:

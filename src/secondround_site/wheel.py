@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["BuiltWheel", "build_wheel"]
+from secondround_site.bytecode import compiled_zip
+
+__all__ = ["BuiltWheel", "build_wheel", "compiled_wheel"]
 
 
 @dataclass(frozen=True)
@@ -32,3 +36,27 @@ def build_wheel(root: Path, out_dir: Path) -> BuiltWheel:
     (built,) = builder.build(directory=str(out_dir), versions=["standard"])
     path = Path(built)
     return BuiltWheel(path=path, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+
+
+def _record_line(name: str, data: bytes) -> str:
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+    return f"{name},sha256={digest},{len(data)}"
+
+
+def compiled_wheel(wheel: BuiltWheel, pyodide: Path, cache: Path) -> BuiltWheel:
+    """The wheel with its modules as Pyodide's bytecode (bytecode.py), its RECORD to match."""
+    compiled = compiled_zip(wheel.path, pyodide, cache / "bytecode")
+    out = cache / "compiled" / wheel.name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(compiled.path) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.endswith(".dist-info/RECORD"):
+                lines = [
+                    _record_line(entry.filename, source.read(entry))
+                    for entry in source.infolist()
+                    if entry.filename != info.filename and not entry.filename.endswith("/")
+                ]
+                data = "\n".join([*lines, f"{info.filename},,", ""]).encode()
+            target.writestr(info, data, compress_type=info.compress_type, compresslevel=9)
+    return BuiltWheel(path=out, sha256=hashlib.sha256(out.read_bytes()).hexdigest())

@@ -1,6 +1,7 @@
 """The trimmed standard library the site ships: the core runs on it alone, and it misses nothing.
 
-Both runs start Pyodide under Node as the kit's worker does and drive the core through every
+The trimmed run uses what the site ships: the zip and the wheel as Pyodide's bytecode. Both runs
+start Pyodide under Node as the kit's worker does and drive the core through every
 event kind and many profiles (drive_core.py). A module the zip lacks fails here, by name.
 """
 
@@ -24,11 +25,12 @@ from secondround_site.stdlib import (
     LIST_PATH,
     TrimmedStdlib,
     build_trimmed_stdlib,
+    compiled_stdlib,
     kept_modules,
     module_of,
     trimmed_lock,
 )
-from secondround_site.wheel import build_wheel
+from secondround_site.wheel import build_wheel, compiled_wheel
 
 ROOT = Path(__file__).resolve().parents[2]
 PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -42,12 +44,15 @@ _lock = threading.Lock()
 
 @functools.cache
 def _built() -> tuple[TrimmedStdlib, Path, Path]:
-    """The trimmed zip and its lock file, and the wheel: built once, for both runs and tests."""
+    """The trimmed zip and its lock file, and the wheel, as the site ships them (compiled to
+    bytecode): built once, for both runs and tests."""
     work = Path(tempfile.mkdtemp(prefix="secondround-stdlib-"))
     trimmed = build_trimmed_stdlib(PYODIDE / "python_stdlib.zip", work / "stdlib", kept_modules())
+    trimmed = compiled_stdlib(trimmed, PYODIDE, work / "stdlib-bytecode")
     lock = work / "lock.json"
     lock.write_text(trimmed_lock(PYODIDE / "pyodide-lock.json"), "utf-8")
-    return trimmed, lock, build_wheel(ROOT, work / "wheel").path
+    wheel = compiled_wheel(build_wheel(ROOT, work / "wheel"), PYODIDE, work / "wheel")
+    return trimmed, lock, wheel.path
 
 
 def built() -> tuple[TrimmedStdlib, Path, Path]:
@@ -100,8 +105,11 @@ def test_the_core_runs_on_the_trimmed_standard_library_alone(trimmed: TrimmedStd
 def test_every_standard_module_the_core_loads_is_kept(trimmed: TrimmedStdlib) -> None:
     """With the full library, every module read from it must be in the trimmed zip too."""
     report = report_of(on_the_full_library)
-    shipped = set(zipfile.ZipFile(trimmed.path).namelist())
-    missing = sorted(name for name, file in report["stdlib_modules"].items() if file not in shipped)
+    # The full library holds sources ("x.py"), the shipped zip bytecode ("x.pyc").
+    shipped = {module_of(name) for name in zipfile.ZipFile(trimmed.path).namelist()}
+    missing = sorted(
+        name for name, file in report["stdlib_modules"].items() if module_of(file) not in shipped
+    )
     assert missing == [], f"the trimmed standard library lacks {missing}: {FIX}"
     # And the list holds nothing that nobody loads.
     loaded = {module_of(file) for file in report["stdlib_modules"].values()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import re
@@ -21,7 +22,12 @@ from secondround_site.runtime import (
     RuntimeMissing,
     runtime_dir,
 )
-from secondround_site.stdlib import build_trimmed_stdlib, kept_modules, module_of
+from secondround_site.stdlib import (
+    build_trimmed_stdlib,
+    compiled_stdlib,
+    kept_modules,
+    module_of,
+)
 from secondround_site.wheel import build_wheel
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,21 +87,25 @@ def test_the_trimmed_standard_library_holds_the_kept_modules_and_is_small(
     names = zipfile.ZipFile(shipped).namelist()
     assert names == sorted(names)
     full = zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip").namelist()
-    assert set(names) <= set(full)
-    modules = {module_of(n) for n in names}
+    # Every module ships as bytecode (compiled by Pyodide at build time), none as source.
+    assert [n for n in names if n.endswith(".py")] == []
+    modules = {module_of(n) for n in names} - {None}
+    assert modules <= {module_of(n) for n in full}
     assert set(kept_modules()) <= modules
     assert {"json", "datetime", "zlib", "base64", "hashlib"} & modules
     # Codecs, email, unittest and the rest of what the kit never imports stay behind.
     assert not {"email", "unittest", "encodings.cp1252", "sqlite3", "pydoc"} & modules
+    # Bytecode is larger than source: a third of the full library's size, not a quarter.
     assert (
-        len(data) < 0.25 * (ROOT / "node_modules" / "pyodide" / "python_stdlib.zip").stat().st_size
+        len(data) < 0.35 * (ROOT / "node_modules" / "pyodide" / "python_stdlib.zip").stat().st_size
     )
 
 
 def test_the_trimmed_standard_library_is_reproducible(built_site: Path, tmp_path: Path) -> None:
     """Built again now, it is the very zip the site shipped (built earlier, or cached)."""
-    source = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
-    again = build_trimmed_stdlib(source, tmp_path, kept_modules())
+    pyodide = ROOT / "node_modules" / "pyodide"
+    trimmed = build_trimmed_stdlib(pyodide / "python_stdlib.zip", tmp_path, kept_modules())
+    again = compiled_stdlib(trimmed, pyodide, tmp_path / "bytecode")
     (shipped,) = (built_site / "pyodide" / "314.0.7").glob("python_stdlib-*.zip")
     assert again.path.read_bytes() == shipped.read_bytes()
     assert again.path.name == shipped.name
@@ -118,10 +128,26 @@ def test_build_mjs_names_the_trimmed_library_and_an_empty_lock(built_site: Path)
 def test_the_wheel_ships_under_its_real_name_with_the_core(built_site: Path) -> None:
     (wheel,) = (built_site / "assets" / "secondround").glob("wheel-*/*.whl")
     assert wheel.name == "secondround-0.1.0-py3-none-any.whl"
-    names = zipfile.ZipFile(wheel).namelist()
-    assert "secondround/app.py" in names
-    assert "secondround/worker.py" in names
+    archive = zipfile.ZipFile(wheel)
+    names = archive.namelist()
+    # The core as Pyodide's bytecode, and its RECORD names what is really there.
+    assert "secondround/app.pyc" in names
+    assert "secondround/worker.pyc" in names
+    assert "secondround/public_holidays.json" in names
+    assert [n for n in names if n.endswith(".py")] == []
     assert not [n for n in names if n.startswith("secondround_site/")]
+    (record,) = [n for n in names if n.endswith(".dist-info/RECORD")]
+    listed = {}
+    for line in archive.read(record).decode().splitlines():
+        name, digest, size = line.rsplit(",", 2)
+        listed[name] = (digest, size)
+    assert sorted(listed) == sorted(n for n in names if not n.endswith("/"))
+    for name, (digest, size) in listed.items():
+        if name == record:
+            continue
+        data = archive.read(name)
+        expected = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+        assert (digest, size) == (f"sha256={expected}", str(len(data))), name
 
 
 def test_the_wheel_is_reproducible(tmp_path: Path) -> None:

@@ -86,7 +86,15 @@ def test_the_real_core_imports_nothing_the_trimmed_library_lacks() -> None:
 
 @pytest.mark.parametrize(
     ("entry", "module"),
-    [("json/decoder.py", "json.decoder"), ("json/__init__.py", "json"), ("json/", None)],
+    [
+        ("json/decoder.py", "json.decoder"),
+        ("json/__init__.py", "json"),
+        ("json/", None),
+        # The shipped zip holds bytecode.
+        ("json/decoder.pyc", "json.decoder"),
+        ("json/__init__.pyc", "json"),
+        ("json/README.txt", None),
+    ],
 )
 def test_module_of(entry: str, module: str | None) -> None:
     assert module_of(entry) == module
