@@ -130,9 +130,13 @@ def test_a_half_filled_cache_falls_back_to_the_network_and_repairs_itself(
     page.fill("#sr-f-name", "Repaired")
     settle(page)
     expect(page.locator("#sr-d-0-email")).to_contain_text("Repaired")
-    page.wait_for_function(
-        f"caches.open('{name}').then(c => c.match('{wheel}')).then(r => !!r)", timeout=10_000
-    )
+    # The cache answers with a promise, which wait_for_function would take as truthy at once:
+    # evaluate() awaits it.
+    back = f"caches.open('{name}').then(c => c.match('{wheel}')).then(r => !!r)"
+    deadline = time.monotonic() + 10
+    while not page.evaluate(back):
+        assert time.monotonic() < deadline, "the wheel never came back into the offline copy"
+        page.wait_for_timeout(200)
     assert [e for e in log.errors if "secondround" in e] == []
 
 
