@@ -766,6 +766,10 @@ def _checklist_section(
     ), summary
 
 
+# The most steps the Today line names one by one.
+_TODAY_AT_MOST = 4
+
+
 def _today(model: Model, plan: Plan) -> Node:
     """The top of the kit: what is due today, and links to its three parts (a phone reader
     reaches the checklist without scrolling past the whole form)."""
@@ -774,6 +778,10 @@ def _today(model: Model, plan: Plan) -> Node:
     due = [s.title for s in todo if s.due <= model.today]
     if not plan.steps:
         line = "Enter the date of your interview to get your dated checklist."
+    elif len(due) > _TODAY_AT_MOST:
+        # A large panel has a dozen steps on the day: the first few, and the checklist for the rest.
+        shown = "; ".join(due[: _TODAY_AT_MOST - 1])
+        line = f"Today: {shown}; and {len(due) - _TODAY_AT_MOST + 1} more in the checklist."
     elif due:
         line = "Today: " + "; ".join(due) + "."
     elif todo:

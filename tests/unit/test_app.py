@@ -781,6 +781,37 @@ def test_the_top_of_the_kit_says_what_is_due_today(
     assert _today_line(fresh(State(profile=profile, checks=checks))).startswith(expected)
 
 
+PANEL = ("Priya Okafor", "Sam Lee", "Ana María García", "Tom Baker")
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        # On the day, an email and a card per person. Two people: four steps, each named.
+        (
+            PANEL[:2],
+            "Today: Email a thank-you note to Priya Okafor; Write a thank-you card to Priya"
+            " Okafor; Email a thank-you note to Sam Lee; Write a thank-you card to Sam Lee.",
+        ),
+        (
+            PANEL,
+            "Today: Email a thank-you note to Priya Okafor; Write a thank-you card to Priya"
+            " Okafor; Email a thank-you note to Sam Lee; and 5 more in the checklist.",
+        ),
+    ],
+    ids=["two-people", "panel-of-four"],
+)
+def test_a_large_panels_today_line_names_the_first_steps_and_counts_the_rest(
+    names: tuple[str, ...], expected: str
+) -> None:
+    profile = Profile(
+        name="Sam",
+        interview_date="2026-11-26",
+        interviewers=tuple(Interviewer(name=n) for n in names),
+    )
+    assert _today_line(fresh(State(profile=profile))) == expected
+
+
 def test_each_note_shows_its_word_count_and_a_gentle_note_when_too_long() -> None:
     model = fresh(boot({}, True, CLOCK).state)
     text = json.dumps(view(model)["tree"])
