@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import shutil
 import subprocess
@@ -31,15 +32,23 @@ def _script() -> Path:
     return Path(str(files("secondround_site").joinpath("assets", SCRIPT)))
 
 
+@functools.cache
+def _digest(path: Path, mtime_ns: int, size: int) -> bytes:
+    """A file's SHA-256, read once per version of it: the runtime is 12 MB, and `make serve`
+    builds again on every edit."""
+    return hashlib.sha256(path.read_bytes()).digest()
+
+
 def compiled_zip(source: Path, pyodide: Path, cache: Path) -> Compiled:
     """source with every .py entry compiled to .pyc by the Pyodide in `pyodide`, in `cache`.
 
     The name is source's own; the folder is named after everything the bytes depend on (the
     source, the compiler script, the runtime), so it is compiled again only when one changes.
     """
-    key = hashlib.sha256()
-    for part in (source, _script(), pyodide / "pyodide.asm.wasm", pyodide / "python_stdlib.zip"):
-        key.update(hashlib.sha256(part.read_bytes()).digest())
+    key = hashlib.sha256(hashlib.sha256(source.read_bytes()).digest())
+    for part in (_script(), pyodide / "pyodide.asm.wasm", pyodide / "python_stdlib.zip"):
+        stat = part.stat()
+        key.update(_digest(part, stat.st_mtime_ns, stat.st_size))
     folder = cache / key.hexdigest()[:16]
     out = folder / source.name
     if not out.is_file():
