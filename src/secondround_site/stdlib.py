@@ -191,11 +191,11 @@ def cached_trimmed_stdlib(source: Path, cache: Path, modules: Iterable[str]) -> 
 
 def compiled_stdlib(trimmed: TrimmedStdlib, pyodide: Path, cache: Path) -> TrimmedStdlib:
     """The trimmed zip as Pyodide's bytecode (bytecode.py), named after its own bytes."""
-    compiled = compiled_zip(trimmed.path, pyodide, cache / "compiling")
-    path = cache / f"python_stdlib-{compiled.sha256[:12]}.zip"
+    compiled = compiled_zip(trimmed.path, pyodide, cache)
+    # Beside it, in the folder named by its inputs (a new build there clears the old ones).
+    path = compiled.path.parent / "named" / f"python_stdlib-{compiled.sha256[:12]}.zip"
     if not path.is_file():
-        for old in cache.glob("python_stdlib-*.zip"):
-            old.unlink()
+        path.parent.mkdir(exist_ok=True)
         shutil.copyfile(compiled.path, path)
     return TrimmedStdlib(path=path, sha256=compiled.sha256, modules=trimmed.modules)
 

@@ -46,8 +46,11 @@ def _record_line(name: str, data: bytes) -> str:
 def compiled_wheel(wheel: BuiltWheel, pyodide: Path, cache: Path) -> BuiltWheel:
     """The wheel with its modules as Pyodide's bytecode (bytecode.py), its RECORD to match."""
     compiled = compiled_zip(wheel.path, pyodide, cache / "bytecode")
-    out = cache / "compiled" / wheel.name
-    out.parent.mkdir(parents=True, exist_ok=True)
+    # Beside the compiled zip, in the folder named by its inputs: made once, like it.
+    out = compiled.path.parent / "with-record" / wheel.name
+    if out.is_file():
+        return BuiltWheel(path=out, sha256=hashlib.sha256(out.read_bytes()).hexdigest())
+    out.parent.mkdir(exist_ok=True)
     with zipfile.ZipFile(compiled.path) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
             data = source.read(info)
