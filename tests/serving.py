@@ -71,8 +71,13 @@ def free_port() -> int:
         return port
 
 
-# What static hosts send for the site's module scripts, WebAssembly and wheels.
-TYPES = {".mjs": "text/javascript", ".wasm": "application/wasm", ".whl": "application/zip"}
+# What static hosts send for the site's module scripts, WebAssembly, wheels and zstd frames.
+TYPES = {
+    ".mjs": "text/javascript",
+    ".wasm": "application/wasm",
+    ".whl": "application/zip",
+    ".zst": "application/zstd",
+}
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -17,9 +17,12 @@ from mkdocs.utils import get_relative_url
 from secondround import protocol
 from secondround_site import csp, examples, holiday_table, kit_page, offline
 from secondround_site.bytecode import BytecodeFailed
+from secondround_site.packing import SUFFIX, Packed, packed
 from secondround_site.runtime import (
+    PACKED_RUNTIME_FILES,
     SHIPPED_RUNTIME_FILES,
     RuntimeMissing,
+    decoder_module,
     pinned_version,
     runtime_dir,
 )
@@ -40,6 +43,8 @@ BUILD_MODULE = f"{ASSET_DIR}/build.mjs"
 # The DOM patcher is a classic script (it runs before the first paint, see kit_page.py), so it
 # cannot import build.mjs: the build puts the same declarations in front of it instead.
 DOM_SCRIPT = f"{ASSET_DIR}/dom.js"
+# fzstd's ES module, which the worker imports to unpack the packed downloads.
+DECODER_SCRIPT = f"{ASSET_DIR}/fzstd.mjs"
 
 EXAMPLE_MARKER = re.compile(
     r"^(?P<indent>[ \t]*)<!-- secondround:example (?P<kind>\w+) (?P<tone>\w+)"
@@ -47,9 +52,6 @@ EXAMPLE_MARKER = re.compile(
     re.M,
 )
 KIT_MARKER = "<!-- secondround:kit -->"
-# loadPyodide() imports pyodide.mjs and pyodide.asm.mjs as modules; it fetches the WebAssembly
-# and the (trimmed) standard library, and reads the lock file from build.mjs.
-FETCHED_RUNTIME_FILES = ("pyodide.asm.wasm",)
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,9 @@ class Built:
     # Names this build of the Python side (see build_id).
     build: str
     pyodide_version: str
+    # What the worker fetches, each as `<name>.zst` (packing.py): the WebAssembly, the
+    # library and the wheel, in that order.
+    packed: tuple[Packed, ...]
 
     @property
     def pyodide_dir(self) -> str:
@@ -72,6 +77,15 @@ class Built:
     @property
     def wheel_uri(self) -> str:
         return f"{ASSET_DIR}/wheel-{self.wheel.sha256[:12]}/{self.wheel.name}"
+
+    def packed_uris(self) -> list[tuple[str, Packed]]:
+        """Where each packed file goes: beside the name the worker asks for, plus SUFFIX."""
+        wasm, stdlib, wheel = self.packed
+        folders = (self.pyodide_dir, self.pyodide_dir, self.wheel_uri.rsplit("/", 1)[0])
+        return [
+            (f"{folder}/{file.name}{SUFFIX}", file)
+            for folder, file in zip(folders, (wasm, stdlib, wheel), strict=True)
+        ]
 
 
 # MkDocs calls a hook module's functions with no object to keep state on: this is set once per
@@ -119,6 +133,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except BytecodeFailed as problem:
         raise PluginError(str(problem)) from None
     version = pinned_version(root)
+    cache = root / ".cache" / "packed"
+    (wasm,) = (packed(runtime / name, cache) for name in PACKED_RUNTIME_FILES)
     _built = Built(
         root=root,
         stdlib=stdlib,
@@ -126,6 +142,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         wheel=wheel,
         build=build_id(wheel, version),
         pyodide_version=version,
+        packed=(wasm, packed(stdlib.path, cache), packed(wheel.path, cache)),
     )
     if str(root / "src") not in config.watch:
         config.watch.append(str(root / "src"))
@@ -143,10 +160,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name in SHIPPED_RUNTIME_FILES:
         uri = f"{built.pyodide_dir}/{name}"
         files.append(File.generated(config, uri, abs_src_path=str(runtime / name)))
-    # Named by its hash, in the runtime's folder: cached for good, and by the kit's Retry too.
-    uri = f"{built.pyodide_dir}/{built.stdlib.name}"
-    files.append(File.generated(config, uri, abs_src_path=str(built.stdlib.path)))
-    files.append(File.generated(config, built.wheel_uri, abs_src_path=str(built.wheel.path)))
+    # The library is named by its hash, in the runtime's folder: cached for good, and by the
+    # kit's Retry too. Only the packed copies ship: nothing asks the site for the others.
+    for uri, file in built.packed_uris():
+        files.append(File.generated(config, uri, abs_src_path=str(file.path)))
+    try:
+        decoder = decoder_module(built.root)
+    except RuntimeMissing as problem:
+        raise PluginError(str(problem)) from None
+    files.append(File.generated(config, DECODER_SCRIPT, content=decoder_script(decoder)))
     files.append(File.generated(config, BUILD_MODULE, content=build_module()))
     patcher = files.get_file_from_path(DOM_SCRIPT)
     if patcher is None or patcher.abs_src_path is None:
@@ -165,6 +187,16 @@ def dom_script(source: str) -> str:
     return f"{head}\n{{\nconst PROTOCOL = {names};\n{source}}}\n"
 
 
+def decoder_script(module: Path) -> str:
+    """fzstd's module as the site serves it, under the notice its MIT licence asks to keep."""
+    notice = (module.parent.parent / "LICENSE").read_text("utf-8").strip()
+    comment = "\n".join(f"// {line}".rstrip() for line in notice.splitlines())
+    return (
+        f"// fzstd (https://github.com/101arrowz/fzstd), served by Second Round.\n{comment}\n\n"
+        + (module.read_text("utf-8"))
+    )
+
+
 def build_module() -> str:
     """A tiny ES module the page and the worker import: no path or version is hard-coded in JS."""
     built = _current()
@@ -181,8 +213,12 @@ def build_module() -> str:
         # The kit gives up after this long with no byte arrived and no start-up step done; the
         # failure message names it (kit_page.STALL_SECONDS).
         "STALL_MS": kit_page.STALL_SECONDS * 1000,
-        # What the worker downloads with fetch, by file name, decompressed: the progress line's
-        # total (the module scripts are imported, not fetched, and count as steps instead).
+        # The files the worker fetches as `<name>` + PACKED_SUFFIX and unpacks as they arrive.
+        "PACKED_FILES": [file.name for file in built.packed],
+        "PACKED_SUFFIX": SUFFIX,
+        # What the worker downloads with fetch, by the name it fetches, as it goes over the
+        # wire: the progress line's total (the module scripts are imported, not fetched, and
+        # count as steps instead).
         "DOWNLOAD_BYTES": download_bytes(),
         # Event names, message kinds, failure codes, op kinds and storage keys: declared once,
         # in secondround.protocol.
@@ -194,12 +230,7 @@ def build_module() -> str:
 
 def download_bytes() -> dict[str, int]:
     """Each file the worker fetches while it starts, with its size as the build wrote it."""
-    built = _current()
-    runtime = runtime_dir(built.root)
-    sizes = {name: (runtime / name).stat().st_size for name in FETCHED_RUNTIME_FILES}
-    sizes[built.stdlib.name] = built.stdlib.path.stat().st_size
-    sizes[built.wheel.name] = built.wheel.path.stat().st_size
-    return sizes
+    return {file.name + SUFFIX: file.size for file in _current().packed}
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

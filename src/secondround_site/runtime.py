@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 
 __all__ = [
+    "PACKED_RUNTIME_FILES",
     "RUNTIME_FILES",
     "SHIPPED_RUNTIME_FILES",
     "RuntimeMissing",
+    "decoder_module",
     "pinned_version",
     "runtime_dir",
 ]
@@ -21,9 +23,13 @@ RUNTIME_FILES: tuple[str, ...] = (
     "python_stdlib.zip",
     "pyodide-lock.json",
 )
-# What the site ships as it is: the standard library goes trimmed (stdlib.py), and the lock file
-# goes inside build.mjs, cut down to its "info".
-SHIPPED_RUNTIME_FILES: tuple[str, ...] = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+# What the site ships as it is: the module scripts (imported, so the worker cannot unpack them).
+# The WebAssembly ships zstd-compressed (packing.py), the standard library trimmed (stdlib.py)
+# and compressed too, and the lock file inside build.mjs, cut down to its "info".
+SHIPPED_RUNTIME_FILES: tuple[str, ...] = ("pyodide.mjs", "pyodide.asm.mjs")
+PACKED_RUNTIME_FILES: tuple[str, ...] = ("pyodide.asm.wasm",)
+# The zstd decoder the worker imports (an ES module of fzstd, pinned in package.json).
+DECODER = ("fzstd", "esm/index.mjs")
 
 FIX_COMMAND = "make setup"
 
@@ -32,22 +38,42 @@ class RuntimeMissing(RuntimeError):
     """node_modules/pyodide is absent, incomplete or not the pinned version."""
 
 
-def pinned_version(root: Path) -> str:
-    """The exact pyodide version that package.json pins."""
-    pin: str = json.loads((root / "package.json").read_text("utf-8"))["dependencies"]["pyodide"]
+def pinned_version(root: Path, package: str = "pyodide") -> str:
+    """The exact version of an npm package that package.json pins."""
+    pin: str = json.loads((root / "package.json").read_text("utf-8"))["dependencies"][package]
     return pin
+
+
+def _installed_version(folder: Path) -> str | None:
+    manifest = folder / "package.json"
+    if not manifest.is_file():
+        return None
+    found: str | None = json.loads(manifest.read_text("utf-8")).get("version")
+    return found
+
+
+def decoder_module(root: Path) -> Path:
+    """fzstd's ES module, checked against its pin, or RuntimeMissing naming the fix."""
+    package, module = DECODER
+    wanted = pinned_version(root, package)
+    folder = root / "node_modules" / package
+    found = _installed_version(folder)
+    if found != wanted or not (folder / module).is_file():
+        raise RuntimeMissing(
+            f"{package} {wanted} is not installed in node_modules/{package}: run `{FIX_COMMAND}`."
+        )
+    return folder / module
 
 
 def runtime_dir(root: Path) -> Path:
     """The checked runtime folder, or RuntimeMissing with one line naming the fix."""
     wanted = pinned_version(root)
     folder = root / "node_modules" / "pyodide"
-    manifest = folder / "package.json"
-    if not manifest.is_file():
+    found = _installed_version(folder)
+    if found is None:
         raise RuntimeMissing(
             f"Pyodide {wanted} is not installed in node_modules/pyodide: run `{FIX_COMMAND}`."
         )
-    found = json.loads(manifest.read_text("utf-8")).get("version")
     if found != wanted:
         raise RuntimeMissing(
             f"node_modules/pyodide is {found}, but package.json pins {wanted}: run `{FIX_COMMAND}`."

@@ -44,7 +44,10 @@ def _record_line(name: str, data: bytes) -> str:
 
 
 def compiled_wheel(wheel: BuiltWheel, pyodide: Path, cache: Path) -> BuiltWheel:
-    """The wheel with its modules as Pyodide's bytecode (bytecode.py), its RECORD to match."""
+    """The wheel with its modules as Pyodide's bytecode (bytecode.py), its RECORD to match.
+
+    Its entries are stored, as the compiled zip's are: the site ships it zstd-compressed.
+    """
     compiled = compiled_zip(wheel.path, pyodide, cache / "bytecode")
     # Beside the compiled zip, in the folder named by its inputs: made once, like it.
     out = compiled.path.parent / "with-record" / wheel.name
@@ -61,5 +64,5 @@ def compiled_wheel(wheel: BuiltWheel, pyodide: Path, cache: Path) -> BuiltWheel:
                     if entry.filename != info.filename and not entry.filename.endswith("/")
                 ]
                 data = "\n".join([*lines, f"{info.filename},,", ""]).encode()
-            target.writestr(info, data, compress_type=info.compress_type, compresslevel=9)
+            target.writestr(info, data, compress_type=zipfile.ZIP_STORED)
     return BuiltWheel(path=out, sha256=hashlib.sha256(out.read_bytes()).hexdigest())

@@ -89,7 +89,7 @@ def test_an_update_replaces_the_old_cache_and_the_kit_then_works_offline(
     (old,) = wait_for_cache(page, lambda names: len(names) == 1)
     wait_for_control(page)
     # The offline copy reuses what the worker downloaded: the runtime came over the wire once.
-    assert len([u for u in log.requests if u.endswith("pyodide.asm.wasm")]) == 1
+    assert len([u for u in log.requests if u.endswith("pyodide.asm.wasm.zst")]) == 1
 
     server.folder = site_b  # deploy build B
     page.goto(url)
@@ -122,7 +122,7 @@ def test_a_half_filled_cache_falls_back_to_the_network_and_repairs_itself(
     wait_for_control(page)
     wheel = page.evaluate(
         f"caches.open('{name}').then(c => c.keys())"
-        ".then(keys => keys.map(k => k.url).find(u => u.endsWith('.whl')))"
+        ".then(keys => keys.map(k => k.url).find(u => u.endsWith('.whl.zst')))"
     )
     assert page.evaluate(f"caches.open('{name}').then(c => c.delete('{wheel}'))") is True
     page.reload()

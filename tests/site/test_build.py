@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
+import io
 import json
 import re
 import shutil
@@ -16,10 +18,13 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from secondround_site.packing import unpacked_bytes
 from secondround_site.runtime import (
+    PACKED_RUNTIME_FILES,
     RUNTIME_FILES,
     SHIPPED_RUNTIME_FILES,
     RuntimeMissing,
+    decoder_module,
     runtime_dir,
 )
 from secondround_site.stdlib import (
@@ -65,26 +70,90 @@ def test_the_pyodide_runtime_is_self_hosted(built_site: Path, name: str) -> None
     assert shipped.read_bytes() == (ROOT / "node_modules" / "pyodide" / name).read_bytes()
 
 
+@pytest.mark.parametrize("name", PACKED_RUNTIME_FILES)
+def test_the_packed_runtime_files_unpack_to_the_npm_packages_bytes(
+    built_site: Path, name: str
+) -> None:
+    shipped = built_site / "pyodide" / "314.0.7" / (name + ".zst")
+    original = (ROOT / "node_modules" / "pyodide" / name).read_bytes()
+    assert unpacked_bytes(shipped) == original
+    # Worth its decoding: a fifth smaller than the gzip a host would send.
+    assert shipped.stat().st_size < 0.85 * len(gzip.compress(original, 6))
+
+
+UNPACK_IN_CHUNKS = """
+import { Decompress } from %s;
+import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+const packed = readFileSync(process.argv[1]);
+const hash = createHash("sha256");
+const decoder = new Decompress((chunk) => hash.update(chunk));
+// Network-sized pieces of uneven length, as a slow link hands them over.
+let at = 0;
+for (let i = 0; at < packed.length; i++) {
+  const size = [1, 17, 4096, 65536, 100003][i %% 5];
+  decoder.push(packed.subarray(at, at + size), false);
+  at += size;
+}
+decoder.push(new Uint8Array(0), true);
+console.log(hash.digest("hex"));
+"""
+
+
+def test_every_packed_file_unpacks_with_the_sites_decoder_in_pieces(built_site: Path) -> None:
+    """The worker's decoder (fzstd, as the site serves it), fed piece by piece, gives back the
+    very bytes each packed file holds."""
+    decoder = (built_site / "assets" / "secondround" / "fzstd.mjs").as_uri()
+    packed = sorted(built_site.rglob("*.zst"), key=lambda path: path.name)
+    assert [p.name for p in packed] == sorted(
+        [
+            "pyodide.asm.wasm.zst",
+            "secondround-0.1.0-py3-none-any.whl.zst",
+            *(p.name for p in (built_site / "pyodide" / "314.0.7").glob("python_stdlib-*.zst")),
+        ]
+    )
+    for path in packed:
+        done = subprocess.run(
+            [
+                "node",
+                "--input-type=module",
+                "-e",
+                UNPACK_IN_CHUNKS % json.dumps(decoder),
+                str(path),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert done.stdout.strip() == hashlib.sha256(unpacked_bytes(path)).hexdigest(), path.name
+
+
 def test_only_the_runtime_and_the_trimmed_standard_library_are_shipped(built_site: Path) -> None:
     shipped = sorted(
         p.relative_to(built_site / "pyodide").as_posix()
         for p in (built_site / "pyodide").rglob("*")
     )
     (stdlib,) = [name for name in shipped if "python_stdlib" in name]
-    assert re.fullmatch(r"314\.0\.7/python_stdlib-[0-9a-f]{12}\.zip", stdlib)
-    # Not the full library, and no lock file: build.mjs carries a cut-down one.
+    assert re.fullmatch(r"314\.0\.7/python_stdlib-[0-9a-f]{12}\.zip\.zst", stdlib)
+    # Not the full library, and no lock file: build.mjs carries a cut-down one. The WebAssembly
+    # ships packed only.
     assert shipped == sorted(
-        ["314.0.7", stdlib, *(f"314.0.7/{name}" for name in SHIPPED_RUNTIME_FILES)]
+        [
+            "314.0.7",
+            stdlib,
+            "314.0.7/pyodide.asm.wasm.zst",
+            *(f"314.0.7/{name}" for name in SHIPPED_RUNTIME_FILES),
+        ]
     )
 
 
 def test_the_trimmed_standard_library_holds_the_kept_modules_and_is_small(
     built_site: Path,
 ) -> None:
-    (shipped,) = (built_site / "pyodide" / "314.0.7").glob("python_stdlib-*.zip")
-    data = shipped.read_bytes()
-    assert shipped.name == f"python_stdlib-{hashlib.sha256(data).hexdigest()[:12]}.zip"
-    names = zipfile.ZipFile(shipped).namelist()
+    (shipped,) = (built_site / "pyodide" / "314.0.7").glob("python_stdlib-*.zip.zst")
+    data = unpacked_bytes(shipped)
+    assert shipped.name == f"python_stdlib-{hashlib.sha256(data).hexdigest()[:12]}.zip.zst"
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     assert names == sorted(names)
     full = zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip").namelist()
     # Every module ships as bytecode (compiled by Pyodide at build time), none as source.
@@ -95,9 +164,10 @@ def test_the_trimmed_standard_library_holds_the_kept_modules_and_is_small(
     assert {"json", "datetime", "zlib", "base64", "hashlib"} & modules
     # Codecs, email, unittest and the rest of what the kit never imports stay behind.
     assert not {"email", "unittest", "encodings.cp1252", "sqlite3", "pydoc"} & modules
-    # Bytecode is larger than source: a third of the full library's size, not a quarter.
+    # Bytecode is larger than source, but packed it is a quarter of the full library's size.
     assert (
-        len(data) < 0.35 * (ROOT / "node_modules" / "pyodide" / "python_stdlib.zip").stat().st_size
+        shipped.stat().st_size
+        < 0.3 * (ROOT / "node_modules" / "pyodide" / "python_stdlib.zip").stat().st_size
     )
 
 
@@ -106,29 +176,34 @@ def test_the_trimmed_standard_library_is_reproducible(built_site: Path, tmp_path
     pyodide = ROOT / "node_modules" / "pyodide"
     trimmed = build_trimmed_stdlib(pyodide / "python_stdlib.zip", tmp_path, kept_modules())
     again = compiled_stdlib(trimmed, pyodide, tmp_path / "bytecode")
-    (shipped,) = (built_site / "pyodide" / "314.0.7").glob("python_stdlib-*.zip")
-    assert again.path.read_bytes() == shipped.read_bytes()
-    assert again.path.name == shipped.name
+    (shipped,) = (built_site / "pyodide" / "314.0.7").glob("python_stdlib-*.zip.zst")
+    assert again.path.read_bytes() == unpacked_bytes(shipped)
+    assert again.path.name + ".zst" == shipped.name
     assert {i.date_time for i in zipfile.ZipFile(again.path).infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
 def test_build_mjs_names_the_trimmed_library_and_an_empty_lock(built_site: Path) -> None:
     module = (built_site / "assets" / "secondround" / "build.mjs").read_text("utf-8")
-    (stdlib,) = (built_site / "pyodide" / "314.0.7").glob("python_stdlib-*.zip")
-    assert f'STDLIB_URL = "pyodide/314.0.7/{stdlib.name}";' in module
+    (stdlib,) = (built_site / "pyodide" / "314.0.7").glob("python_stdlib-*.zip.zst")
+    # The worker asks for the library by its own name, and fetches it with ".zst" added.
+    name = stdlib.name.removesuffix(".zst")
+    assert f'STDLIB_URL = "pyodide/314.0.7/{name}";' in module
+    packed = json.loads(re.search(r"PACKED_FILES = (.*);", module)[1])  # type: ignore[index]
+    assert packed == ["pyodide.asm.wasm", name, "secondround-0.1.0-py3-none-any.whl"]
+    assert 'PACKED_SUFFIX = ".zst";' in module
     lock = json.loads(json.loads(re.search(r"LOCK_FILE = (.*);", module)[1]))  # type: ignore[index]
     npm = json.loads((ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text("utf-8"))
     assert lock == {"info": npm["info"], "packages": {}}
     sizes = json.loads(re.search(r"DOWNLOAD_BYTES = (.*);", module)[1])  # type: ignore[index]
     assert sizes[stdlib.name] == stdlib.stat().st_size
-    assert "python_stdlib.zip" not in sizes
+    assert sorted(sizes) == sorted(file + ".zst" for file in packed)
     assert "pyodide-lock.json" not in sizes
 
 
 def test_the_wheel_ships_under_its_real_name_with_the_core(built_site: Path) -> None:
-    (wheel,) = (built_site / "assets" / "secondround").glob("wheel-*/*.whl")
-    assert wheel.name == "secondround-0.1.0-py3-none-any.whl"
-    archive = zipfile.ZipFile(wheel)
+    (wheel,) = (built_site / "assets" / "secondround").glob("wheel-*/*.whl.zst")
+    assert wheel.name == "secondround-0.1.0-py3-none-any.whl.zst"
+    archive = zipfile.ZipFile(io.BytesIO(unpacked_bytes(wheel)))
     names = archive.namelist()
     # The core as Pyodide's bytecode, and its RECORD names what is really there.
     assert "secondround/app.pyc" in names
@@ -291,6 +366,23 @@ def test_runtime_problems_name_the_fix(
     with pytest.raises(RuntimeMissing, match=re.escape(message)) as raised:
         runtime_dir(tmp_path)
     assert "run `make setup`" in str(raised.value)
+
+
+@pytest.mark.parametrize("installed", [None, "0.1.0"], ids=["missing", "wrong-version"])
+def test_a_missing_or_wrong_zstd_decoder_names_the_fix(
+    tmp_path: Path, installed: str | None
+) -> None:
+    shutil.copy(ROOT / "package.json", tmp_path / "package.json")
+    if installed:
+        folder = tmp_path / "node_modules" / "fzstd"
+        (folder / "esm").mkdir(parents=True)
+        (folder / "package.json").write_text(f'{{"version": "{installed}"}}')
+        (folder / "esm" / "index.mjs").write_text("export {};")
+    with pytest.raises(RuntimeMissing) as raised:
+        decoder_module(tmp_path)
+    assert str(raised.value) == (
+        "fzstd 0.1.1 is not installed in node_modules/fzstd: run `make setup`."
+    )
 
 
 def test_the_guide_has_one_plan_and_the_sections_readers_expect(built_site: Path) -> None:

@@ -7,19 +7,22 @@ import {
   FULL_TREE_EVENTS,
   LOCK_FILE,
   MESSAGE,
+  PACKED_FILES,
+  PACKED_SUFFIX,
   PYODIDE_DIR,
   RUNTIME_CACHE,
   STDLIB_URL,
   WHEEL_URL,
 } from "./build.mjs";
+import { Decompress } from "./fzstd.mjs";
 
 const SITE_ROOT = new URL("../../", import.meta.url);
 const PYODIDE_URL = new URL(PYODIDE_DIR + "/", SITE_ROOT).href;
 const queue = [];
 let handle = null;
 let pyodide = null;
-// Bytes arrived per download, counted after any decompression and capped at the size the build
-// knows for that file: the progress line stays honest whatever encoding the host uses.
+// Bytes arrived per download, counted after any decompression by the host's encoding and capped
+// at the size the build knows for that file: the progress line stays honest whatever the host does.
 const arrived = new Map();
 const EXPECTED = Object.values(DOWNLOAD_BYTES).reduce((a, b) => a + b, 0);
 let lastReport = 0;
@@ -59,25 +62,56 @@ function failed(code, detail) {
 self.secondroundStats = () => ({ wasmBytes: pyodide ? pyodide._module.HEAPU8.byteLength : 0 });
 
 // Count download bytes for the page's progress line; the responses themselves are unchanged,
-// but for two repairs: a runtime file that already arrived (before a Retry) comes from the
-// runtime cache, and WebAssembly sent with a wrong type still compiles.
+// but for two things: a runtime file that already arrived (before a Retry) comes from the
+// runtime cache, and a packed file (the WebAssembly, the library, the wheel) is fetched as
+// `<name>.zst` and handed over unpacked, as it arrives.
 const realFetch = self.fetch.bind(self);
+const PACKED = new Set(PACKED_FILES);
 
 // Pyodide asks for its files one after another: its loader, then its core script, then the
 // WebAssembly and the library. On a phone link each request would wait a round trip behind the
 // one before, so all of them start here at once, and the fetch below hands over what was started.
 const early = new Map();
 function fetchEarly(url) {
-  const started = keptCopy(url).then((kept) => kept || download(url));
-  early.set(url, started.catch(() => null));
+  early.set(url, obtain(url).catch(() => null));
 }
 
 self.fetch = async (input, init) => {
   const url = String(input);
   const started = early.get(url);
   early.delete(url);
-  return (started && (await started)) || (await keptCopy(url)) || download(url, input, init);
+  return (started && (await started)) || obtain(url, input, init);
 };
+
+async function obtain(url, input = url, init = undefined) {
+  if (!PACKED.has(fileName(url))) return (await keptCopy(url)) || download(url, input, init);
+  const source = url.split("?")[0] + PACKED_SUFFIX;
+  const response = (await keptCopy(source)) || (await download(source));
+  return response.ok && response.body ? unpacked(response, url) : response;
+}
+
+// A packed file as Pyodide expects it: the zstd frame decoded chunk by chunk, so the WebAssembly
+// still compiles while it streams in. The type is set here, whatever the host sent: streaming
+// compilation insists on application/wasm.
+function unpacked(response, url) {
+  let decoder;
+  const unzstd = new TransformStream({
+    start(controller) {
+      decoder = new Decompress((chunk) => {
+        if (chunk.length) controller.enqueue(chunk);
+      });
+    },
+    transform(chunk) {
+      decoder.push(chunk, false);
+    },
+    flush() {
+      decoder.push(new Uint8Array(0), true);
+    },
+  });
+  const type = url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
+  const headers = new Headers({ "content-type": type });
+  return new Response(response.body.pipeThrough(unzstd), { status: 200, headers });
+}
 
 // A runtime file that arrived before a Retry: counted as arrived, not fetched again.
 async function keptCopy(url) {
@@ -104,9 +138,6 @@ async function download(url, input = url, init = undefined) {
   if (!response.ok) failed(FAILURE.download, `${name} (HTTP ${response.status})`);
   if (!response.body) return response;
   const headers = new Headers(response.headers);
-  // Streaming compilation insists on this type; some hosts send octet-stream. The bytes are
-  // the same, so the kit starts anyway instead of hanging in Pyodide's fallback.
-  if (name.endsWith(".wasm")) headers.set("content-type", "application/wasm");
   arrived.set(name, 0);
   const counter = new TransformStream({
     transform(chunk, controller) {

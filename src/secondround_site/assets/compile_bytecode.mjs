@@ -3,7 +3,9 @@
 //   node compile_bytecode.mjs <pyodide dir> <in.zip> <out.zip>
 // Each "x.py" becomes "x.pyc" (unchecked-hash: nothing to compare it with in the browser); every
 // other entry is copied as it is. Column ranges are left out (PYTHONNODEBUGRANGES): line numbers
-// stay for tracebacks, and the bytecode is a quarter smaller.
+// stay for tracebacks, and the bytecode is a quarter smaller. Every entry is stored, not
+// deflated: the site ships the whole zip zstd-compressed (packing.py), which then compresses
+// across modules.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -32,7 +34,7 @@ with zipfile.ZipFile("/in.zip") as source, zipfile.ZipFile("/out.zip", "w") as o
             header = importlib.util.MAGIC_NUMBER + (1).to_bytes(4, "little")
             data = header + importlib.util.source_hash(data) + marshal.dumps(code)
             info.filename += "c"
-        out.writestr(info, data, compress_type=info.compress_type, compresslevel=9)
+        out.writestr(info, data, compress_type=zipfile.ZIP_STORED)
 `);
 } catch (error) {
   // The Python traceback alone (it names the module and line), without Node's dump of the
