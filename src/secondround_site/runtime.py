@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 from pathlib import Path
 
 __all__ = [
@@ -10,7 +12,7 @@ __all__ = [
     "RUNTIME_FILES",
     "SHIPPED_RUNTIME_FILES",
     "RuntimeMissing",
-    "decoder_module",
+    "decoder_wasm",
     "pinned_version",
     "runtime_dir",
 ]
@@ -28,8 +30,10 @@ RUNTIME_FILES: tuple[str, ...] = (
 # and compressed too, and the lock file inside build.mjs, cut down to its "info".
 SHIPPED_RUNTIME_FILES: tuple[str, ...] = ("pyodide.mjs", "pyodide.asm.mjs")
 PACKED_RUNTIME_FILES: tuple[str, ...] = ("pyodide.asm.wasm",)
-# The zstd decoder the worker imports (an ES module of fzstd, pinned in package.json).
-DECODER = ("fzstd", "esm/index.mjs")
+# The zstd decoder the worker runs: zstd compiled to WebAssembly by the zstddec package (pinned in
+# package.json), which carries it inside this module as base64.
+DECODER = ("zstddec", "dist/zstddec-stream.mjs")
+_EMBEDDED_WASM = re.compile(r'const wasm = "([A-Za-z0-9+/=]+)";')
 
 FIX_COMMAND = "make setup"
 
@@ -52,8 +56,12 @@ def _installed_version(folder: Path) -> str | None:
     return found
 
 
-def decoder_module(root: Path) -> Path:
-    """fzstd's ES module, checked against its pin, or RuntimeMissing naming the fix."""
+def decoder_wasm(root: Path) -> tuple[bytes, str]:
+    """zstd's decoder as WebAssembly, and the licences it comes under (zstddec's, zstd's).
+
+    RuntimeMissing names the fix when zstddec is absent, not the pinned version, or no longer
+    embeds the WebAssembly where this reads it.
+    """
     package, module = DECODER
     wanted = pinned_version(root, package)
     folder = root / "node_modules" / package
@@ -62,7 +70,13 @@ def decoder_module(root: Path) -> Path:
         raise RuntimeMissing(
             f"{package} {wanted} is not installed in node_modules/{package}: run `{FIX_COMMAND}`."
         )
-    return folder / module
+    embedded = _EMBEDDED_WASM.search((folder / module).read_text("utf-8"))
+    wasm = base64.b64decode(embedded[1]) if embedded else b""
+    if not wasm.startswith(b"\0asm"):
+        raise RuntimeMissing(
+            f"{package} {wanted}'s {module} holds no WebAssembly where the build looks for it."
+        )
+    return wasm, (folder / "LICENSE").read_text("utf-8")
 
 
 def runtime_dir(root: Path) -> Path:

@@ -24,7 +24,7 @@ from secondround_site.runtime import (
     RUNTIME_FILES,
     SHIPPED_RUNTIME_FILES,
     RuntimeMissing,
-    decoder_module,
+    decoder_wasm,
     runtime_dir,
 )
 from secondround_site.stdlib import (
@@ -81,29 +81,37 @@ def test_the_packed_runtime_files_unpack_to_the_npm_packages_bytes(
     assert shipped.stat().st_size < 0.85 * len(gzip.compress(original, 6))
 
 
+NODE_SCRIPT = ("node", "--input-type=module", "-e")
 UNPACK_IN_CHUNKS = """
-import { Decompress } from %s;
+import { decoder, unzstd } from %s;
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-const packed = readFileSync(process.argv[1]);
-const hash = createHash("sha256");
-const decoder = new Decompress((chunk) => hash.update(chunk));
+const [wasm, file] = process.argv.slice(1);
+const zstd = await decoder(readFileSync(wasm));
+const packed = readFileSync(file);
 // Network-sized pieces of uneven length, as a slow link hands them over.
-let at = 0;
-for (let i = 0; at < packed.length; i++) {
-  const size = [1, 17, 4096, 65536, 100003][i %% 5];
-  decoder.push(packed.subarray(at, at + size), false);
-  at += size;
-}
-decoder.push(new Uint8Array(0), true);
+const pieces = new ReadableStream({
+  start(controller) {
+    let at = 0;
+    for (let i = 0; at < packed.length; i++) {
+      const size = [1, 17, 4096, 65536, 100003][i %% 5];
+      controller.enqueue(packed.subarray(at, at + size));
+      at += size;
+    }
+    controller.close();
+  },
+});
+const hash = createHash("sha256");
+for await (const chunk of pieces.pipeThrough(unzstd(zstd))) hash.update(chunk);
 console.log(hash.digest("hex"));
 """
 
 
-def test_every_packed_file_unpacks_with_the_sites_decoder_in_pieces(built_site: Path) -> None:
-    """The worker's decoder (fzstd, as the site serves it), fed piece by piece, gives back the
-    very bytes each packed file holds."""
-    decoder = (built_site / "assets" / "secondround" / "fzstd.mjs").as_uri()
+def test_every_packed_file_unpacks_with_the_workers_decoder_in_pieces(built_site: Path) -> None:
+    """The worker's decoder (unzstd.mjs on the site's zstd.wasm), fed piece by piece, gives back
+    the very bytes each packed file holds."""
+    assets = built_site / "assets" / "secondround"
+    script = json.dumps((assets / "unzstd.mjs").as_uri())
     packed = sorted(built_site.rglob("*.zst"), key=lambda path: path.name)
     assert [p.name for p in packed] == sorted(
         [
@@ -114,18 +122,36 @@ def test_every_packed_file_unpacks_with_the_sites_decoder_in_pieces(built_site: 
     )
     for path in packed:
         done = subprocess.run(
-            [
-                "node",
-                "--input-type=module",
-                "-e",
-                UNPACK_IN_CHUNKS % json.dumps(decoder),
-                str(path),
-            ],
+            [*NODE_SCRIPT, UNPACK_IN_CHUNKS % script, str(assets / "zstd.wasm"), str(path)],
             capture_output=True,
             text=True,
             check=True,
         )
         assert done.stdout.strip() == hashlib.sha256(unpacked_bytes(path)).hexdigest(), path.name
+
+
+@pytest.mark.parametrize("damage", ["cut short", "flipped bytes"])
+def test_damaged_packed_bytes_fail_the_decoder_with_a_reason(
+    built_site: Path, tmp_path: Path, damage: str
+) -> None:
+    assets = built_site / "assets" / "secondround"
+    script = json.dumps((assets / "unzstd.mjs").as_uri())
+    data = bytearray((built_site / "pyodide" / "314.0.7" / "pyodide.asm.wasm.zst").read_bytes())
+    if damage == "cut short":
+        del data[len(data) // 2 :]
+    else:
+        data[5000:5008] = bytes(b ^ 0xA5 for b in data[5000:5008])
+    damaged = tmp_path / "damaged.zst"
+    damaged.write_bytes(bytes(data))
+    done = subprocess.run(
+        [*NODE_SCRIPT, UNPACK_IN_CHUNKS % script, str(assets / "zstd.wasm"), str(damaged)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode != 0
+    reason = "the zstd data ended early" if damage == "cut short" else "damaged zstd data"
+    assert reason in done.stderr
 
 
 def test_only_the_runtime_and_the_trimmed_standard_library_are_shipped(built_site: Path) -> None:
@@ -368,21 +394,39 @@ def test_runtime_problems_name_the_fix(
     assert "run `make setup`" in str(raised.value)
 
 
-@pytest.mark.parametrize("installed", [None, "0.1.0"], ids=["missing", "wrong-version"])
-def test_a_missing_or_wrong_zstd_decoder_names_the_fix(
-    tmp_path: Path, installed: str | None
+@pytest.mark.parametrize(
+    ("installed", "message"),
+    [
+        (None, "zstddec 0.3.4 is not installed in node_modules/zstddec: run `make setup`."),
+        ("0.1.0", "zstddec 0.3.4 is not installed in node_modules/zstddec: run `make setup`."),
+        (
+            "0.3.4",
+            "zstddec 0.3.4's dist/zstddec-stream.mjs holds no WebAssembly where the build looks"
+            " for it.",
+        ),
+    ],
+    ids=["missing", "wrong-version", "moved"],
+)
+def test_a_missing_or_changed_zstd_decoder_names_the_fix(
+    tmp_path: Path, installed: str | None, message: str
 ) -> None:
     shutil.copy(ROOT / "package.json", tmp_path / "package.json")
     if installed:
-        folder = tmp_path / "node_modules" / "fzstd"
-        (folder / "esm").mkdir(parents=True)
+        folder = tmp_path / "node_modules" / "zstddec"
+        (folder / "dist").mkdir(parents=True)
         (folder / "package.json").write_text(f'{{"version": "{installed}"}}')
-        (folder / "esm" / "index.mjs").write_text("export {};")
+        (folder / "dist" / "zstddec-stream.mjs").write_text("export {};")
     with pytest.raises(RuntimeMissing) as raised:
-        decoder_module(tmp_path)
-    assert str(raised.value) == (
-        "fzstd 0.1.1 is not installed in node_modules/fzstd: run `make setup`."
-    )
+        decoder_wasm(tmp_path)
+    assert str(raised.value) == message
+
+
+def test_the_decoder_ships_with_its_licences(built_site: Path) -> None:
+    assets = built_site / "assets" / "secondround"
+    assert (assets / "zstd.wasm").read_bytes().startswith(b"\0asm")
+    notices = (assets / "zstd.wasm.LICENSE.txt").read_text("utf-8")
+    assert "Don McCurdy" in notices
+    assert "Zstandard" in notices
 
 
 def test_the_guide_has_one_plan_and_the_sections_readers_expect(built_site: Path) -> None:

@@ -2,6 +2,7 @@
 // is created, then hands each event from the page to Python and posts back the JSON View. Every
 // message, both ways, is JSON text (secondround/protocol.py); this script sends codes, no words.
 import {
+  DECODER_URL,
   DOWNLOAD_BYTES,
   FAILURE,
   FULL_TREE_EVENTS,
@@ -14,7 +15,7 @@ import {
   STDLIB_URL,
   WHEEL_URL,
 } from "./build.mjs";
-import { Decompress } from "./fzstd.mjs";
+import { decoder, unzstd } from "./unzstd.mjs";
 
 const SITE_ROOT = new URL("../../", import.meta.url);
 const PYODIDE_URL = new URL(PYODIDE_DIR + "/", SITE_ROOT).href;
@@ -67,6 +68,9 @@ self.secondroundStats = () => ({ wasmBytes: pyodide ? pyodide._module.HEAPU8.byt
 // `<name>.zst` and handed over unpacked, as it arrives.
 const realFetch = self.fetch.bind(self);
 const PACKED = new Set(PACKED_FILES);
+// The decoder is small (60 KB) and fetched first, beside everything else. It is instantiated
+// from its bytes, so a host's type for .wasm does not matter.
+let zstd = null;
 
 // Pyodide asks for its files one after another: its loader, then its core script, then the
 // WebAssembly and the library. On a phone link each request would wait a round trip behind the
@@ -87,30 +91,27 @@ async function obtain(url, input = url, init = undefined) {
   if (!PACKED.has(fileName(url))) return (await keptCopy(url)) || download(url, input, init);
   const source = url.split("?")[0] + PACKED_SUFFIX;
   const response = (await keptCopy(source)) || (await download(source));
-  return response.ok && response.body ? unpacked(response, url) : response;
+  if (!response.ok || !response.body) return response;
+  // A packed file as Pyodide expects it: decoded chunk by chunk, so the WebAssembly still
+  // compiles while it streams in. The type is set here, whatever the host sent: streaming
+  // compilation insists on application/wasm.
+  const type = url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
+  const body = response.body.pipeThrough(unzstd(await zstd));
+  return new Response(body, { status: 200, headers: { "content-type": type } });
 }
 
-// A packed file as Pyodide expects it: the zstd frame decoded chunk by chunk, so the WebAssembly
-// still compiles while it streams in. The type is set here, whatever the host sent: streaming
-// compilation insists on application/wasm.
-function unpacked(response, url) {
-  let decoder;
-  const unzstd = new TransformStream({
-    start(controller) {
-      decoder = new Decompress((chunk) => {
-        if (chunk.length) controller.enqueue(chunk);
-      });
-    },
-    transform(chunk) {
-      decoder.push(chunk, false);
-    },
-    flush() {
-      decoder.push(new Uint8Array(0), true);
-    },
-  });
-  const type = url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
-  const headers = new Headers({ "content-type": type });
-  return new Response(response.body.pipeThrough(unzstd), { status: 200, headers });
+function loadDecoder() {
+  const url = new URL(DECODER_URL, SITE_ROOT).href;
+  const name = fileName(url);
+  zstd = realFetch(url)
+    .then((response) => {
+      if (!response.ok) throw new Error(`${name} (HTTP ${response.status})`);
+      return response.arrayBuffer();
+    })
+    .then(decoder);
+  // Without it nothing can start: the page hears of it now, with the file's name (a failed
+  // fetch rejects with a TypeError that names nothing).
+  zstd.catch((error) => failed(FAILURE.download, error instanceof TypeError ? name : error.message));
 }
 
 // A runtime file that arrived before a Retry: counted as arrived, not fetched again.
@@ -182,6 +183,7 @@ async function needsCaching(url) {
 }
 
 async function start() {
+  loadDecoder();
   const wheelUrl = new URL(WHEEL_URL, SITE_ROOT).href;
   const stdlibUrl = new URL(STDLIB_URL, SITE_ROOT).href;
   fetchEarly(PYODIDE_URL + "pyodide.asm.wasm");
