@@ -83,9 +83,10 @@ def build_times(port: int, repeats: int = 3) -> dict[str, float]:
 
 def add_floor_pages(site: Path) -> None:
     version = {"v": pinned_version(ROOT)}
-    # The floor is bare Pyodide: the full standard library and lock file, which the site itself
-    # no longer ships (it sends a trimmed library and carries an empty lock in build.mjs).
-    for name in ("python_stdlib.zip", "pyodide-lock.json"):
+    # The floor is bare Pyodide: the WebAssembly as npm has it, the full standard library and
+    # the lock file, which the site itself does not ship (it sends the WebAssembly and a trimmed
+    # library zstd-compressed, and carries an empty lock in build.mjs).
+    for name in ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
         shutil.copy(ROOT / "node_modules" / "pyodide" / name, site / "pyodide" / version["v"])
     floor = site / "bench-floor"
     floor.mkdir()

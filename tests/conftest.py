@@ -69,6 +69,14 @@ def site_url(built_site: Path, site_port: int) -> Iterator[str]:
     server.server_close()
 
 
+# For the tests only: WebAssembly stays on V8's baseline compiler (Liftoff). The suite boots
+# Python some ninety times, and optimizing Pyodide's interpreter loop with TurboFan was a third
+# of each boot's CPU on this 2-core machine. The same WebAssembly runs, only less optimized;
+# the benchmark (bench/run.py) keeps Chromium's defaults, as readers have them.
+TEST_ONLY_ARGS = ["--js-flags=--liftoff-only"]
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
-    return {**browser_type_launch_args, **chromium_launch_args()}
+    launch = {**browser_type_launch_args, **chromium_launch_args()}
+    return {**launch, "args": [*launch["args"], *TEST_ONLY_ARGS]}
