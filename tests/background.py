@@ -45,13 +45,24 @@ class Run:
         self._result: subprocess.CompletedProcess[str] | None = None
         self._error: BaseException | None = None
         self._process: subprocess.Popen[str] | None = None
+        self._command: Command | None = None
 
     def start(self) -> None:
-        """Queue the run (once): the background threads take queued runs in turn."""
+        """Prepare the run here and queue it (once): the background threads take queued runs in
+        turn, and only wait on their processes. Preparing runs Python (building zips, parsing
+        source) in the caller's thread: CPython 3.11's parser is not safe beside a test that
+        parses too ("AST constructor recursion depth mismatch"), and under the GIL a thread
+        would not make it sooner."""
         with self._lock:
             if self._queued:
                 return
             self._queued = True
+        try:
+            self._command = self.make(Path(tempfile.mkdtemp(prefix="secondround-run-")))
+        except BaseException as error:  # handed to the test that waits for the result
+            self._error = error
+            self._done.set()
+            return
         _start_thread()
         _queue.put(self)
 
@@ -67,8 +78,8 @@ class Run:
         try:
             if _stopped.is_set():
                 raise RuntimeError("the session ended before this run started")
-            work = Path(tempfile.mkdtemp(prefix="secondround-run-"))
-            command = self.make(work)
+            command = self._command
+            assert command is not None, "a run is queued only once prepared"
             with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
                 env = None if command.env is None else {**os.environ, **command.env}
                 self._process = subprocess.Popen(

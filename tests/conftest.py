@@ -6,6 +6,7 @@ parts with `-m`: `make test-fast` is `-m "not browser and not grammar"`.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
 # The folders under tests/ that hold tests, each the name of its marker (pyproject.toml).
 PARTS = ("unit", "site", "pyodide", "grammar", "browser")
+# Set by scripts/run-tests.sh for the session that runs beside the browser tests' own.
+BESIDE_BROWSER = "SECONDROUND_BESIDE_BROWSER"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -40,8 +43,10 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     if session.config.option.collectonly:
         return
     browser = any(item.get_closest_marker("browser") for item in session.items)
+    # scripts/run-tests.sh runs the browser tests in a session of their own, beside this one.
+    beside_browser = os.environ.get(BESIDE_BROWSER) == "1"
     modules = {_module_name(item) for item in session.items} - {None}
-    background.start_runs_of(modules, workers=1 if browser else 2)
+    background.start_runs_of(modules, workers=1 if browser or beside_browser else 2)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

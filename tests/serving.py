@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import fcntl
 import gzip
 import os
 import socket
@@ -56,9 +57,14 @@ def build_site(project: Path, out: Path, port: int, config: Path | None = None) 
     if config is not None:
         command += ["--config-file", str(config)]
     start = time.perf_counter()
-    result = subprocess.run(
-        command, cwd=project, env=env, capture_output=True, text=True, check=False
-    )
+    # One build at a time per project: the suite's two sessions (scripts/run-tests.sh) share the
+    # build's caches in .cache/, which a first build fills.
+    (project / ".cache").mkdir(exist_ok=True)
+    with open(project / ".cache" / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        result = subprocess.run(
+            command, cwd=project, env=env, capture_output=True, text=True, check=False
+        )
     if result.returncode != 0:
         raise RuntimeError(f"mkdocs build failed:\n{result.stderr}")
     return time.perf_counter() - start
