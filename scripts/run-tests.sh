@@ -6,14 +6,16 @@ py=${1:-.venv/bin/python}
 "$py" -m ruff check src tests bench || exit 1
 "$py" -m ruff format --check src tests bench || exit 1
 # Browser tests spend part of their time waiting on Chromium; on two cores the other sessions
-# fill it. Each reports after the browser tests, in full.
+# fill it. They run niced, so they take what the browser tests leave and never slow them (the
+# browser tests are the longest part, and the only one that waits on timeouts). Each reports
+# after the browser tests, in full.
 types_log=$(mktemp)
 rest_log=$(mktemp)
-bash scripts/typecheck.sh "$py" >"$types_log" 2>&1 &
+nice -n 10 bash scripts/typecheck.sh "$py" >"$types_log" 2>&1 &
 types=$!
 # The thorough Hypothesis profile, whatever the shell exported (`make test-fast` uses "fast").
 HYPOTHESIS_PROFILE=thorough SECONDROUND_BESIDE_BROWSER=1 \
-  "$py" -m pytest -m "not browser" -p no:cacheprovider >"$rest_log" 2>&1 &
+  nice -n 10 "$py" -m pytest -m "not browser" -p no:cacheprovider >"$rest_log" 2>&1 &
 rest=$!
 HYPOTHESIS_PROFILE=thorough "$py" -m pytest -m browser
 browser_status=$?
