@@ -96,7 +96,14 @@ async function obtain(url, input = url, init = undefined) {
   // compiles while it streams in. The type is set here, whatever the host sent: streaming
   // compilation insists on application/wasm.
   const type = url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
-  const body = response.body.pipeThrough(unzstd(await zstd));
+  let zstdExports;
+  try {
+    zstdExports = await zstd;
+  } catch {
+    // Already reported (loadDecoder): an error Response lets Pyodide fail on its handled path.
+    return new Response(null, { status: 503 });
+  }
+  const body = response.body.pipeThrough(unzstd(zstdExports));
   return new Response(body, { status: 200, headers: { "content-type": type } });
 }
 
