@@ -408,7 +408,7 @@ def _on_edit(model: Model, arg: str, value: Any, out: Outbox) -> Model:
         return model
     edits = dict(model.state.edits)
     text = clip_block(value, MAX_EDIT_CHARS)
-    if text == views.generated_text(model.state, arg):
+    if text == views.generated_text(model.state, arg, views.waiting_on(model)):
         edits.pop(arg, None)  # typed back to what the form writes: it follows the form again
     elif len(edits) < MAX_EDITS or arg in edits:
         edits[arg] = text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Literal, get_args
@@ -37,10 +37,12 @@ __all__ = [
     "CARD_MAX_WORDS",
     "DRAFT_KINDS",
     "EMAIL_WORDS",
+    "UNKNOWN_EMPLOYER",
     "Draft",
     "DraftKind",
     "InterviewerDrafts",
     "Outcome",
+    "WaitingEmployer",
     "drafts_for",
     "join_words",
     "mailto",
@@ -749,6 +751,7 @@ def _offer_terms(f: _Facts, who: _Person) -> tuple[str, str, str]:
 
 
 def _offer_other(f: _Facts) -> tuple[str, str, str]:
+    """The note for an employer the kit knows nothing of: the reader adds who and which role."""
     parts = [
         "I am writing about the role I interviewed for with you, which still interests me "
         "very much.",
@@ -760,6 +763,48 @@ def _offer_other(f: _Facts) -> tuple[str, str, str]:
     ]
     subject = "An update on my application" + (f", {f.me}" if f.me else "")
     return subject, " ".join(parts), "Kind regards,"
+
+
+def _offer_other_to(f: _Facts, them: _Facts, who: _Person) -> tuple[str, str, str]:
+    """The note to one employer still deciding on another of the reader's applications: their
+    role, their company and their own timeline, in their person's tone."""
+    role = _the(them.job, "position" if who.tone == "formal" else "role")
+    at = f" at {them.company}" if them.company else ""
+    if who.tone == "relaxed":
+        parts = [
+            f"I wanted to give you a quick update on my application for {role}{at}, which "
+            "I'm still really keen on.",
+            "I've since had a job offer from another employer, and they've asked for my "
+            "answer in the next few days.",
+            (
+                f"I know you were planning to decide by {format_date(them.decision)}, so before "
+                "I reply I wanted to check whether you can share where things stand."
+                if them.decision
+                else "Before I reply, I wanted to check whether you can share where your "
+                "decision stands."
+            ),
+            "Thanks so much, and I hope to hear from you soon.",
+        ]
+        closing = "All the best,"
+    else:
+        parts = [
+            f"I am writing about my application for {role}{at}, which still interests me "
+            "very much.",
+            "I have since received a job offer from another employer, and I have been asked to "
+            "give my answer within the next few days.",
+            (
+                f"I know that you planned to reach a decision by {format_date(them.decision)}; "
+                "before I reply, I wanted to ask whether you are able to share where it stands."
+                if them.decision
+                else "Before I reply, I wanted to let you know, in case you are able to share "
+                "where your own decision stands."
+            ),
+            "Thank you for your time, and I hope to hear from you soon.",
+        ]
+        closing = "Kind regards,"
+    about = f" for {role}" if them.job else f" to {them.company}"
+    subject = f"An update on my application{about}" + (f", {f.me}" if f.me else "")
+    return subject, " ".join(parts), closing
 
 
 def _draft(
@@ -854,11 +899,51 @@ def drafts_for(p: Profile, outcome: str = "waiting") -> tuple[InterviewerDrafts,
     )
 
 
-def other_drafts(p: Profile, outcome: str = "waiting") -> tuple[Draft, ...]:
-    """Drafts for no interviewer of this company: after an offer, the note to another employer."""
+# The key's "person" for the note to an employer the kit knows nothing of.
+UNKNOWN_EMPLOYER = "others"
+
+
+@dataclass(frozen=True)
+class WaitingEmployer:
+    """Another of the reader's applications, still waiting on its employer's decision."""
+
+    # Names its note among the drafts (and the reader's edit of it): short, stable, unique.
+    key: str
+    profile: Profile
+
+
+def other_drafts(
+    p: Profile, outcome: str = "waiting", waiting: tuple[WaitingEmployer, ...] = ()
+) -> tuple[tuple[str, Draft], ...]:
+    """After an offer, a note to each employer still deciding on another of the reader's
+    applications (to its coordinator, naming its role); with none known, one note for the reader
+    to address. Each comes with its key."""
     if outcome != "offer":
         return ()
     f = _facts(p)
+    notes = []
+    for other in waiting:
+        them = _facts(other.profile)
+        if not (them.company or them.job):
+            continue  # nothing to name it by: the general note covers it
+        people = other.profile.interviewers
+        who = _person(0, people[coordinator_of(other.profile)]) if people else _person(0, _NOBODY)
+        subject, paragraph, closing = _offer_other_to(f, them, who)
+        body = _letter(_greeting(who), paragraph, _signature(f, closing))
+        draft = _draft(
+            "offer_other", who.email, subject, body, email=True, words=count_words(paragraph)
+        )
+        named = " ".join(
+            part for part in (them.company, f"({them.job})" if them.job else "") if part
+        )
+        notes.append((other.key, replace(draft, title=f"To {named}")))
+    if notes:
+        return tuple(notes)
     subject, paragraph, closing = _offer_other(f)
     body = _letter("Hello,", paragraph, _signature(f, closing))
-    return (_draft("offer_other", "", subject, body, email=True, words=count_words(paragraph)),)
+    draft = _draft("offer_other", "", subject, body, email=True, words=count_words(paragraph))
+    return ((UNKNOWN_EMPLOYER, draft),)
+
+
+# Greets as "Dear Hiring Manager," when an application lists nobody.
+_NOBODY = Interviewer()

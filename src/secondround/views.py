@@ -12,7 +12,15 @@ from secondround.application_views import applications_section, summaries, today
 from secondround.catchup import Plan, plan_for
 from secondround.checklist import ChecklistItem, checklist, progress, skipped_items
 from secondround.codec import to_bookmark
-from secondround.drafts import Draft, InterviewerDrafts, drafts_for, mailto, other_drafts
+from secondround.drafts import (
+    UNKNOWN_EMPLOYER,
+    Draft,
+    InterviewerDrafts,
+    WaitingEmployer,
+    drafts_for,
+    mailto,
+    other_drafts,
+)
 from secondround.form import FormField, Section, declared
 from secondround.model import SHARE_MARK, Model, Notice
 from secondround.profile import (
@@ -478,21 +486,32 @@ def edit_box_id(key: str) -> str:
     return "sr-e-" + key.replace(":", "-")
 
 
-def generated_text(state: State, key: str) -> str | None:
+def generated_text(state: State, key: str, waiting: tuple[WaitingEmployer, ...] = ()) -> str | None:
     """What the form writes for the draft `key`, before any edit; None for no such draft."""
     who, _, kind = key.partition(":")
     for group in drafts_for(state.profile, state.outcome):
         if group.interviewer.id == who:
             return next((d.body for d in group.drafts if d.kind == kind), None)
-    if who == OTHERS:
-        return next(
-            (d.body for d in other_drafts(state.profile, state.outcome) if d.kind == kind), None
-        )
-    return None
+    others = other_drafts(state.profile, state.outcome, waiting)
+    return next((d.body for to, d in others if to == who and d.kind == kind), None)
 
 
-# The key's "person" for drafts to no interviewer (the note to another employer).
-OTHERS = "others"
+# The key's "person" for the note to an employer the kit knows nothing of; a note to another of
+# the reader's applications has "o-" and the start of that application's id.
+OTHERS = UNKNOWN_EMPLOYER
+
+
+def waiting_on(model: Model) -> tuple[WaitingEmployer, ...]:
+    """The reader's other active applications still waiting on a decision, in the list's order:
+    after an offer, each gets a note of its own."""
+    return tuple(
+        WaitingEmployer(key="o-" + entry.id[:14], profile=entry.state.profile)
+        for entry in model.shelf.entries
+        if entry.status == "active"
+        and entry.id
+        and entry.id != model.state.id
+        and entry.state.outcome == "waiting"
+    )
 
 
 def _edit_tools(key: str, edited: bool, editing: bool, body: str, title: str) -> list[Node]:
@@ -627,14 +646,16 @@ def _length_node(draft: Draft) -> Node | None:
     )
 
 
-def _drafts(model: Model, groups: tuple[InterviewerDrafts, ...], others: tuple[Draft, ...]) -> Node:
+def _drafts(
+    model: Model, groups: tuple[InterviewerDrafts, ...], others: tuple[tuple[str, Draft], ...]
+) -> Node:
     return _drafts_section(groups, others, model.state.edits, model.editing)
 
 
 @lru_cache(maxsize=64)
 def _drafts_section(
     groups: tuple[InterviewerDrafts, ...],
-    others: tuple[Draft, ...],
+    others: tuple[tuple[str, Draft], ...],
     edits: Mapping[str, str],
     editing: str,
 ) -> Node:
@@ -676,7 +697,7 @@ def _drafts_section(
                 "section",
                 {"class": "sr-group", "aria-label": "Drafts for other employers"},
                 el("h3", {}, "For other employers"),
-                *[node(len(groups), d, "", OTHERS) for d in others],
+                *[node(len(groups), d, "", key) for key, d in others],
             )
         )
     return el(
@@ -936,7 +957,7 @@ def view(model: Model) -> dict[str, Any]:
     errors = _shown_errors(model)
     state = model.state
     groups = drafts_for(state.profile, state.outcome)
-    others = other_drafts(state.profile, state.outcome)
+    others = other_drafts(state.profile, state.outcome, waiting_on(model))
     # One plan per View: the Today line and the checklist read the same one.
     plan = plan_for(model.state, model.today)
     checklist_node, summary = _checklist(model, plan)

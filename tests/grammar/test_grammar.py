@@ -12,7 +12,7 @@ from pathlib import Path
 from corpus import PANEL_PROFILES, QUALIFICATIONS, TOPICS
 
 from background import Command, run
-from secondround.drafts import drafts_for, other_drafts
+from secondround.drafts import WaitingEmployer, drafts_for, other_drafts
 from secondround.example import example_profile
 from secondround.phrasing import as_item, phrase, topic_item
 from secondround.profile import ROLES, Interviewer, Profile, Role, Tone, clean_line
@@ -72,22 +72,33 @@ def typed_text(p: Profile) -> list[str]:
     return [f for f in fields if f.strip()]
 
 
+PREFIXES = ("qualification-", "topic-")
+
+
 def texts() -> tuple[list[dict[str, str]], dict[str, list[str]]]:
     out: list[dict[str, str]] = []
     typed: dict[str, list[str]] = {}
+    candidates = [p for name, p in corpus().items() if not name.startswith(PREFIXES)]
     for name, p in corpus().items():
         # The typed shapes only reach the notes; the candidates get every draft of every outcome.
-        shapes = name.startswith(("qualification-", "topic-"))
+        shapes = name.startswith(PREFIXES)
+        # After an offer, a note to each other candidate's employer, as if they were the reader's
+        # other applications still waiting; and the general note, when there are none.
+        waiting = tuple(WaitingEmployer(f"o-{i}", o) for i, o in enumerate(candidates) if o != p)
+        # Names typed for those applications may appear in their notes, and only there.
+        typed_elsewhere = [text for other in waiting[:3] for text in typed_text(other.profile)]
         for outcome in ("waiting",) if shapes else ("waiting", "offer", "not_hired"):
             drafts = [d for g in drafts_for(p, outcome) for d in g.drafts]
-            drafts += list(other_drafts(p, outcome))
+            drafts += [note for _, note in other_drafts(p, outcome)]
+            drafts += [note for _, note in other_drafts(p, outcome, waiting[:3])]
             if shapes:
                 drafts = [d for d in drafts if d.kind in ("email", "card")]
             for i, d in enumerate(drafts):
                 key = f"{name}/{outcome}/{i}/{d.kind}"
                 # Greeting, message and sign-off as written; the subject as its own line.
                 out.append({"id": key, "text": f"{d.subject}\n\n{d.body}" if d.subject else d.body})
-                typed[key] = typed_text(p)
+                elsewhere = typed_elsewhere if d.kind == "offer_other" else []
+                typed[key] = typed_text(p) + elsewhere
     return out, typed
 
 

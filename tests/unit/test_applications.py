@@ -36,6 +36,7 @@ from secondround.codec import from_storage, to_bookmark, to_storage
 from secondround.model import BACKUP_PREFIX, STATE_KEY, Model
 from secondround.profile import Interviewer, Profile
 from secondround.state import State, content
+from secondround.views import generated_text, waiting_on
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NOW_MS = 1_795_689_000_000  # 2026-11-26 10:30 UTC
@@ -334,6 +335,34 @@ def test_the_list_shows_company_position_next_step_and_status() -> None:
     assert "Analyst at Contoso Archived" in text
     assert "Analyst at Fabrikam Offer" in text
     assert "2 active, 1 archived." in text
+
+
+def test_an_offer_writes_a_note_to_each_other_application_still_waiting() -> None:
+    offer = replace(app("Fabrikam", "fb"), outcome="offer", outcome_on="2026-11-25")
+    hired_elsewhere = replace(app("Litware", "lw"), outcome="not_hired", outcome_on="2026-11-25")
+    model = browser(
+        NORTHWIND,
+        CONTOSO,
+        hired_elsewhere,
+        offer,
+        statuses=["active", "archived", "active", "active"],
+        current="fb",
+    )
+    text = texts(view(model)["tree"])
+    # Northwind is still deciding; Contoso is archived and Litware has answered: no note to them.
+    assert "To Northwind (Analyst)" in text
+    assert "my application for the Analyst position at Northwind" in text
+    assert "To Contoso" not in text
+    assert "To Litware" not in text
+    assert "To another employer you are waiting on" not in text
+    # Its edit is kept under its own key, and typing the generated text back drops the edit.
+    key = "o-nw:offer_other"
+    edited = update(model, ev("edit", arg=key, value="My own words to Northwind."))
+    assert edited.state.edits == {key: "My own words to Northwind."}
+    generated = generated_text(edited.state, key, waiting_on(edited))
+    assert generated is not None
+    assert "Northwind" in generated
+    assert update(edited, ev("edit", arg=key, value=generated)).state.edits == {}
 
 
 def test_today_across_all_lists_each_active_applications_due_steps_with_a_way_to_it() -> None:

@@ -11,7 +11,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import hostile_text, profiles
 
-from secondround.drafts import DRAFT_KINDS, Draft, drafts_for, join_words, mailto, other_drafts
+from secondround.drafts import (
+    DRAFT_KINDS,
+    UNKNOWN_EMPLOYER,
+    Draft,
+    WaitingEmployer,
+    drafts_for,
+    join_words,
+    mailto,
+    other_drafts,
+)
 from secondround.profile import Interviewer, Profile, Tone, clean_line
 
 DANA = Interviewer(
@@ -139,11 +148,109 @@ def test_without_a_mark_the_hiring_manager_coordinates() -> None:
 
 def test_after_an_offer_a_note_to_another_employer() -> None:
     assert other_drafts(SAM, "waiting") == ()
-    (note,) = other_drafts(SAM, "offer")
+    ((key, note),) = other_drafts(SAM, "offer")
+    assert key == UNKNOWN_EMPLOYER
     assert note.kind == "offer_other"
     assert note.body.startswith("Hello,\n\n")
     assert "another employer" in note.body
     assert note.subject == "An update on my application, Sam Rivera"
+
+
+# Other applications still waiting on a decision when this one brings an offer.
+HARBOUR = Profile(
+    company="Harbour Health",
+    position="Data Analyst",
+    decision_date="2026-12-11",
+    interviewers=(
+        Interviewer(name="Mei Chen", role="panel"),
+        Interviewer(name="Tomás Ortega", email="tomas@harbour.example", tone="relaxed"),
+    ),
+    coordinator=1,
+)
+CIVIC = Profile(
+    company="City of Leeds",
+    position="Reporting Officer",
+    interviewers=(Interviewer(name="Dr. Ruth Adeyemi", email="r.adeyemi@leeds.example"),),
+)
+NOBODY_LISTED = Profile(company="Acme Logistics")
+UNNAMED = Profile(interviewers=(Interviewer(name="Pat Doe"),))
+
+
+@pytest.mark.parametrize(
+    ("other", "to", "greeting", "names", "title"),
+    [
+        # The coordinator, in their own tone, with the date they gave.
+        (
+            HARBOUR,
+            "tomas@harbour.example",
+            "Hi Tomás,",
+            ("the Data Analyst role at Harbour Health", "decide by Friday, December 11"),
+            "To Harbour Health (Data Analyst)",
+        ),
+        (
+            CIVIC,
+            "r.adeyemi@leeds.example",
+            "Dear Dr. Adeyemi,",
+            ("the Reporting Officer position at City of Leeds",),
+            "To City of Leeds (Reporting Officer)",
+        ),
+        # Nobody listed: the hiring manager, and the company alone.
+        (
+            NOBODY_LISTED,
+            "",
+            "Dear Hiring Manager,",
+            ("my application for the position at Acme Logistics",),
+            "To Acme Logistics",
+        ),
+    ],
+    ids=["relaxed-coordinator", "formal-title", "nobody-listed"],
+)
+def test_an_offer_brings_a_note_to_each_employer_still_deciding(
+    other: Profile, to: str, greeting: str, names: tuple[str, ...], title: str
+) -> None:
+    ((key, note),) = other_drafts(SAM, "offer", (WaitingEmployer("o-abc", other),))
+    assert key == "o-abc"
+    assert note.kind == "offer_other"
+    assert note.to == to
+    assert note.title == title
+    assert note.body.startswith(greeting + "\n\n")
+    for text in names:
+        assert text in note.body
+    # The employer with the offer stays unnamed, and so does this application's own company.
+    assert "another employer" in note.body
+    assert "Northwind" not in note.body
+    assert note.body.endswith("Sam Rivera\nsam.rivera@example.com\n+1 555 010 0199")
+    assert note.mailto.startswith(f"mailto:{to}?") if to else note.mailto.startswith("mailto:?")
+
+
+def test_each_employer_gets_its_own_note_and_one_with_nothing_to_name_gets_none() -> None:
+    waiting = (
+        WaitingEmployer("o-1", HARBOUR),
+        WaitingEmployer("o-2", UNNAMED),
+        WaitingEmployer("o-3", CIVIC),
+    )
+    notes = other_drafts(SAM, "offer", waiting)
+    assert [key for key, _ in notes] == ["o-1", "o-3"]
+    assert len({note.body for _, note in notes}) == 2
+    # With only applications it cannot name, the general note is there instead.
+    only_unnamed = other_drafts(SAM, "offer", (WaitingEmployer("o-2", UNNAMED),))
+    assert [key for key, _ in only_unnamed] == [UNKNOWN_EMPLOYER]
+    assert other_drafts(SAM, "not_hired", waiting) == ()
+
+
+@pytest.mark.parametrize(
+    ("other", "subject"),
+    [
+        (HARBOUR, "An update on my application for the Data Analyst role, Sam Rivera"),
+        (CIVIC, "An update on my application for the Reporting Officer position, Sam Rivera"),
+        (NOBODY_LISTED, "An update on my application to Acme Logistics, Sam Rivera"),
+    ],
+)
+def test_the_note_to_an_employer_still_deciding_names_the_application(
+    other: Profile, subject: str
+) -> None:
+    ((_, note),) = other_drafts(SAM, "offer", (WaitingEmployer("o-1", other),))
+    assert note.subject == subject
 
 
 def test_offer_drafts_thank_accept_and_ask_for_writing_and_time() -> None:
@@ -339,7 +446,8 @@ def test_drafts_never_fail(p: Profile, outcome: str) -> None:
     groups = drafts_for(p, outcome)
     assert len(groups) == len(p.interviewers)
     for g in groups:
-        for d in (*g.drafts, *other_drafts(p, outcome)):
+        waiting = (WaitingEmployer("o-x", p),)
+        for d in (*g.drafts, *(note for _, note in other_drafts(p, outcome, waiting))):
             assert d.mailto == "" or d.mailto.startswith("mailto:")
             d.body.encode("utf-8")
 
