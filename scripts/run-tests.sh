@@ -6,9 +6,8 @@ py=${1:-.venv/bin/python}
 "$py" -m ruff check src tests bench || exit 1
 "$py" -m ruff format --check src tests bench || exit 1
 # Browser tests spend part of their time waiting on Chromium; on two cores the other sessions
-# fill it. They run niced, so they take what the browser tests leave and never slow them (the
-# browser tests are the longest part, and the only one that waits on timeouts). Each reports
-# after the browser tests, in full.
+# fill it. They run niced, so the browser tests (the longest part, and the only one that waits
+# on timeouts) come first for the CPU. Each reports after the browser tests, in full.
 types_log=$(mktemp)
 rest_log=$(mktemp)
 nice -n 10 bash scripts/typecheck.sh "$py" >"$types_log" 2>&1 &

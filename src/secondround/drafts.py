@@ -750,16 +750,27 @@ def _offer_terms(f: _Facts, who: _Person) -> tuple[str, str, str]:
     return _subject("Your offer", f, "position"), " ".join(parts), "Kind regards,"
 
 
+# What every formal note to another employer says after its opening: the offer, the question,
+# the thanks.
+_OFFER_NEWS = (
+    "I have since received a job offer from another employer, and I have been asked to give my "
+    "answer within the next few days."
+)
+_ASK_WHERE_IT_STANDS = (
+    "Before I reply, I wanted to let you know, in case you are able to share where your own "
+    "decision stands."
+)
+_HOPE_TO_HEAR = "Thank you for your time, and I hope to hear from you soon."
+
+
 def _offer_other(f: _Facts) -> tuple[str, str, str]:
     """The note for an employer the kit knows nothing of: the reader adds who and which role."""
     parts = [
         "I am writing about the role I interviewed for with you, which still interests me "
         "very much.",
-        "I have since received a job offer from another employer, and I have been asked to "
-        "give my answer within the next few days.",
-        "Before I reply, I wanted to let you know, in case you are able to share where your "
-        "own decision stands.",
-        "Thank you for your time, and I hope to hear from you soon.",
+        _OFFER_NEWS,
+        _ASK_WHERE_IT_STANDS,
+        _HOPE_TO_HEAR,
     ]
     subject = "An update on my application" + (f", {f.me}" if f.me else "")
     return subject, " ".join(parts), "Kind regards,"
@@ -790,16 +801,14 @@ def _offer_other_to(f: _Facts, them: _Facts, who: _Person) -> tuple[str, str, st
         parts = [
             f"I am writing about my application for {role}{at}, which still interests me "
             "very much.",
-            "I have since received a job offer from another employer, and I have been asked to "
-            "give my answer within the next few days.",
+            _OFFER_NEWS,
             (
                 f"I know that you planned to reach a decision by {format_date(them.decision)}; "
                 "before I reply, I wanted to ask whether you are able to share where it stands."
                 if them.decision
-                else "Before I reply, I wanted to let you know, in case you are able to share "
-                "where your own decision stands."
+                else _ASK_WHERE_IT_STANDS
             ),
-            "Thank you for your time, and I hope to hear from you soon.",
+            _HOPE_TO_HEAR,
         ]
         closing = "Kind regards,"
     about = f" for {role}" if them.job else f" to {them.company}"
@@ -901,6 +910,8 @@ def drafts_for(p: Profile, outcome: str = "waiting") -> tuple[InterviewerDrafts,
 
 # The key's "person" for the note to an employer the kit knows nothing of.
 UNKNOWN_EMPLOYER = "others"
+# Greets as "Dear Hiring Manager," when an application lists nobody.
+_NOBODY = Interviewer()
 
 
 @dataclass(frozen=True)
@@ -943,7 +954,3 @@ def other_drafts(
     body = _letter("Hello,", paragraph, _signature(f, closing))
     draft = _draft("offer_other", "", subject, body, email=True, words=count_words(paragraph))
     return ((UNKNOWN_EMPLOYER, draft),)
-
-
-# Greets as "Dear Hiring Manager," when an application lists nobody.
-_NOBODY = Interviewer()

@@ -13,7 +13,6 @@ from secondround.catchup import Plan, plan_for
 from secondround.checklist import ChecklistItem, checklist, progress, skipped_items
 from secondround.codec import to_bookmark
 from secondround.drafts import (
-    UNKNOWN_EMPLOYER,
     Draft,
     InterviewerDrafts,
     WaitingEmployer,
@@ -496,14 +495,10 @@ def generated_text(state: State, key: str, waiting: tuple[WaitingEmployer, ...] 
     return next((d.body for to, d in others if to == who and d.kind == kind), None)
 
 
-# The key's "person" for the note to an employer the kit knows nothing of; a note to another of
-# the reader's applications has "o-" and the start of that application's id.
-OTHERS = UNKNOWN_EMPLOYER
-
-
 def waiting_on(model: Model) -> tuple[WaitingEmployer, ...]:
     """The reader's other active applications still waiting on a decision, in the list's order:
-    after an offer, each gets a note of its own."""
+    after an offer, each gets a note of its own, keyed "o-" and the start of its id (the note to
+    an employer the kit knows nothing of is keyed UNKNOWN_EMPLOYER)."""
     return tuple(
         WaitingEmployer(key="o-" + entry.id[:14], profile=entry.state.profile)
         for entry in model.shelf.entries

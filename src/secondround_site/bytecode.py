@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["BytecodeFailed", "Compiled", "compiled_zip"]
+__all__ = ["BytecodeFailed", "Compiled", "compiled_zip", "file_digest"]
 
 SCRIPT = "compile_bytecode.mjs"
 # Compiling boots Pyodide under Node (a few seconds): slow enough to be worth a failure that
@@ -34,9 +34,14 @@ def _script() -> Path:
 
 @functools.cache
 def _digest(path: Path, mtime_ns: int, size: int) -> bytes:
+    return hashlib.sha256(path.read_bytes()).digest()
+
+
+def file_digest(path: Path) -> bytes:
     """A file's SHA-256, read once per version of it: the runtime is 12 MB, and `make serve`
     builds again on every edit."""
-    return hashlib.sha256(path.read_bytes()).digest()
+    stat = path.stat()
+    return _digest(path, stat.st_mtime_ns, stat.st_size)
 
 
 def compiled_zip(source: Path, pyodide: Path, cache: Path) -> Compiled:
@@ -47,8 +52,7 @@ def compiled_zip(source: Path, pyodide: Path, cache: Path) -> Compiled:
     """
     key = hashlib.sha256(hashlib.sha256(source.read_bytes()).digest())
     for part in (_script(), pyodide / "pyodide.asm.wasm", pyodide / "python_stdlib.zip"):
-        stat = part.stat()
-        key.update(_digest(part, stat.st_mtime_ns, stat.st_size))
+        key.update(file_digest(part))
     folder = cache / key.hexdigest()[:16]
     out = folder / source.name
     if not out.is_file():

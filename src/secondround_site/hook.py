@@ -82,11 +82,10 @@ class Built:
 
     def packed_uris(self) -> list[tuple[str, Packed]]:
         """Where each packed file goes: beside the name the worker asks for, plus SUFFIX."""
-        wasm, stdlib, wheel = self.packed
         folders = (self.pyodide_dir, self.pyodide_dir, self.wheel_uri.rsplit("/", 1)[0])
         return [
             (f"{folder}/{file.name}{SUFFIX}", file)
-            for folder, file in zip(folders, (wasm, stdlib, wheel), strict=True)
+            for folder, file in zip(folders, self.packed, strict=True)
         ]
 
 
@@ -136,7 +135,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(problem)) from None
     version = pinned_version(root)
     cache = root / ".cache" / "packed"
-    (wasm,) = (packed(runtime / name, cache) for name in PACKED_RUNTIME_FILES)
+    (wasm,) = (packed(runtime / name, cache / "runtime") for name in PACKED_RUNTIME_FILES)
     _built = Built(
         root=root,
         stdlib=stdlib,
@@ -144,7 +143,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         wheel=wheel,
         build=build_id(wheel, version),
         pyodide_version=version,
-        packed=(wasm, packed(stdlib.path, cache), packed(wheel.path, cache)),
+        packed=(wasm, packed(stdlib.path, cache / "stdlib"), packed(wheel.path, cache / "wheel")),
     )
     if str(root / "src") not in config.watch:
         config.watch.append(str(root / "src"))

@@ -8,7 +8,6 @@ the bytecode library goes from 0.85 MB (deflated entries) to 0.62 MB. On a phone
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import importlib.metadata
 import shutil
@@ -16,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import zstandard
+
+from secondround_site.bytecode import file_digest
 
 __all__ = ["LEVEL", "SUFFIX", "Packed", "packed", "unpacked_bytes"]
 
@@ -38,42 +39,23 @@ class Packed:
         return self.path.stat().st_size
 
 
-@functools.cache
-def _source_digest(path: Path, mtime_ns: int, size: int) -> str:
-    # The runtime's 9.6 MB WebAssembly is read once per version, not on every build of `make serve`.
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def packed(source: Path, cache: Path) -> Packed:
-    """source compressed at LEVEL, made once per version of it (level 19 takes seconds)."""
-    stat = source.stat()
+    """source compressed at LEVEL, in `cache` (one per packed file), made once per version of
+    it: level 19 takes seconds. A new version clears the cache of the old one."""
     key = hashlib.sha256(
-        f"{_source_digest(source, stat.st_mtime_ns, stat.st_size)} {LEVEL} "
-        f"{importlib.metadata.version('zstandard')}".encode()
+        f"{file_digest(source).hex()} {LEVEL} {importlib.metadata.version('zstandard')}".encode()
     ).hexdigest()[:16]
     out = cache / key / (source.name + SUFFIX)
     if not out.is_file():
-        out.parent.mkdir(parents=True, exist_ok=True)
+        if cache.is_dir():
+            shutil.rmtree(cache)
+        out.parent.mkdir(parents=True)
         partial = out.with_name(out.name + ".part")
         # The frame records the content size, so a decoder knows the end without guessing.
         compressor = zstandard.ZstdCompressor(level=LEVEL, write_content_size=True)
         partial.write_bytes(compressor.compress(source.read_bytes()))
         partial.rename(out)
-        _prune(cache, keep=_used_keys(cache, key))
     return Packed(path=out, name=source.name)
-
-
-def _used_keys(cache: Path, new: str) -> set[str]:
-    # A few builds' worth: the wasm, the library and the wheel each have a folder, and the
-    # tests build sites from other configs with the same inputs.
-    folders = sorted(cache.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
-    return {new, *(folder.name for folder in folders[:12])}
-
-
-def _prune(cache: Path, keep: set[str]) -> None:
-    for folder in cache.iterdir():
-        if folder.is_dir() and folder.name not in keep:
-            shutil.rmtree(folder, ignore_errors=True)
 
 
 def unpacked_bytes(path: Path) -> bytes:
