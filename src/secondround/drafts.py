@@ -15,6 +15,7 @@ from secondround.phrasing import (
     count_words,
     end,
     join_items,
+    organization,
     phrase,
     topic_item,
 )
@@ -192,7 +193,7 @@ def _facts(p: Profile) -> _Facts:
         me=clean_line(p.name) if phrase(p.name) else "",
         my_email=clean_line(p.email),
         my_phone=clean_line(p.phone),
-        company=phrase(p.company),
+        company=organization(p.company),
         job=bare or job,
         when=when,
         decision=decision,

@@ -13,6 +13,7 @@ __all__ = [
     "count_words",
     "end",
     "join_items",
+    "organization",
     "phrase",
     "shape_of",
     "topic_item",
@@ -233,6 +234,28 @@ def topic_item(text: str) -> tuple[Shape, str]:
         item = stripped
     # "Staffing the night shift" was talked about, not a skill the reader claims.
     return as_item(_to_you(item), action_as_experience=False)
+
+
+# Bodies named "<kind> of <place or field>" take "the" in a sentence: "at the University of
+# Leeds", "to the City of Cape Town", "with the Massachusetts Institute of Technology". "Bank"
+# is left out on purpose: "Bank of America" goes without one, "the Bank of England" with.
+_INSTITUTION_OF = re.compile(
+    r"^(?:[\w'’.&-]+\s+){0,3}?"
+    r"(?:university|universities|college|school|institute|institutes|academy|society|museum"
+    r"|library|city|town|county|borough|municipality|province|state|district|republic"
+    r"|department|ministry|office|bureau|agency|commission|government|council|board|chamber"
+    r"|court|port|church|diocese|archdiocese|hospital|federation|association)\s+of\s",
+    flags=re.IGNORECASE,
+)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s", flags=re.IGNORECASE)
+
+
+def organization(text: str) -> str:
+    """An employer's name as it reads after "at", "with" or "join": "the" where English puts one."""
+    name = phrase(text)
+    if _INSTITUTION_OF.match(name) and not _ARTICLE.match(name):
+        return "the " + name
+    return name
 
 
 def join_items(items: list[str], last: str = "and") -> str:

@@ -9,7 +9,7 @@ import pytest
 from corpus import QUALIFICATIONS, TOPICS
 
 from secondround.drafts import drafts_for
-from secondround.phrasing import as_item, end, join_items, phrase, topic_item
+from secondround.phrasing import as_item, end, join_items, organization, phrase, topic_item
 from secondround.profile import Interviewer, Profile, Role, Tone
 
 BASE = Profile(
@@ -103,6 +103,46 @@ def test_every_note_frames_a_topic_grammatically(typed: str, reads: str) -> None
 )
 def test_phrase(typed: str, expected: str) -> None:
     assert phrase(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("University of Leeds", "the University of Leeds"),
+        ("university of leeds", "the university of leeds"),
+        ("City of Cape Town", "the City of Cape Town"),
+        ("Massachusetts Institute of Technology", "the Massachusetts Institute of Technology"),
+        ("London School of Economics", "the London School of Economics"),
+        ("Department of Health and Social Care", "the Department of Health and Social Care"),
+        ("State of Ohio", "the State of Ohio"),
+        ("The University of Edinburgh", "The University of Edinburgh"),
+        ("the Museum of London", "the Museum of London"),
+        # No article in English, or none a rule can know: as typed.
+        ("Bank of America", "Bank of America"),
+        ("House of Fraser", "House of Fraser"),
+        ("University College London", "University College London"),
+        ("Ohio State University", "Ohio State University"),
+        ("Acme, Inc.", "Acme, Inc."),
+        ("Cityworks", "Cityworks"),
+        ("", ""),
+    ],
+)
+def test_an_employer_reads_with_the_article_english_gives_it(typed: str, expected: str) -> None:
+    assert organization(typed) == expected
+
+
+@pytest.mark.parametrize("outcome", ["waiting", "offer", "not_hired"])
+def test_every_draft_names_a_university_with_its_article(outcome: str) -> None:
+    profile = replace(BASE, company="University of Leeds", interviewers=PANEL)
+    texts = [
+        f"{draft.subject}\n{draft.body}"
+        for group in drafts_for(profile, outcome)
+        for draft in group.drafts
+    ]
+    naming = [text for text in texts if "University of Leeds" in text]
+    assert len(naming) >= len(PANEL)
+    bare = re.compile(r"(?<!the )University of Leeds")
+    assert [text for text in naming if bare.search(text)] == []
 
 
 @pytest.mark.parametrize(
