@@ -945,8 +945,11 @@ def other_drafts(
         draft = _draft(
             "offer_other", who.email, subject, body, email=True, words=count_words(paragraph)
         )
+        # A label, as the reader typed the name: "To City of Leeds (Analyst)".
         named = " ".join(
-            part for part in (them.company, f"({them.job})" if them.job else "") if part
+            part
+            for part in (phrase(other.profile.company), f"({them.job})" if them.job else "")
+            if part
         )
         notes.append((other.key, replace(draft, title=f"To {named}")))
     if notes:

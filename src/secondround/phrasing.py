@@ -174,6 +174,64 @@ def _credential(words: list[str]) -> bool:
     )
 
 
+# A degree, licence or card is one thing one holds: typed bare ("PhD in molecular biology",
+# "forklift licence", "CSCS card"), it takes "a" or "an" mid-sentence.
+_DEGREES = _words(
+    "phd ph.d. dphil mphil mba msc bsc ma ba beng meng llb llm jd md edd mres pgce hnd hnc nvq "
+    "btec ged cdl doctorate master's masters bachelor's bachelors master bachelor associate's "
+    "diploma degree certificate licence license apprenticeship"
+)
+_HELD = _words("degree diploma certificate licence license card permit ticket apprenticeship")
+_GROUP_ENDS = _words("in with at under to on about for around across from of and or")
+# Said with a vowel sound though written with a consonant, or the reverse: "an MSc", "a UK".
+_AN_LETTERS = "aefhilmnorsx"
+# Degrees said letter by letter though not in capitals: "a PhD", "an MSc".
+_SPELLED_OUT = frozenset(("PhD", "MSc", "BSc", "MPhil", "DPhil", "BEng", "MEng", "MRes", "EdD"))
+_AN_WORDS = ("honour", "honor", "hour", "heir")
+_A_WORDS = ("uni", "use", "usu", "eu", "one", "once")
+
+
+def _indefinite(word: str) -> str:
+    low = word.lower()
+    letters = "".join(ch for ch in word if ch.isalpha())
+    spelled = len(letters) > 1 and (letters.isupper() or letters in _SPELLED_OUT)
+    if spelled:
+        return "an" if letters[0].lower() in _AN_LETTERS else "a"
+    if low.startswith(_AN_WORDS):
+        return "an"
+    if low.startswith(_A_WORDS):
+        return "a"
+    return "an" if low[:1] in "aeiou" else "a"
+
+
+def _held_alone(words: list[str]) -> bool:
+    """One degree, licence or card, typed without "a", "my" or a number before it."""
+    first = words[0].lower().strip(_QUOTES + ",;:()")
+    if first in _OBJECT_STARTS or first[:1].isdigit() or first in ("two", "three", "several"):
+        return False
+    if first in _DEGREES:
+        return True
+    # The head of the first noun group: "forklift licence" in "forklift licence (counterbalance)".
+    head = []
+    for word in words:
+        if word.lower() in _GROUP_ENDS or word.startswith("("):
+            break
+        head.append(word)
+    return bool(head) and head[-1].lower().strip(_QUOTES + ",;:") in _HELD
+
+
+def _lower_held(words: list[str]) -> str:
+    # "Bachelor's degree in nursing" reads "a bachelor's degree in nursing"; "Master of Science"
+    # and "Red Seal certificate" are names, and keep their capitals.
+    def titled(word: str) -> bool:
+        return len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+    first = words[0]
+    if first.lower() in _DEGREES and titled(first) and not any(titled(w) for w in words[1:]):
+        return " ".join([first.lower(), *words[1:]])
+    return _lower_opener(" ".join(words))
+
+
 def as_item(text: str, *, action_as_experience: bool = True) -> tuple[Shape, str]:
     """A typed qualification as a list item: its shape, and its words as they read mid-sentence.
 
@@ -203,6 +261,8 @@ def as_item(text: str, *, action_as_experience: bool = True) -> tuple[Shape, str
         return "clause", "I am " + _lower_opener(item)
     if action_as_experience and _gerund(words):
         return "phrase", "experience " + _lower_opener(item)
+    if action_as_experience and _held_alone(words):
+        return "phrase", f"{_indefinite(words[0])} {_lower_held(words)}"
     return "phrase", _lower_opener(item)
 
 

@@ -290,7 +290,7 @@ CARD: Final[dict[str, Table]] = {
             "Talking with you made the work ahead feel concrete and worthwhile",
         ),
         "qual": (
-            "Should I join the team, I would hope to contribute {qual}",
+            "Should I join the team, I would be glad to draw on {qual}",
             "Bringing {qual}, I would be ready to help from the outset",
             "Armed with {qual}, I feel well placed to contribute",
             "Should the decision go my way, I would bring {qual}",
@@ -366,7 +366,7 @@ CARD: Final[dict[str, Table]] = {
             "Talking with you made the job feel real and exciting",
         ),
         "qual": (
-            "Should I join, I'd be thrilled to contribute {qual}",
+            "Should I join, I'd be thrilled to make good use of {qual}",
             "Bringing {qual}, I'd be ready to pitch in right away",
             "Armed with {qual}, I feel ready to jump in",
             "Should it work out, I'd bring you {qual}",

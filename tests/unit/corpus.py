@@ -54,6 +54,17 @@ QUALIFICATIONS: list[tuple[str, str]] = [
     ("My team grew revenue 40% in two years", "my team grew revenue 40% in two years"),
     ("We cut waiting times by a third", "we cut waiting times by a third"),
     ("a licence to teach in Ontario", "a licence to teach in Ontario"),
+    ("PhD in molecular biology", "a PhD in molecular biology"),
+    ("forklift licence", "a forklift licence"),
+    ("MSc in Data Science", "an MSc in Data Science"),
+    ("HGV Class 1 licence", "an HGV Class 1 licence"),
+    ("Bachelor's degree in nursing", "a bachelor's degree in nursing"),
+    ("honours degree in law", "an honours degree in law"),
+    ("university degree in chemistry", "a university degree in chemistry"),
+    ("CSCS card", "a CSCS card"),
+    ("Master of Science in Nursing", "a Master of Science in Nursing"),
+    ("my CPA license", "my CPA license"),
+    ("two degrees in engineering", "two degrees in engineering"),
     (
         "building reporting pipelines from scratch",
         "experience building reporting pipelines from scratch",
@@ -270,5 +281,24 @@ PANEL_PROFILES: dict[str, Profile] = {
         ),
         decision_date="2026-10-16",
         coordinator=1,
+    ),
+    # A researcher at a "University of": the employer takes "the", the degree "a".
+    "researcher-three": Profile(
+        name="Priya Nair",
+        email="priya.nair@example.edu.au",
+        company="University of Melbourne",
+        position="Research Assistant (Genomics)",
+        interviewers=_panel(
+            Interviewer(
+                name="Prof. Helen O'Brien",
+                role="panel",
+                topics="the single-cell sequencing pipeline",
+            ),
+            Interviewer(name="Dr. Tom Li", role="hiring_manager", topics="grant deadlines"),
+            Interviewer(name="Jess Hart", tone="relaxed", role="assistant"),
+        ),
+        interview_date="2026-11-30",
+        qualifications=("PhD in molecular biology", "first-aid certificate", "MSc in Data Science"),
+        decision_date="2026-12-11",
     ),
 }

@@ -191,7 +191,7 @@ UNNAMED = Profile(interviewers=(Interviewer(name="Pat Doe"),))
             CIVIC,
             "r.adeyemi@leeds.example",
             "Dear Dr. Adeyemi,",
-            ("the Reporting Officer position at City of Leeds",),
+            ("the Reporting Officer position at the City of Leeds",),
             "To City of Leeds (Reporting Officer)",
         ),
         # Nobody listed: the hiring manager, and the company alone.
