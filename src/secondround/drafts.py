@@ -28,6 +28,7 @@ from secondround.profile import (
     coordinator_of,
     default_salutation,
     format_date,
+    in_name_case,
     is_email,
     parse_date,
 )
@@ -190,7 +191,7 @@ def _facts(p: Profile) -> _Facts:
         decision = None  # an impossible date would only confuse the reader
     quals = tuple(item for item in (as_item(q) for q in p.qualifications) if item[1])
     return _Facts(
-        me=clean_line(p.name) if phrase(p.name) else "",
+        me=in_name_case(p.name) if phrase(p.name) else "",
         my_email=clean_line(p.email),
         my_phone=clean_line(p.phone),
         company=organization(p.company),

@@ -29,6 +29,7 @@ __all__ = [
     "first_name",
     "form_paths",
     "format_date",
+    "in_name_case",
     "is_email",
     "next_person_id",
     "parse_date",
@@ -373,15 +374,28 @@ def is_email(text: str) -> bool:
 
 
 _PHONE_CHARS = re.compile(r"[0-9+()\-. /]+(\s*(x|ext\.?)\s*[0-9]+)?", flags=re.IGNORECASE)
+# Titles and ranks a name may start with: "Dr. Ana Ruiz", "Capt. Jane Hook", "Cllr Priya Das".
 _HONORIFICS = frozenset(
     {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev"}
+    | {"reverend", "father", "fr", "rabbi", "imam", "pastor", "judge"}
+    | {"captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "maj", "colonel", "col"}
+    | {"gen", "commander", "cmdr", "admiral", "adm", "detective", "det", "inspector", "insp"}
+    | {"councillor", "councilor", "cllr", "senator", "sen", "mayor"}
 )
+# Short forms that are also given names ("Gen Hoshino", "Sen Gupta", "Col" for Colin) count
+# as titles only with their period. ("Justice", "Major" and "General" are left out: names too.)
+_TITLE_NEEDS_PERIOD = frozenset({"gen", "sen", "col", "maj", "det", "adm", "insp"})
+
+
+def _is_title(word: str) -> bool:
+    key = word.rstrip(".").lower()
+    return key in _HONORIFICS and (key not in _TITLE_NEEDS_PERIOD or word.endswith("."))
 
 
 def first_name(full: str) -> str:
     """The first given name in a full name, skipping a leading honorific such as "Dr."."""
     words = clean_line(full).split(" ")
-    while len(words) > 1 and words[0].rstrip(".").lower() in _HONORIFICS:
+    while len(words) > 1 and _is_title(words[0]):
         words = words[1:]
     return words[0]
 
@@ -394,9 +408,50 @@ _FORMAL_HONORIFIC = {
     "mx": "Mx.",
     "miss": "Miss",
     "prof": "Professor",
-    "professor": "Professor",
     "rev": "Reverend",
+    "fr": "Father",
+    "capt": "Captain",
+    "lt": "Lieutenant",
+    "sgt": "Sergeant",
+    "maj": "Major",
+    "col": "Colonel",
+    "gen": "General",
+    "cmdr": "Commander",
+    "adm": "Admiral",
+    "det": "Detective",
+    "insp": "Inspector",
+    "cllr": "Councillor",
+    "sen": "Senator",
 }
+# Words inside a name that stay in lower case when a name typed all in one case is mended.
+_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "da", "das", "di", "del", "della", "du", "la", "le"}
+    | {"bin", "binti", "ibn", "al", "el", "y", "e", "wa", "ter", "ten", "zu"}
+)
+
+
+def in_name_case(name: str) -> str:
+    """A name as names are written: "john smith" or "JOHN SMITH" becomes "John Smith"."""
+    return " ".join(_in_name_case(clean_line(name).split(" ")))
+
+
+def _in_name_case(words: list[str]) -> list[str]:
+    """A name typed all in lower or all in upper case ("john smith", "JOHN SMITH"), with
+    capitals as names have them; a name with any mix of cases is the reader's own."""
+    letters = [ch for ch in "".join(words) if ch.isalpha()]
+    cased = [ch for ch in letters if ch.islower() or ch.isupper()]
+    one_case = all(ch.islower() for ch in cased) or all(ch.isupper() for ch in cased)
+    if len(cased) < 2 or not one_case:
+        return words
+    mended = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        if i and low in _PARTICLES:
+            mended.append(low)
+        else:
+            # "o'brien" -> "O'Brien", "jean-luc" -> "Jean-Luc".
+            mended.append(re.sub(r"(^|[-'’])(\w)", lambda m: m[1] + m[2].upper(), low))
+    return mended
 
 
 def default_salutation(name: str, tone: Tone) -> str:
@@ -407,18 +462,22 @@ def default_salutation(name: str, tone: Tone) -> str:
     "Dr. Cho"; "Sir" and "Dame" go with the given name). Names are parsed no further:
     the reader sees this default in the form and can change it.
     """
-    words = clean_line(name).split(" ")
     if not any(ch.isalnum() for ch in name):
         return ""
-    if tone == "relaxed":
-        return first_name(name)
+    words = _in_name_case(clean_line(name).split(" "))
     key = words[0].rstrip(".").lower()
-    if len(words) < 2 or key not in _HONORIFICS:
+    titled = len(words) > 1 and _is_title(words[0])
+    # Relaxed: the given name, unless a title comes with one name only ("Hi Dr. Smith", not
+    # "Hi Smith"); "Hi Captain" would take the rank for a name.
+    if tone == "relaxed" and not (titled and len(words) == 2):
+        return first_name(" ".join(words))
+    if not titled:
         return " ".join(words)
     if key in ("sir", "dame"):
         return f"{key.capitalize()} {words[1]}"
     rest = words[2:] if len(words) > 2 else words[1:]
-    return f"{_FORMAL_HONORIFIC.get(key, words[0])} {' '.join(rest)}"
+    honorific = _FORMAL_HONORIFIC.get(key, key.capitalize() if len(key) > 3 else words[0])
+    return f"{honorific} {' '.join(rest)}"
 
 
 def coordinator_of(p: Profile) -> int:

@@ -298,6 +298,18 @@ def test_greeting_uses_the_salutation_and_never_guesses_gender(
             assert "Ms." not in d.body
 
 
+@pytest.mark.parametrize("typed", ["sam rivera", "SAM RIVERA", "  sam   rivera "])
+def test_a_name_typed_in_one_case_is_signed_as_names_are_written(typed: str) -> None:
+    person = Interviewer(name="dana whitfield", tone="relaxed")
+    for d in drafts_for(replace(SAM, name=typed, interviewers=(person,)))[0].drafts:
+        if d.kind not in ("call", "voicemail"):
+            assert d.body.splitlines()[0] == "Hi Dana,"
+            assert "\nSam Rivera" in d.body
+        assert "Sam Rivera" in d.body
+        assert "sam rivera" not in d.body
+        assert "SAM RIVERA" not in d.body
+
+
 def test_the_call_script_covers_the_guide() -> None:
     p = replace(SAM, interviewers=(replace(DANA, name="Dr. Helen Cho"),))
     call = by_kind(p)["call"].body

@@ -358,6 +358,25 @@ def test_validate_never_raises_and_speaks_in_sentences(p: Profile) -> None:
         pytest.param("Zoë Martin-Lévy", "relaxed", "Zoë", id="accents"),
         pytest.param("李明", "formal", "李明", id="one-word"),
         pytest.param("  ", "formal", "", id="empty"),
+        # A rank or office is a title, never the name a relaxed note greets.
+        pytest.param("Captain Jane Hook", "formal", "Captain Hook", id="rank"),
+        pytest.param("Captain Jane Hook", "relaxed", "Jane", id="rank-relaxed"),
+        pytest.param("Sgt. Pepper", "relaxed", "Sergeant Pepper", id="rank-surname-relaxed"),
+        pytest.param("Cllr Priya Das", "formal", "Councillor Das", id="office"),
+        pytest.param("Judge Ann Lee", "formal", "Judge Lee", id="judge"),
+        # A title with one name: that name is the surname, so even a relaxed note keeps both.
+        pytest.param("Dr Smith", "relaxed", "Dr. Smith", id="doctor-surname-relaxed"),
+        # A given name that is also a short form of a rank, typed without its period.
+        pytest.param("Gen Hoshino", "formal", "Gen Hoshino", id="given-name-gen"),
+        pytest.param("Gen Hoshino", "relaxed", "Gen", id="given-name-gen-relaxed"),
+        pytest.param("Justice Mensah", "relaxed", "Justice", id="given-name-justice"),
+        # Typed all in one case: capitals as names have them; a mixed case is the reader's.
+        pytest.param("john smith", "formal", "John Smith", id="lower"),
+        pytest.param("JOHN SMITH", "relaxed", "John", id="upper"),
+        pytest.param("ludwig van beethoven", "formal", "Ludwig van Beethoven", id="particle"),
+        pytest.param("siobhán o'connor-byrne", "formal", "Siobhán O'Connor-Byrne", id="marks"),
+        pytest.param("bell hooks Jr", "formal", "bell hooks Jr", id="mixed-kept"),
+        pytest.param("McKenzie", "formal", "McKenzie", id="inner-capital-kept"),
     ],
 )
 def test_default_salutation(name: str, tone: Tone, expected: str) -> None:
