@@ -301,4 +301,52 @@ PANEL_PROFILES: dict[str, Profile] = {
         qualifications=("PhD in molecular biology", "first-aid certificate", "MSc in Data Science"),
         decision_date="2026-12-11",
     ),
+    # A tradesman in Australia: a name typed all in lower case, a trade certificate, a card.
+    "welder-two": Profile(
+        name="Liam O'Sullivan",
+        email="liam.osullivan@example.com.au",
+        phone="0412 555 010",
+        company="Hunter Steel Fabrication Pty Ltd",
+        position="Boilermaker / Welder",
+        interviewers=_panel(
+            Interviewer(
+                name="bec nguyen",
+                tone="relaxed",
+                role="hiring_manager",
+                topics="the night shift roster and the new plasma cutter",
+            ),
+            Interviewer(
+                name="Craig Dawson", role="panel", topics="WHS inductions for new starters"
+            ),
+        ),
+        interview_date="2026-12-02",
+        qualifications=(
+            "Certificate III in Engineering - Fabrication Trade",
+            "white card",
+            "ten years of MIG and TIG welding",
+        ),
+        decision_date="2026-12-09",
+    ),
+    # A city job with ranked interviewers, one relaxed.
+    "records-three": Profile(
+        name="Daniela Ruiz",
+        email="daniela.ruiz@example.com",
+        company="City of Austin",
+        position="Police Records Specialist",
+        interviewers=_panel(
+            Interviewer(
+                name="Sgt. Maria Lopez",
+                role="hiring_manager",
+                topics="the backlog of open requests",
+            ),
+            Interviewer(name="Lt. James Carter", tone="relaxed", role="panel"),
+            Interviewer(name="Ana Torres", role="recruiter"),
+        ),
+        interview_date="2026-12-03",
+        qualifications=(
+            "bachelor's degree in criminal justice",
+            "bilingual",
+            "five years of records management",
+        ),
+    ),
 }
