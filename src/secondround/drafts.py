@@ -158,6 +158,11 @@ def join_words(items: tuple[str, ...] | list[str], last: str = "and") -> str:
 
 
 _ROLE_WORDS = re.compile(r"\s+(position|role|job|opening|post|vacancy)$", flags=re.IGNORECASE)
+# What the sentences put in front of the job themselves: "the", "a", "the role of", "job as a".
+_JOB_LEAD = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:(?:position|role|job|post|vacancy)\s+(?:of|as)\s+)?(?:(?:the|a|an)\s+)?",
+    flags=re.IGNORECASE,
+)
 # A greeting the reader typed into the salutation field itself.
 _GREETING_WORDS = re.compile(r"^(?:dear|hi|hello|hey)\s+", flags=re.IGNORECASE)
 
@@ -183,7 +188,8 @@ class _Facts:
 
 @lru_cache(maxsize=32)
 def _facts(p: Profile) -> _Facts:
-    job = phrase(p.position)
+    typed = phrase(p.position)
+    job = _JOB_LEAD.sub("", typed) or typed
     bare = _ROLE_WORDS.sub("", job)
     when = parse_date(p.interview_date)
     decision = parse_date(p.decision_date)

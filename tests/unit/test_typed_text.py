@@ -146,6 +146,32 @@ def test_every_draft_names_a_university_with_its_article(outcome: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("typed", "job"),
+    [
+        ("the Data Analyst role", "Data Analyst"),
+        ("a Data Analyst", "Data Analyst"),
+        ("an Office Manager", "Office Manager"),
+        ("the position of Senior Nurse", "Senior Nurse"),
+        ("job as a welder", "welder"),
+        ("A&E Nurse", "A&E Nurse"),
+        ("Theatre Nurse", "Theatre Nurse"),
+    ],
+)
+def test_a_position_typed_with_its_article_gets_only_ours(typed: str, job: str) -> None:
+    assert job in " ".join(
+        d.body for g in drafts_for(replace(BASE, position=typed)) for d in g.drafts
+    )
+    profile = replace(BASE, position=typed, interviewers=PANEL)
+    for outcome in ("waiting", "offer", "not_hired"):
+        for group in drafts_for(profile, outcome):
+            for draft in group.drafts:
+                text = f"{draft.subject}\n{draft.body}"
+                assert not re.search(r"(?i)\b(?:the|an?) (?:the|an?)\s", text), text
+                assert not re.search(r"(?i)\b(?:role|position) of (?:the|an?)\s", text), text
+                assert not re.search(r"(?i)\b(?:role|position) of (?:position|role)\b", text)
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [("at Acme, Inc.", "at Acme, Inc."), ("Thanks", "Thanks."), ("Really?", "Really?")],
 )
