@@ -107,6 +107,22 @@ _COMMON_OPENERS = _words(
     "expertise how what why where when whether which who plans plan recent new current long "
     "we they she he it there you"
 )
+# Nouns a topic or a skill often opens with ("Budget planning", "Staffing on nights"). These can
+# also start a name ("Grant Thornton", "Sales Cloud"), so they lose their capital only when the
+# next word has none: the reader wrote a phrase in sentence case, not a name.
+_TOPIC_NOUNS = _words(
+    "budget budgets staffing staff team teams hiring roster rota rotas schedule schedules "
+    "scheduling shift shifts night nights weekend weekends workload training onboarding "
+    "culture strategy roadmap customer customers client clients patient patients safety "
+    "quality process processes project projects product products sales research data design "
+    "service services support operations expansion launch migration pipeline backlog targets "
+    "goals priorities challenges opportunities career development mentoring funding grant "
+    "grants policy policies partnership partnerships community students pupils curriculum "
+    "menu menus kitchen ward wards department site sites store stores branch warehouse fleet "
+    "deadline deadlines growth revenue costs cost pricing reporting reports dashboards "
+    "inventory stock deliveries recruitment retention morale communication feedback "
+    "performance security compliance audit audits testing maintenance equipment tools"
+)
 
 
 def _lower_opener(text: str) -> str:
@@ -116,9 +132,15 @@ def _lower_opener(text: str) -> str:
     if not plain or not plain[0].isupper() or (not plain[1:].islower() and len(plain) > 1):
         return text
     low = plain.lower()
-    if low in _COMMON_OPENERS or low in _ADJECTIVES or low.endswith("ing") or low in _RESUME_VERBS:
+    common = low in _COMMON_OPENERS or low in _ADJECTIVES or low.endswith("ing")
+    if common or low in _RESUME_VERBS or (low in _TOPIC_NOUNS and _next_in_lower_case(text)):
         return text[: text.index(plain[0])] + plain[0].lower() + text[text.index(plain[0]) + 1 :]
     return text
+
+
+def _next_in_lower_case(text: str) -> bool:
+    words = text.split(" ")
+    return len(words) > 1 and words[1][:1].islower()
 
 
 # Adjectives a qualification may start with ("fluent in Spanish", "calm under pressure"):

@@ -73,6 +73,11 @@ QUALIFICATIONS: list[tuple[str, str]] = [
 
 # (what a reader types about one person's conversation, how it must read)
 TOPICS: list[tuple[str, str]] = [
+    # Sentence case drops its capital; a name keeps its own.
+    ("Grant deadlines in March", "grant deadlines in March"),
+    ("Budget planning for next year", "budget planning for next year"),
+    ("Grant Thornton audit", "Grant Thornton audit"),
+    ("Sales Cloud rollout", "Sales Cloud rollout"),
     (
         "the plan to move the monthly dashboards to real-time data",
         "the plan to move the monthly dashboards to real-time data",
