@@ -12,6 +12,7 @@ from secondround.profile import (
     clean_line,
     coordinator_of,
     format_date,
+    in_name_case,
     parse_date,
 )
 from secondround.public_holidays import holiday_calendar, region_name
@@ -134,7 +135,7 @@ def _skipped(start: date, due: date, off: Collection[date]) -> list[date]:
 
 def _who(p: Profile, i: int) -> str:
     if i < len(p.interviewers):
-        name = clean_line(p.interviewers[i].name)
+        name = in_name_case(p.interviewers[i].name)
         if name:
             return name
     return "your interviewer" if len(p.interviewers) <= 1 else f"interviewer {i + 1}"
