@@ -10,19 +10,31 @@ from playwright.sync_api import Page, expect
 
 PAGES = ["", "steps/", "tips/", "timing/"]
 
-# Records each change to the classes of <html> made once the body exists: a change there styles
-# every element of the page again, inside whichever script made it. (Setting a class that is
-# already there makes a mutation record too, but no change, and no new styles.)
-RESTYLES_OF_THE_ROOT = """
-window.__rootClassChanges = [];
+# Records what makes the browser style every element of a page again once it is laid out: a
+# change to the classes of <html> made after the body exists, or Material's palette flag put on
+# <body> after the footer is parsed. (Setting a class or an attribute to what it already is
+# makes a mutation record too, but no change, and no new styles.)
+RESTYLES_OF_THE_PAGE = """
+window.__restyles = [];
 new MutationObserver((changes) => {
   if (!document.body) return;
   const root = changes.filter((change) => change.target === document.documentElement);
   root.forEach((change, i) => {
     const after = i + 1 < root.length ? root[i + 1].oldValue : document.documentElement.className;
-    if (change.oldValue !== after) window.__rootClassChanges.push(change.oldValue + " -> " + after);
+    if (change.oldValue !== after) window.__restyles.push(change.oldValue + " -> " + after);
   });
-}).observe(document, { subtree: true, attributeFilter: ["class"], attributeOldValue: true });
+  for (const change of changes) {
+    const late = document.querySelector(".md-footer") !== null;
+    const flag = change.attributeName === "data-md-color-switching";
+    if (change.target === document.body && flag && change.oldValue === null && late) {
+      window.__restyles.push("body: data-md-color-switching set");
+    }
+  }
+}).observe(document, {
+  subtree: true,
+  attributeFilter: ["class", "data-md-color-switching"],
+  attributeOldValue: true,
+});
 """
 
 
@@ -31,14 +43,15 @@ def test_page_loads_clean_and_accessible(
     new_context: Any, site_url: str, log: Log, path: str
 ) -> None:
     page = new_context().new_page()
-    page.add_init_script(RESTYLES_OF_THE_ROOT)
+    page.add_init_script(RESTYLES_OF_THE_PAGE)
     page.goto(site_url + path)
     page.wait_for_load_state("networkidle")
     expect(page.locator("h1")).to_have_count(1)
-    # Material's script sets the classes the head already set (overrides/main.html), so the
-    # whole page is not styled a second time in its long task.
-    assert page.evaluate("window.__rootClassChanges") == []
+    # Material's script sets the classes and the flag the page already set (overrides/main.html),
+    # so the whole page is not styled again in its long task; and it takes its flag off again.
+    assert page.evaluate("window.__restyles") == []
     assert page.evaluate("document.documentElement.className") == "js js-focus-visible"
+    expect(page.locator("body")).not_to_have_attribute("data-md-color-switching", "")
     assert axe_violations(page) == []
     assert log.errors == []
     assert log.foreign() == []
