@@ -445,13 +445,20 @@ def _in_name_case(words: list[str]) -> list[str]:
         return words
     mended = []
     for i, word in enumerate(words):
-        low = word.lower()
+        low = "".join(_one_char(ch.lower(), ch) for ch in word)
         if i and low in _PARTICLES:
             mended.append(low)
         else:
             # "o'brien" -> "O'Brien", "jean-luc" -> "Jean-Luc".
-            mended.append(re.sub(r"(^|[-'’])(\w)", lambda m: m[1] + m[2].upper(), low))
+            mended.append(
+                re.sub(r"(^|[-'’])(\w)", lambda m: m[1] + _one_char(m[2].upper(), m[2]), low)
+            )
     return mended
+
+
+def _one_char(changed: str, ch: str) -> str:
+    # "ß" upper is "SS" and "İ" lower is two characters: those letters stay as typed.
+    return changed if len(changed) == 1 else ch
 
 
 def default_salutation(name: str, tone: Tone) -> str:

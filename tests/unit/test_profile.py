@@ -23,6 +23,7 @@ from secondround.profile import (
     first_name,
     form_paths,
     format_date,
+    in_name_case,
     is_email,
     parse_date,
     validate,
@@ -396,3 +397,27 @@ def test_default_salutation(name: str, tone: Tone, expected: str) -> None:
 def test_coordinator_of(roles: tuple[Role, ...], marked: int, expected: int) -> None:
     people = tuple(Interviewer(name=f"P{i}", role=r) for i, r in enumerate(roles))
     assert coordinator_of(Profile(interviewers=people, coordinator=marked)) == expected
+
+
+# Names in many scripts and cases, with the marks names carry.
+_name_words = st.text(
+    st.sampled_from("abcdeéıiİğsßøØ'’-ABCDEÉĞSØ李明ивановИВАНОВ"), min_size=1, max_size=9
+)
+names = st.lists(_name_words, min_size=1, max_size=4).map(" ".join)
+
+
+@given(st.one_of(names, hostile_text))
+def test_mending_a_name_changes_only_its_case_and_only_once(name: str) -> None:
+    typed = clean_line(name)
+    mended = in_name_case(name)
+    assert len(mended) == len(typed)
+    assert all(m in (t, t.upper(), t.lower()) for m, t in zip(mended, typed, strict=True))
+    assert in_name_case(mended) == mended
+
+
+@given(st.one_of(names, hostile_text), st.sampled_from(["formal", "relaxed"]))
+def test_a_default_greeting_ends_with_a_word_of_the_name(name: str, tone: Tone) -> None:
+    # "Dr. Cho", "Helen", "Sir Keir", "Sergeant Pepper": a title may lead, a name word ends it.
+    greeting = default_salutation(name, tone)
+    if greeting:
+        assert greeting.split(" ")[-1] in in_name_case(name).split(" ")

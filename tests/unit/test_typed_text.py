@@ -7,6 +7,8 @@ from dataclasses import replace
 
 import pytest
 from corpus import QUALIFICATIONS, TOPICS
+from hypothesis import given
+from hypothesis import strategies as st
 
 from secondround.drafts import drafts_for
 from secondround.phrasing import as_item, end, join_items, organization, phrase, topic_item
@@ -190,3 +192,56 @@ def test_end_closes_a_sentence_once(sentence: str, expected: str) -> None:
 )
 def test_join_items(items: list[str], expected: str) -> None:
     assert join_items(items) == expected
+
+
+_typed = st.one_of(
+    st.text(max_size=40),
+    st.lists(
+        st.sampled_from(
+            [
+                "the",
+                "a",
+                "An",
+                "University",
+                "of",
+                "Bank",
+                "PhD",
+                "licence",
+                "degree",
+                "in",
+                "my",
+                "two",
+                "Leeds",
+                "forklift",
+                "MSc",
+                "honours",
+                "card",
+                "(ICU)",
+                "Grant",
+                "deadlines",
+            ]
+        ),
+        min_size=1,
+        max_size=6,
+    ).map(" ".join),
+)
+
+
+@given(_typed)
+def test_an_employer_gets_at_most_our_article_and_keeps_its_words(typed: str) -> None:
+    name = organization(typed)
+    assert name in (phrase(typed), "the " + phrase(typed))
+    if name != phrase(typed):
+        assert phrase(typed).split(" ")[0].casefold() not in ("the", "a", "an"), name
+
+
+@given(_typed)
+def test_an_item_never_gets_an_article_before_another(typed: str) -> None:
+    _, item = as_item(typed)
+    own = phrase(typed)
+    # We only ever add in front of what was typed ("a", "I am", "experience"), or lower a capital.
+    assert item.casefold().endswith(own.casefold())
+    added = item[: len(item) - len(own)]
+    if added in ("a ", "an "):
+        first = own.split(" ")[0].casefold()
+        assert first not in ("a", "an", "the", "my", "our", "two"), item
