@@ -461,6 +461,49 @@ def _one_char(changed: str, ch: str) -> str:
     return changed if len(changed) == 1 else ch
 
 
+# Letters after a name, set off by a comma: "Jane Doe, MD", "John Smith, Jr.".
+_AFTER_NAME = frozenset(
+    {"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "cpa", "rn", "esq", "dds", "pe", "pmp"}
+    | {"cfa", "obe", "mbe", "cbe", "qc", "kc", "msc", "bsc", "ma", "ba", "llb", "llm", "jd"}
+    | {"edd", "dphil", "frcs", "mrcp", "facs", "np", "pa", "lcsw", "ceng", "fca", "aca"}
+    | {"inc", "ltd", "llc", "plc", "co", "corp"}
+)
+
+
+def _name_alone(typed: str) -> str:
+    """The name a greeting is made from, without what a directory adds around it: "Smith, John"
+    is "John Smith"; "(she/her)", "(HR)", " - Head of HR", ", Recruiter" and ", MD" go; an
+    address is no name."""
+    name = clean_line(typed)
+    if is_email(name):
+        return ""
+    name = clean_line(re.sub(r"[(\[][^)\]]*[)\]]", " ", name))
+    name = re.split(r"\s+[-–—|/]\s+", name)[0]
+    parts = [part.strip() for part in name.split(",")]
+    while len(parts) > 1 and _words_of(parts[-1]) <= _AFTER_NAME:
+        parts.pop()  # ", PhD", ", Jr."
+    if len(parts) == 2 and parts[1]:
+        if _words_of(parts[1]) & _JOB_WORDS:
+            parts.pop()  # "Jane Doe, Head of Talent"
+        else:
+            parts = [parts[1], parts[0]]  # "Smith, John" and "García López, María José"
+    return " ".join(part for part in parts if part) if len(parts) <= 2 else name
+
+
+def _words_of(text: str) -> set[str]:
+    return {word.strip(".").lower() for word in text.split()}
+
+
+# Words of a job title, not of a name: "Jane Doe, Head of Talent", "Doe, Senior Recruiter".
+_JOB_WORDS = frozenset(
+    {"of", "and", "at", "for", "head", "manager", "director", "recruiter", "lead", "officer"}
+    | {"partner", "president", "vp", "ceo", "cto", "cfo", "coo", "chief", "hr", "talent"}
+    | {"team", "senior", "principal", "coordinator", "specialist", "supervisor", "engineer"}
+    | {"analyst", "consultant", "associate", "assistant", "administrator", "owner", "founder"}
+    | {"chair", "dean", "executive", "acquisition", "people", "hiring", "recruitment", "staff"}
+)
+
+
 def default_salutation(name: str, tone: Tone) -> str:
     """How a note addresses someone unless the reader says otherwise; "" without a name.
 
@@ -469,15 +512,18 @@ def default_salutation(name: str, tone: Tone) -> str:
     "Dr. Cho"; "Sir" and "Dame" go with the given name). Names are parsed no further:
     the reader sees this default in the form and can change it.
     """
+    name = _name_alone(name)
     if not any(ch.isalnum() for ch in name):
         return ""
-    words = _in_name_case(clean_line(name).split(" "))
+    words = _in_name_case(name.split(" "))
     key = words[0].rstrip(".").lower()
     titled = len(words) > 1 and _is_title(words[0])
     # Relaxed: the given name, unless a title comes with one name only ("Hi Dr. Smith", not
     # "Hi Smith"); "Hi Captain" would take the rank for a name.
-    if tone == "relaxed" and not (titled and len(words) == 2):
-        return first_name(" ".join(words))
+    given = first_name(" ".join(words))
+    initial = len(given.rstrip(".")) <= 1 and len(words) > 1  # "J. Smith": no name to say
+    if tone == "relaxed" and not (titled and len(words) == 2) and not initial:
+        return given
     if not titled:
         return " ".join(words)
     if key in ("sir", "dame"):
