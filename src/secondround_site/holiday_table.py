@@ -8,6 +8,7 @@ or the countries below.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import re
 import sys
@@ -143,17 +144,37 @@ def write(path: Path = TABLE_PATH) -> str:
     return text
 
 
-def ensure_current(path: Path = TABLE_PATH) -> bool:
+def ensure_current(path: Path = TABLE_PATH, cache: Path | None = None) -> bool:
     """Rewrite the table if the pinned package says otherwise; True when it had to.
 
     The build calls this before it builds the wheel, so the wheel always ships what the
     package says; the committed copy keeps the wheel (and the unit tests) the same without it.
+    Working the table out takes the package over a second and a half, so with a `cache`
+    folder the answer is kept for this package version, this module and this table.
     """
-    text = render(build_table())
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
+    checked = None if cache is None else cache / f"{_check_key(path)}.current"
+    if checked is not None and checked.is_file():
         return False
-    path.write_text(text, encoding="utf-8")
-    return True
+    text = render(build_table())
+    rewritten = not (path.is_file() and path.read_text(encoding="utf-8") == text)
+    if rewritten:
+        path.write_text(text, encoding="utf-8")
+    if cache is not None:
+        # One answer kept: a new package, module or table makes a new key.
+        for old in cache.glob("*.current"):
+            old.unlink()
+        cache.mkdir(parents=True, exist_ok=True)
+        (cache / f"{_check_key(path)}.current").write_text(version("holidays"), encoding="utf-8")
+    return rewritten
+
+
+def _check_key(path: Path) -> str:
+    parts = [
+        version("holidays").encode(),
+        Path(__file__).read_bytes(),
+        path.read_bytes() if path.is_file() else b"",
+    ]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()[:32]
 
 
 if __name__ == "__main__":

@@ -114,7 +114,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(problem)) from None
     # The holiday table goes inside the wheel, so it is brought up to date first.
     table = root / "src" / "secondround" / holiday_table.TABLE_PATH.name
-    if holiday_table.ensure_current(table):
+    if holiday_table.ensure_current(table, root / ".cache" / "holidays"):
         log.info("Refreshed %s from the holidays package: commit it.", table)
     # A standard module the core imports but the trimmed zip lacks fails the build, by name.
     problems = core_import_problems(

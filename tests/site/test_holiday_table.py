@@ -7,8 +7,10 @@ import zipfile
 from pathlib import Path
 
 import holidays
+import pytest
 
 from secondround.public_holidays import countries, holiday_calendar, regions_of, table_years
+from secondround_site import holiday_table
 from secondround_site.holiday_table import FIRST_YEAR, LAST_YEAR, TABLE_PATH, build_table, render
 from secondround_site.wheel import build_wheel
 
@@ -61,3 +63,25 @@ def test_what_ships_stays_within_budget(tmp_path: Path) -> None:
     assert shipped["secondround/public_holidays.json"] == TABLE_PATH.read_bytes()
     gzipped = sum(len(gzip.compress(data, mtime=0)) for data in shipped.values())
     assert gzipped <= BUDGET, f"The holidays cost {gzipped} bytes gzipped, over {BUDGET}."
+
+
+def test_the_builds_check_is_kept_until_the_table_or_package_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    table = tmp_path / "public_holidays.json"
+    table.write_text(TABLE_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    cache = tmp_path / "cache"
+    assert holiday_table.ensure_current(table, cache) is False
+    # Kept: the next build does not ask the package again.
+    monkeypatch.setattr(holiday_table, "build_table", _must_not_run)
+    assert holiday_table.ensure_current(table, cache) is False
+    monkeypatch.undo()
+    # A table edited by hand is a new question: the package's answer is written back.
+    table.write_text('{"edited": true}\n', encoding="utf-8")
+    assert holiday_table.ensure_current(table, cache) is True
+    assert table.read_text(encoding="utf-8") == TABLE_PATH.read_text(encoding="utf-8")
+    assert len(list(cache.glob("*.current"))) == 1
+
+
+def _must_not_run() -> None:
+    raise AssertionError("the table was worked out again although nothing changed")
