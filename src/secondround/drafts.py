@@ -28,9 +28,9 @@ from secondround.profile import (
     coordinator_of,
     default_salutation,
     format_date,
-    in_name_case,
     is_email,
     parse_date,
+    written_name,
 )
 from secondround.state import Outcome
 from secondround.wording import CARD, EMAIL, Table
@@ -197,7 +197,7 @@ def _facts(p: Profile) -> _Facts:
         decision = None  # an impossible date would only confuse the reader
     quals = tuple(item for item in (as_item(q) for q in p.qualifications) if item[1])
     return _Facts(
-        me=in_name_case(p.name) if phrase(p.name) else "",
+        me=written_name(p.name) if phrase(p.name) else "",
         my_email=clean_line(p.email),
         my_phone=clean_line(p.phone),
         company=organization(p.company),

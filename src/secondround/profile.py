@@ -36,6 +36,7 @@ __all__ = [
     "text_fields",
     "validate",
     "without_contact",
+    "written_name",
 ]
 
 Tone = Literal["formal", "relaxed"]
@@ -470,6 +471,12 @@ _AFTER_NAME = frozenset(
 )
 
 
+def written_name(typed: str) -> str:
+    """A person's name as a sentence or a signature writes it: in reading order, without what a
+    directory adds, in name case ("smith, john (HR)" is "John Smith"); "" for no name."""
+    return in_name_case(_name_alone(typed))
+
+
 def _name_alone(typed: str) -> str:
     """The name a greeting is made from, without what a directory adds around it: "Smith, John"
     is "John Smith"; "(she/her)", "(HR)", " - Head of HR", ", Recruiter" and ", MD" go; an
@@ -512,10 +519,10 @@ def default_salutation(name: str, tone: Tone) -> str:
     "Dr. Cho"; "Sir" and "Dame" go with the given name). Names are parsed no further:
     the reader sees this default in the form and can change it.
     """
-    name = _name_alone(name)
+    name = written_name(name)
     if not any(ch.isalnum() for ch in name):
         return ""
-    words = _in_name_case(name.split(" "))
+    words = name.split(" ")
     key = words[0].rstrip(".").lower()
     titled = len(words) > 1 and _is_title(words[0])
     # Relaxed: the given name, unless a title comes with one name only ("Hi Dr. Smith", not

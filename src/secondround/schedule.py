@@ -12,8 +12,8 @@ from secondround.profile import (
     clean_line,
     coordinator_of,
     format_date,
-    in_name_case,
     parse_date,
+    written_name,
 )
 from secondround.public_holidays import holiday_calendar, region_name
 
@@ -135,7 +135,7 @@ def _skipped(start: date, due: date, off: Collection[date]) -> list[date]:
 
 def _who(p: Profile, i: int) -> str:
     if i < len(p.interviewers):
-        name = in_name_case(p.interviewers[i].name)
+        name = written_name(p.interviewers[i].name)
         if name:
             return name
     return "your interviewer" if len(p.interviewers) <= 1 else f"interviewer {i + 1}"

@@ -298,8 +298,8 @@ def test_greeting_uses_the_salutation_and_never_guesses_gender(
             assert "Ms." not in d.body
 
 
-@pytest.mark.parametrize("typed", ["sam rivera", "SAM RIVERA", "  sam   rivera "])
-def test_a_name_typed_in_one_case_is_signed_as_names_are_written(typed: str) -> None:
+@pytest.mark.parametrize("typed", ["sam rivera", "SAM RIVERA", "  sam   rivera ", "Rivera, Sam"])
+def test_a_name_typed_in_one_case_or_surname_first_is_signed_as_written(typed: str) -> None:
     person = Interviewer(name="dana whitfield", tone="relaxed")
     for d in drafts_for(replace(SAM, name=typed, interviewers=(person,)))[0].drafts:
         if d.kind not in ("call", "voicemail"):

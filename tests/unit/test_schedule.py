@@ -358,12 +358,18 @@ def test_ids_and_order_for_three_interviewers() -> None:
     assert steps[7].title == "Call Person 0"
 
 
-def test_a_name_typed_in_one_case_is_written_as_a_name() -> None:
-    people = (Interviewer(name="bec nguyen"), Interviewer(name="CRAIG DAWSON"))
+def test_a_name_typed_in_one_case_or_surname_first_is_written_as_a_name() -> None:
+    people = (
+        Interviewer(name="bec nguyen"),
+        Interviewer(name="CRAIG DAWSON"),
+        Interviewer(name="Smith, John (HR)"),
+    )
     steps = schedule(Profile(interview_date="2026-11-24", interviewers=people))
     titles = [s.title for s in steps]
     assert "Email a thank-you note to Bec Nguyen" in titles
     assert "Write a thank-you card to Craig Dawson" in titles
+    # As the drafts greet them: in reading order, without the directory's note.
+    assert "Email a thank-you note to John Smith" in titles
 
 
 def test_titles_without_names() -> None:
