@@ -18,6 +18,7 @@ __all__ = [
     "TO_THE_TOP",
     "Log",
     "SharedKit",
+    "address",
     "axe_violations",
     "open_kit",
     "settle",
@@ -81,6 +82,12 @@ def watch(context: BrowserContext, log: Log) -> None:
 def open_kit(page: Page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT_MS)
+
+
+def address(page: Page) -> str:
+    """The address as the page holds it now. Playwright's `page.url` learns of the kit's
+    history.replaceState from the browser process, by an event that can trail the page itself."""
+    return str(page.evaluate("location.href"))
 
 
 def settle(page: Page) -> None:

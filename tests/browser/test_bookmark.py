@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import pytest
-from browsing import open_kit, settle
+from browsing import address, open_kit, settle
 from playwright.sync_api import Page, expect
 
 # Example details a reader could send by mistake if they survived an edit.
@@ -42,7 +42,7 @@ def test_scrolling_and_in_page_links_keep_the_checklist_in_the_url(
         kit.evaluate("location.hash = 'how-the-kit-decides-the-dates'")
     kit.wait_for_function("() => location.hash.startsWith('#sr1.')")
     settle(kit)
-    url = kit.url
+    url = address(kit)
 
     fresh = new_context().new_page()
     open_kit(fresh, url)
@@ -106,12 +106,13 @@ def test_the_link_copies_with_feedback_and_the_shared_one_holds_no_contact_detai
     page.fill("#sr-f-company", "Harbor Pine")
     settle(page)
     full = page.get_by_role("button", name="Copy the link to this checklist")
-    expect(full).to_have_attribute("data-copy-link", page.url[page.url.index("#") :])
+    here = address(page)
+    expect(full).to_have_attribute("data-copy-link", here[here.index("#") :])
     # Held by its token, since its name changes while it says it copied.
     full = page.locator(f"[data-copy-link='{full.get_attribute('data-copy-link')}']")
     full.click()
     expect(full).to_have_text("Link copied")
-    assert page.evaluate("navigator.clipboard.readText()") == page.url
+    assert page.evaluate("navigator.clipboard.readText()") == address(page)
     page.get_by_role("button", name="Copy a link to share for feedback").click()
     shared = page.evaluate("navigator.clipboard.readText()")
     assert "#shared-sr1." in shared
@@ -155,17 +156,29 @@ def test_an_older_bookmark_does_not_undo_later_ticks(kit: Page) -> None:
     kit.fill("#sr-f-name", "Ticks Kept")
     kit.fill("#sr-f-interview-date", "2026-11-20")
     settle(kit)
-    older = kit.url
+    older = address(kit)
     boxes = kit.locator(".sr-items input[type=checkbox]")
     for index in range(3):
         boxes.nth(index).check()
         settle(kit)
+    newer = address(kit)
+    assert older != newer, "each tick is a new revision, with a token of its own"
+    # The reader opens the older bookmark in the same tab: the fragment changes, the page stays.
     kit.goto(older)
-    kit.wait_for_selector('[data-status="ready"]:not([hidden])')
+    # Python's answer to that bookmark is what the test waits for (not a time): it keeps the
+    # newer version and puts its token back in the address.
+    kit.wait_for_function("(newer) => location.href === newer", arg=newer)
     settle(kit)
     for index in range(3):
         expect(boxes.nth(index)).to_be_checked()
     expect(kit.locator(".sr-notice", has_text="older version")).to_be_visible()
+    # And in a new tab of the same browser, where the page starts from the saved copy.
+    tab = kit.context.new_page()
+    open_kit(tab, older)
+    settle(tab)
+    for index in range(3):
+        expect(tab.locator(".sr-items input[type=checkbox]").nth(index)).to_be_checked()
+    expect(tab.locator(".sr-notice", has_text="older version")).to_be_visible()
 
 
 def test_undo_is_in_view_after_clearing_the_kit_at_the_bottom(cleared_kit: Page) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import pytest
-from browsing import READY, Log, axe_violations, open_kit, settle
+from browsing import READY, Log, address, axe_violations, open_kit, settle
 from playwright.sync_api import Page, expect
 
 STATE_KEY = "secondround:v1:state"
@@ -73,7 +73,7 @@ def test_a_bookmark_restores_everything_in_a_fresh_browser(kit: Page, new_contex
     settle(kit)
     kit.locator(".sr-items input[type=checkbox]").nth(1).check()
     settle(kit)
-    url = kit.url
+    url = address(kit)
     assert "#sr1." in url
     assert len(url.split("#", 1)[1]) <= 2000
 
@@ -91,7 +91,7 @@ def test_a_bookmark_opens_beside_the_application_already_here(
 ) -> None:
     kit.fill("#sr-f-company", "Bookmarked Co")
     settle(kit)
-    bookmark = kit.url
+    bookmark = address(kit)
 
     other = new_context().new_page()
     open_kit(other, site_url + "kit/")
@@ -113,7 +113,7 @@ def test_a_bookmark_opens_beside_the_application_already_here(
 def test_a_damaged_bookmark_is_reported_and_changes_nothing(kit: Page, site_url: str) -> None:
     kit.fill("#sr-f-name", "Unchanged")
     settle(kit)
-    token = kit.url.split("#", 1)[1]
+    token = address(kit).split("#", 1)[1]
     damaged = token[:-6] + ("A" if token[-6] != "A" else "B") + token[-5:]
     kit.goto(site_url + "kit/#" + damaged)
     kit.wait_for_selector(READY)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from browsing import open_kit, settle
+from browsing import address, open_kit, settle
 from playwright.sync_api import Page, expect
 
 
@@ -63,7 +63,7 @@ def test_an_edited_draft_survives_a_reload_and_a_bookmark(kit: Page, new_context
     kit.reload()
     kit.wait_for_selector('[data-status="ready"]:not([hidden])')
     expect(body).to_contain_text("My own <b>words</b>")
-    link = kit.url
+    link = address(kit)
     fresh = new_context().new_page()
     open_kit(fresh, link)
     settle(fresh)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from browsing import COLLECT_VIOLATIONS, READY, Log, open_kit, settle
+from browsing import COLLECT_VIOLATIONS, READY, Log, address, open_kit, settle
 from playwright.sync_api import BrowserContext, Page, expect
 
 PAGES = ("", "steps/", "tips/", "timing/", "404.html")
@@ -74,7 +74,7 @@ def test_the_whole_kit_flow_runs_without_a_violation(
     with page.expect_download() as export:
         page.get_by_role("button", name="Export every application (.json)").click()
     assert export.value.suggested_filename.endswith(".json")
-    bookmark = page.url
+    bookmark = address(page)
     page.reload()
     page.wait_for_selector(READY, timeout=60_000)
     # A fresh page from the bookmark, with the service worker in charge by now.

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from browsing import Log, open_kit, settle
+from browsing import Log, address, open_kit, settle
 from playwright.sync_api import Page, expect
 
 FIXTURES = Path(__file__).resolve().parents[1] / "unit" / "fixtures"
@@ -52,11 +52,11 @@ def test_add_switch_and_today_across_all(kit: Page) -> None:
     kit.locator(".sr-apps").get_by_role("button", name="Northwind").click()
     settle(kit)
     expect(kit.locator("#sr-f-company")).to_have_value("Northwind")
-    assert "#sr1." in kit.url
+    assert "#sr1." in address(kit)
     assert len(kit.evaluate(APP_KEYS)) == 3
     # A reload opens the one shown last, with the others beside it.
     kit.reload()
-    open_kit(kit, kit.url)
+    open_kit(kit, address(kit))
     expect(kit.locator("#sr-f-company")).to_have_value("Northwind")
     expect(rows(kit)).to_have_count(3)
 
@@ -85,7 +85,7 @@ def test_a_bookmark_is_added_beside_and_a_deleted_ones_link_offers_it_back(
     kit: Page, new_context: Any, site_url: str
 ) -> None:
     start(kit, "From a link", "2026-11-20")
-    link = kit.url
+    link = address(kit)
 
     page = new_context().new_page()
     open_kit(page, site_url + "kit/")
