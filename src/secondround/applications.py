@@ -23,6 +23,7 @@ from secondround.codec import (
 )
 from secondround.profile import Interviewer, Profile, clean_line
 from secondround.state import (
+    MAX_UNKNOWN_CHARS,
     ShapeError,
     State,
     state_from_dict,
@@ -39,6 +40,7 @@ __all__ = [
     "SCHEMA",
     "YOU_FIELDS",
     "Entry",
+    "Home",
     "Loaded",
     "Merged",
     "Shelf",
@@ -57,6 +59,7 @@ __all__ = [
     "named",
     "read_file",
     "read_home",
+    "read_home_record",
     "read_record",
     "record_text",
     "save",
@@ -106,20 +109,23 @@ class You:
     availability: str = ""
     region: str = ""
     prefer_email: bool = False
+    # Details a newer build saved that this one does not know, as canonical JSON text: kept,
+    # and written back unchanged (they live here, not in any application's profile).
+    unknown: str = ""
 
 
-YOU_FIELDS = tuple(f.name for f in fields(You))
+YOU_FIELDS = tuple(f.name for f in fields(You) if f.name != "unknown")
 _YOU_TEXT = tuple(n for n in YOU_FIELDS if n != "prefer_email")
 
 
-def you_of(p: Profile) -> You:
-    return You(**{name: getattr(p, name) for name in YOU_FIELDS})
+def you_of(p: Profile, unknown: str = "") -> You:
+    """The reader's details as this profile holds them (and what a newer build kept beside)."""
+    return You(**{name: getattr(p, name) for name in YOU_FIELDS}, unknown=unknown)
 
 
 def with_you(s: State, you: You) -> State:
     """The state with the reader's own details in its profile."""
-    current = you_of(s.profile)
-    if current == you:
+    if you_of(s.profile, you.unknown) == you:
         return s
     profile = replace(s.profile, **{name: getattr(you, name) for name in YOU_FIELDS})
     return replace(s, profile=profile)
@@ -133,6 +139,8 @@ class Entry:
     status: Status = "active"
     # When it was archived or deleted (the reader's local time): the oldest deleted goes first.
     changed: str = ""
+    # The record's keys a newer build wrote that this one does not know, kept (JSON text).
+    unknown: str = ""
 
     @property
     def id(self) -> str:
@@ -147,6 +155,8 @@ class Shelf:
     you: You = You()
     # The one shown last, as the home record says: the next visit opens it.
     current: str = ""
+    # The home record's keys a newer build wrote that this one does not know, kept (JSON text).
+    unknown: str = ""
 
     def get(self, ident: str) -> Entry | None:
         if not ident:
@@ -165,14 +175,39 @@ def _dumps(obj: object) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
+def _kept(unknown: str) -> dict[str, Any]:
+    """What a newer build wrote that this one keeps: the JSON object of an `unknown` field."""
+    kept = json.loads(unknown) if unknown else {}
+    return kept if isinstance(kept, dict) else {}
+
+
+def _kept_text(rest: dict[str, Any], where: str) -> str:
+    """The keys of a record this build does not know, as the text it keeps (bounded)."""
+    if not rest:
+        return ""
+    text = _dumps(rest)
+    if len(text) > MAX_UNKNOWN_CHARS or not _encodable(text):
+        raise CorruptState(f"{where} holds more than this version can keep unread.")
+    return text
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _you_dict(you: You) -> dict[str, Any]:
-    return {name: getattr(you, name) for name in YOU_FIELDS}
+    return {**_kept(you.unknown), **{name: getattr(you, name) for name in YOU_FIELDS}}
 
 
 def record_text(entry: Entry) -> str:
     """One application's storage text."""
     return _dumps(
         {
+            **_kept(entry.unknown),
             "app": APP,
             "schema": SCHEMA,
             "status": entry.status,
@@ -186,6 +221,7 @@ def home_text(shelf: Shelf) -> str:
     """The home record: the reader's details, the list's order and the one shown last."""
     return _dumps(
         {
+            **_kept(shelf.unknown),
             "app": APP,
             "schema": SCHEMA,
             "you": _you_dict(shelf.you),
@@ -215,24 +251,29 @@ def _payload(text: object, limit: int, what: str) -> dict[str, Any]:
     return cast(dict[str, Any], payload)
 
 
-def _exact(d: object, where: str, keys: set[str]) -> dict[str, Any]:
-    if not isinstance(d, dict) or set(d) != keys:
+def _split(d: object, where: str, keys: set[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A record's keys this build declares (a missing one takes its default) and the rest."""
+    if not isinstance(d, dict):
         raise CorruptState(f"{where} is damaged and could not be read.")
-    return cast(dict[str, Any], d)
+    mine = {k: v for k, v in d.items() if k in keys}
+    return mine, {k: v for k, v in d.items() if k not in keys}
 
 
 def _entry(d: object, where: str) -> Entry:
-    top = _exact(d, where, {"status", "changed", "state"})
-    status = top["status"]
-    if status not in _STATUSES or not isinstance(top["changed"], str) or len(top["changed"]) > 40:
+    top, rest = _split(d, where, {"status", "changed", "state"})
+    status = top.get("status", "active")
+    changed = top.get("changed", "")
+    if status not in _STATUSES or not isinstance(changed, str) or len(changed) > 40:
         raise CorruptState(f"{where} is damaged and could not be read.")
+    if "state" not in top:
+        raise CorruptState(f"{where} holds no application, so it could not be read.")
     try:
         state = state_from_dict(top["state"])
     except ShapeError as e:
         raise CorruptState(f"{where} is damaged and could not be read: {e}") from e
     if not _ID.fullmatch(state.id):
         raise CorruptState(f"{where} has no identity, so it could not be read.")
-    return Entry(state, cast(Status, status), top["changed"])
+    return Entry(state, cast(Status, status), changed, _kept_text(rest, where))
 
 
 def read_record(key: str, text: str) -> Entry:
@@ -249,21 +290,32 @@ def read_record(key: str, text: str) -> Entry:
 
 
 def _you(d: object) -> You:
-    you = _exact(d, "Your saved details", set(YOU_FIELDS))
+    you, rest = _split(d, "Your saved details", set(YOU_FIELDS))
     for name in _YOU_TEXT:
-        if not isinstance(you[name], str):
+        if not isinstance(you.get(name, ""), str) or not _encodable(you.get(name, "")):
             raise CorruptState("Your saved details are damaged and could not be read.")
-    if not isinstance(you["prefer_email"], bool):
+    if not isinstance(you.get("prefer_email", False), bool):
         raise CorruptState("Your saved details are damaged and could not be read.")
-    return You(**you)
+    return You(**you, unknown=_kept_text(rest, "Your saved details"))
 
 
-def read_home(text: str) -> tuple[You, tuple[str, ...], str]:
-    """The reader's details, the list's order and the application shown last."""
+@dataclass(frozen=True)
+class Home:
+    """The home record: the reader's details, the list's order, the one shown last."""
+
+    you: You
+    order: tuple[str, ...]
+    current: str
+    unknown: str = ""
+
+
+def read_home_record(text: str) -> Home:
+    """The home record, with the keys a newer build wrote kept aside to be written back."""
     payload = _payload(text, MAX_STORAGE_CHARS, "list of applications")
-    home = _exact(payload, "The list of applications", {"app", "schema", "you", "order", "current"})
-    order = home["order"]
-    current = home["current"]
+    keys = {"app", "schema", "you", "order", "current"}
+    home, rest = _split(payload, "The list of applications", keys)
+    order = home.get("order", [])
+    current = home.get("current", "")
     if (
         payload["schema"] != SCHEMA
         or not isinstance(order, list)
@@ -272,7 +324,14 @@ def read_home(text: str) -> tuple[You, tuple[str, ...], str]:
         or not isinstance(current, str)
     ):
         raise CorruptState("The list of applications is damaged and could not be read.")
-    return _you(home["you"]), tuple(order), current
+    you = _you(home.get("you", {}))
+    return Home(you, tuple(order), current, _kept_text(rest, "The list of applications"))
+
+
+def read_home(text: str) -> tuple[You, tuple[str, ...], str]:
+    """The reader's details, the list's order and the application shown last."""
+    home = read_home_record(text)
+    return home.you, home.order, home.current
 
 
 @dataclass(frozen=True)
@@ -322,9 +381,11 @@ def load(storage: Mapping[str, str], legacy_key: str, new_id: str) -> Loaded:
     you: You | None = None
     order: tuple[str, ...] = ()
     current = ""
+    kept = ""
     if home:
         try:
-            you, order, current = read_home(home)
+            record = read_home_record(home)
+            you, order, current, kept = record.you, record.order, record.current, record.unknown
         except StateError as problem:
             problems.append((HOME_KEY, home, str(problem)))
     listed = [i for i in dict.fromkeys(order) if i in entries]
@@ -337,6 +398,7 @@ def load(storage: Mapping[str, str], legacy_key: str, new_id: str) -> Loaded:
         tuple(replace(entries[i], state=with_you(entries[i].state, you)) for i in listed),
         you,
         current,
+        kept,
     )
     return Loaded(shelf, _first_shown(shelf), tuple(problems))
 
@@ -355,13 +417,13 @@ def save(shelf: Shelf, state: State) -> tuple[Shelf, tuple[tuple[str, str], ...]
     """
     old = shelf.get(state.id)
     entry = Entry(state) if old is None else replace(old, state=state)
-    you = you_of(state.profile)
+    you = you_of(state.profile, shelf.you.unknown)
     entries = _upsert(shelf.entries, entry)
     if you != shelf.you:
         entries = tuple(
             e if e.id == state.id else replace(e, state=with_you(e.state, you)) for e in entries
         )
-    new = Shelf(entries, you, state.id)
+    new = replace(shelf, entries=entries, you=you, current=state.id)
     writes = [(app_key(state.id), record_text(entry))]
     if (new.you, new.current, [e.id for e in new.entries]) != (
         shelf.you,
@@ -427,7 +489,12 @@ def file_text(shelf: Shelf) -> str:
             "schema": SCHEMA,
             "you": _you_dict(shelf.you),
             "applications": [
-                {"status": e.status, "changed": e.changed, "state": state_to_dict(e.state)}
+                {
+                    **_kept(e.unknown),
+                    "status": e.status,
+                    "changed": e.changed,
+                    "state": state_to_dict(e.state),
+                }
                 for e in shelf.entries
                 if e.status != "deleted"
             ],
@@ -445,15 +512,15 @@ def read_file(text: object) -> tuple[You | None, tuple[Entry, ...]]:
     if payload["schema"] != SCHEMA:
         state = from_storage(cast(str, text))
         return None, (Entry(state),)
-    top = _exact(payload, "The file", {"app", "schema", "you", "applications"})
-    apps = top["applications"]
+    top, _newer = _split(payload, "The file", {"app", "schema", "you", "applications"})
+    apps = top.get("applications", [])
     if not isinstance(apps, list):
         raise CorruptState("The file is damaged and could not be read.")
     if len(apps) > MAX_FILE_APPLICATIONS:
         raise TooLarge(
             "The file holds more applications than any reader keeps, so it was not read."
         )
-    you = _you(top["you"])
+    you = _you(top.get("you", {}))
     entries = tuple(_entry(a, f"Application {i + 1} in the file") for i, a in enumerate(apps))
     if len({e.id for e in entries}) != len(entries):
         raise CorruptState("The file holds one application twice, so it was not read.")

@@ -1,7 +1,13 @@
-"""Everything the widget remembers, and its plain-dict form with schema migrations."""
+"""Everything the widget remembers, and its plain-dict form: read tolerantly, migrated rarely.
+
+A key this build declares but the dict lacks takes the field's default, so adding an optional
+field needs no migration; a key it does not know (a newer build's) is kept, as protobuf keeps
+unknown fields, and written back unchanged. A schema number changes only when a meaning does.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -21,6 +27,7 @@ __all__ = [
     "MAX_CHECKS",
     "MAX_EDITS",
     "MAX_EDIT_CHARS",
+    "MAX_UNKNOWN_CHARS",
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "FrozenChecks",
@@ -88,6 +95,9 @@ class State:
     revision: int = 0
     # Drafts the reader rewrote, by "<person id>:<kind>": their text replaces the generated one.
     edits: Mapping[str, str] = field(default_factory=FrozenChecks)
+    # Keys a newer build saved that this one does not know, as canonical JSON text (hashable,
+    # comparable): {"state": {...}, "profile": {...}, "people": {"<person id>": {...}}}.
+    unknown: str = ""
 
     def __post_init__(self) -> None:
         # Frozen dataclasses allow this only through object.__setattr__.
@@ -109,13 +119,31 @@ _PROFILE_FLAGS = ("remote", "prefer_email")
 _PROFILE_TEXT = text_fields(Profile)
 
 
+def _canonical(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _unknown_of(s: State) -> dict[str, Any]:
+    if not s.unknown:
+        return {}
+    kept = json.loads(s.unknown)
+    return kept if isinstance(kept, dict) else {}
+
+
 def state_to_dict(s: State) -> dict[str, Any]:
-    """The state as JSON-ready builtins; `state_from_dict` reads it back exactly."""
+    """The state as JSON-ready builtins; `state_from_dict` reads it back exactly, and the keys
+    a newer build saved go back where they were."""
+    kept = _unknown_of(s)
+    people_kept = kept.get("people", {})
     p = s.profile
     text = text_fields(type(p))
-    profile: dict[str, Any] = {name: getattr(p, name) for name in text + _PROFILE_FLAGS}
+    profile: dict[str, Any] = {
+        **kept.get("profile", {}),
+        **{name: getattr(p, name) for name in text + _PROFILE_FLAGS},
+    }
     profile["interviewers"] = [
         {
+            **people_kept.get(i.id, {}),
             "id": i.id,
             **{name: getattr(i, name) for name in PERSON_TEXT},
             "tone": i.tone,
@@ -126,6 +154,7 @@ def state_to_dict(s: State) -> dict[str, Any]:
     profile["qualifications"] = list(p.qualifications)
     profile["coordinator"] = p.coordinator
     return {
+        **kept.get("state", {}),
         "id": s.id,
         "revision": s.revision,
         "edits": dict(s.edits),
@@ -184,6 +213,9 @@ EDIT_KEY = re.compile(r"[A-Za-z0-9_-]{1,16}:[a-z_]{1,24}")
 _ID = re.compile(r"[A-Za-z0-9_-]{0,32}")
 # Far beyond any reader's edits (one per keystroke), and exact as a JSON number in any parser.
 MAX_REVISION = 2**53 - 1
+# What a newer build may add that this one keeps unread: generous for new fields, far below
+# what storage and a bookmark link hold.
+MAX_UNKNOWN_CHARS = 16 * 1024
 _PROFILE_KEYS = frozenset(
     {*_PROFILE_TEXT, *_PROFILE_FLAGS, "interviewers", "qualifications", "coordinator"}
 )
@@ -191,23 +223,36 @@ _INTERVIEWER_KEYS = frozenset({*PERSON_TEXT, "tone", "role", "id"})
 _PERSON_ID = re.compile(r"[A-Za-z0-9_-]{1,16}")
 
 
-def _interviewer(value: object, where: str) -> Interviewer:
-    d = _obj(value, where, _INTERVIEWER_KEYS)
-    person_id = _text(d["id"], f"{where}.id")
-    if not _PERSON_ID.fullmatch(person_id):
-        raise ShapeError(f"{where}.id should be 1 to 16 letters, digits, dashes or underscores.")
-    tone = d["tone"]
-    if tone not in ("formal", "relaxed"):
-        raise ShapeError(f"{where}.tone should be formal or relaxed.")
-    role = d["role"]
-    if role not in ROLES:
-        raise ShapeError(f"{where}.role should be one of {', '.join(ROLES)}.")
-    return Interviewer(
-        **{name: _text(d[name], f"{where}.{name}") for name in PERSON_TEXT},
-        tone=tone,
-        role=role,
-        id=person_id,
-    )
+def _split(value: object, where: str, known: frozenset[str]) -> tuple[dict[str, Any], Any]:
+    """The keys this build declares (a missing one takes its field's default), and the rest."""
+    if not isinstance(value, dict):
+        raise ShapeError(f"{where} should be an object.")
+    mine = {k: v for k, v in value.items() if k in known}
+    rest = {k: v for k, v in value.items() if k not in known}
+    return mine, rest
+
+
+def _interviewer(value: object, where: str) -> tuple[Interviewer, dict[str, Any]]:
+    d, rest = _split(value, where, _INTERVIEWER_KEYS)
+    found: dict[str, Any] = {
+        name: _text(d[name], f"{where}.{name}") for name in PERSON_TEXT if name in d
+    }
+    if "id" in d:
+        person_id = _text(d["id"], f"{where}.id")
+        if not _PERSON_ID.fullmatch(person_id):
+            raise ShapeError(
+                f"{where}.id should be 1 to 16 letters, digits, dashes or underscores."
+            )
+        found["id"] = person_id
+    if "tone" in d:
+        if d["tone"] not in ("formal", "relaxed"):
+            raise ShapeError(f"{where}.tone should be formal or relaxed.")
+        found["tone"] = d["tone"]
+    if "role" in d:
+        if d["role"] not in ROLES:
+            raise ShapeError(f"{where}.role should be one of {', '.join(ROLES)}.")
+        found["role"] = d["role"]
+    return Interviewer(**found), rest
 
 
 def _text_map(value: object, where: str, most: int) -> dict[str, str]:
@@ -222,61 +267,102 @@ def _text_map(value: object, where: str, most: int) -> dict[str, str]:
     return value
 
 
-def state_from_dict(d: object) -> State:
-    """Read a current-schema dict strictly: any missing, extra or mistyped part is a ShapeError."""
-    top = _obj(d, "state", _STATE_KEYS)
-    p = _obj(top["profile"], "profile", _PROFILE_KEYS)
-    people = _list(p["interviewers"], "profile.interviewers")
-    if len(people) > MAX_INTERVIEWERS:
-        raise ShapeError(f"profile.interviewers has more than {MAX_INTERVIEWERS} people.")
-    ids = [x.get("id") for x in people if isinstance(x, dict)]
-    if len(set(ids)) != len(ids):
-        raise ShapeError("profile.interviewers has two people with the same id.")
-    quals = _list(p["qualifications"], "profile.qualifications")
-    if len(quals) != 3:
-        raise ShapeError("profile.qualifications should have exactly three entries.")
-    q0, q1, q2 = (_text(q, f"profile.qualifications[{i}]") for i, q in enumerate(quals))
-    coordinator = p["coordinator"]
-    # bool is an int to Python, never to the form.
-    if type(coordinator) is not int or not -1 <= coordinator < MAX_INTERVIEWERS:
-        raise ShapeError(
-            f"profile.coordinator should be a number from -1 to {MAX_INTERVIEWERS - 1}."
+def _profile(value: object) -> tuple[Profile, dict[str, Any], dict[str, Any]]:
+    """The profile, what a newer build added to it, and to each person (by their id)."""
+    p, rest = _split(value, "profile", _PROFILE_KEYS)
+    found: dict[str, Any] = {
+        name: _text(p[name], f"profile.{name}") for name in _PROFILE_TEXT if name in p
+    }
+    for name in _PROFILE_FLAGS:
+        if name in p:
+            found[name] = _flag(p[name], f"profile.{name}")
+    extras: list[dict[str, Any]] = []
+    if "interviewers" in p:
+        people = _list(p["interviewers"], "profile.interviewers")
+        if len(people) > MAX_INTERVIEWERS:
+            raise ShapeError(f"profile.interviewers has more than {MAX_INTERVIEWERS} people.")
+        ids = [x["id"] for x in people if isinstance(x, dict) and "id" in x]
+        if len(set(map(str, ids))) != len(ids):
+            raise ShapeError("profile.interviewers has two people with the same id.")
+        read = [_interviewer(x, f"profile.interviewers[{i}]") for i, x in enumerate(people)]
+        found["interviewers"] = tuple(person for person, _ in read)
+        extras = [extra for _, extra in read]
+    if "qualifications" in p:
+        quals = _list(p["qualifications"], "profile.qualifications")
+        if len(quals) != 3:
+            raise ShapeError("profile.qualifications should have exactly three entries.")
+        found["qualifications"] = tuple(
+            _text(q, f"profile.qualifications[{i}]") for i, q in enumerate(quals)
         )
-    profile = Profile(
-        **{name: _text(p[name], f"profile.{name}") for name in _PROFILE_TEXT},
-        remote=_flag(p["remote"], "profile.remote"),
-        prefer_email=_flag(p["prefer_email"], "profile.prefer_email"),
-        interviewers=tuple(
-            _interviewer(x, f"profile.interviewers[{i}]") for i, x in enumerate(people)
-        ),
-        qualifications=(q0, q1, q2),
-        coordinator=coordinator,
-    )
-    checks = _text_map(top["checks"], "checks", MAX_CHECKS)
-    outcome = top["outcome"]
-    if outcome not in _OUTCOMES:
-        raise ShapeError("outcome should be waiting, offer or not_hired.")
-    ident = _text(top["id"], "id")
-    if not _ID.fullmatch(ident):
-        raise ShapeError("id should be up to 32 letters, digits, dashes or underscores.")
-    revision = top["revision"]
-    if type(revision) is not int or not 0 <= revision <= MAX_REVISION:
-        raise ShapeError("revision should be a whole number from 0 up.")
-    edits = _text_map(top["edits"], "edits", MAX_EDITS)
-    for key, value in edits.items():
-        if not EDIT_KEY.fullmatch(key):
-            raise ShapeError(f"edits has an entry named {key[:40]!r}, which names no draft.")
-        if len(value) > MAX_EDIT_CHARS:
-            raise ShapeError(f"edits.{key} is longer than {MAX_EDIT_CHARS} characters.")
-    return State(
-        profile=profile,
-        checks=FrozenChecks(checks),
-        outcome=outcome,
-        outcome_on=_text(top["outcome_on"], "outcome_on"),
-        id=ident,
-        revision=revision,
-        edits=FrozenChecks(edits),
-    )
+    if "coordinator" in p:
+        coordinator = p["coordinator"]
+        # bool is an int to Python, never to the form.
+        if type(coordinator) is not int or not -1 <= coordinator < MAX_INTERVIEWERS:
+            raise ShapeError(
+                f"profile.coordinator should be a number from -1 to {MAX_INTERVIEWERS - 1}."
+            )
+        found["coordinator"] = coordinator
+    profile = Profile(**found)
+    # After the profile is made: a person saved without an id has one now. (No saved people:
+    # the default person, and no extras to pair.)
+    paired = zip(profile.interviewers, extras, strict=False)
+    people_rest = {person.id: extra for person, extra in paired if extra}
+    return profile, rest, people_rest
+
+
+def state_from_dict(d: object) -> State:
+    """Read a current-schema dict: a missing key takes its default, an unknown one is kept;
+    a present key of the wrong type or out of bounds is a ShapeError naming it."""
+    top, rest = _split(d, "state", _STATE_KEYS)
+    found: dict[str, Any] = {}
+    profile_rest: dict[str, Any] = {}
+    people_rest: dict[str, Any] = {}
+    if "profile" in top:
+        found["profile"], profile_rest, people_rest = _profile(top["profile"])
+    if "checks" in top:
+        found["checks"] = FrozenChecks(_text_map(top["checks"], "checks", MAX_CHECKS))
+    if "outcome" in top:
+        if top["outcome"] not in _OUTCOMES:
+            raise ShapeError("outcome should be waiting, offer or not_hired.")
+        found["outcome"] = top["outcome"]
+    if "outcome_on" in top:
+        found["outcome_on"] = _text(top["outcome_on"], "outcome_on")
+    if "id" in top:
+        ident = _text(top["id"], "id")
+        if not _ID.fullmatch(ident):
+            raise ShapeError("id should be up to 32 letters, digits, dashes or underscores.")
+        found["id"] = ident
+    if "revision" in top:
+        revision = top["revision"]
+        if type(revision) is not int or not 0 <= revision <= MAX_REVISION:
+            raise ShapeError("revision should be a whole number from 0 up.")
+        found["revision"] = revision
+    if "edits" in top:
+        edits = _text_map(top["edits"], "edits", MAX_EDITS)
+        for key, value in edits.items():
+            if not EDIT_KEY.fullmatch(key):
+                raise ShapeError(f"edits has an entry named {key[:40]!r}, which names no draft.")
+            if len(value) > MAX_EDIT_CHARS:
+                raise ShapeError(f"edits.{key} is longer than {MAX_EDIT_CHARS} characters.")
+        found["edits"] = FrozenChecks(edits)
+    kept = {
+        part: value
+        for part, value in (("state", rest), ("profile", profile_rest), ("people", people_rest))
+        if value
+    }
+    if kept:
+        found["unknown"] = _unknown_text(kept)
+    return State(**found)
+
+
+def _unknown_text(kept: dict[str, Any]) -> str:
+    text = _canonical(kept)
+    if len(text) > MAX_UNKNOWN_CHARS:
+        raise ShapeError(
+            f"it holds more than {MAX_UNKNOWN_CHARS} characters this version does not know."
+        )
+    _text(text, "a part this version does not know")
+    return text
 
 
 def _v0_to_v1(d: dict[str, Any]) -> dict[str, Any]:

@@ -30,6 +30,7 @@ from secondround.applications import (
     read_home,
     read_record,
     record_text,
+    with_you,
     you_of,
 )
 from secondround.codec import from_storage, to_bookmark, to_storage
@@ -132,7 +133,7 @@ def test_the_home_record_reads_back_exactly() -> None:
         ("{broken", "damaged"),
         ('{"app": "someone-else", "schema": 3}', "not a Second Round"),
         ('{"app": "secondround", "schema": 4, "state": {}}', "newer version"),
-        ('{"app": "secondround", "schema": 3, "status": "active"}', "damaged"),
+        ('{"app": "secondround", "schema": 3, "status": "active"}', "holds no application"),
         ("x" * 300_000, "too large"),
     ],
     ids=["broken", "foreign", "future", "partial", "oversized"],
@@ -171,7 +172,7 @@ def test_the_last_application_shown_opens_first() -> None:
 
 def test_with_only_deleted_applications_a_blank_one_is_shown_not_the_example() -> None:
     model = browser(NORTHWIND, statuses=["deleted"])
-    assert content(model.state) == content(State(profile=Profile(**vars(model.shelf.you))))
+    assert content(model.state) == content(with_you(State(), model.shelf.you))
     assert model.state.id == ""
 
 
@@ -182,7 +183,7 @@ def test_adding_one_keeps_the_others_and_shows_a_blank_one_with_the_readers_deta
     model = update(browser(NORTHWIND), ev("add_interviewer"))
     added = update(model, ev("app_add"))
     assert companies(added) == ["Northwind", ""]
-    assert added.state.profile == replace(Profile(), **vars(you_of(YOU)))
+    assert added.state.profile == with_you(State(), you_of(YOU)).profile
     assert added.state.id not in ("", "nw")
     assert effects(added).focus == "sr-f-company"
     assert saved_state(added) == to_storage(added.state)

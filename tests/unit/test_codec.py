@@ -175,7 +175,6 @@ def _with(**changes: object) -> str:
         pytest.param(_with(schema=True), CorruptState, id="bool-schema"),
         pytest.param(_with(schema=1.0), CorruptState, id="float-schema"),
         pytest.param(_with(extra=1), CorruptState, id="extra-envelope-key"),
-        pytest.param(_with(state={}), CorruptState, id="empty-state"),
         pytest.param(_with(state=None), CorruptState, id="null-state"),
         pytest.param(V0_STORAGE.replace('"interviewer"', '"boss"'), CorruptState, id="broken-v0"),
         pytest.param("[" * 200_000 + "]" * 200_000, TooLarge, id="too-large"),
