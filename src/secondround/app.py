@@ -23,16 +23,7 @@ from secondround.calendar_ics import to_ics
 from secondround.catchup import plan_for
 from secondround.codec import StateError, from_bookmark, from_storage, to_bookmark, to_storage
 from secondround.example import example_profile
-from secondround.model import (
-    BACKUP_PREFIX,
-    SHARE_MARK,
-    STATE_KEY,
-    TOKEN_MARK,
-    Download,
-    Model,
-    Notice,
-    Removed,
-)
+from secondround.model import BACKUP_PREFIX, SHARE_MARK, STATE_KEY, Model, Notice, Removed
 from secondround.profile import (
     MAX_INTERVIEWERS,
     PERSON_TEXT,
@@ -47,7 +38,7 @@ from secondround.profile import (
     next_person_id,
     text_fields,
 )
-from secondround.protocol import Effects, EventKind
+from secondround.protocol import TOKEN_MARK, Download, Effects, EventKind
 from secondround.public_holidays import region_from_language
 from secondround.state import EDIT_KEY, MAX_EDIT_CHARS, MAX_EDITS, State, content
 

@@ -8,34 +8,22 @@ from typing import Literal
 
 from secondround.applications import Shelf
 from secondround.profile import Interviewer
+from secondround.protocol import STORAGE_PREFIX
 from secondround.state import State
 
 __all__ = [
     "BACKUP_PREFIX",
-    "PROBE_KEY",
     "SHARE_MARK",
     "STATE_KEY",
-    "STORAGE_PREFIX",
-    "TOKEN_MARK",
-    "VIEW_CACHE_KEY",
-    "Download",
     "Model",
     "Notice",
     "NoticeKind",
     "Removed",
 ]
 
-# localStorage keys: namespaced and versioned so another app or a later schema never collides.
-STORAGE_PREFIX = "secondround:"
-STATE_KEY = "secondround:v1:state"
-BACKUP_PREFIX = "secondround:v1:backup:"
-# The page's last View, for an instant repeat visit (dom.js reads it before the first paint).
-VIEW_CACHE_KEY = "secondround:view-cache"
-# Written and removed once, to learn whether this browser lets the kit save at all.
-PROBE_KEY = "secondround:probe"
-# Every version's bookmark token starts so (codec.BOOKMARK_PREFIX is this version's): a token
-# from a later version is still recognised, and told apart from a stray fragment.
-TOKEN_MARK = "sr"
+# Schema 1 and 2's one checklist, and what could not be read (the protocol owns the namespace).
+STATE_KEY = f"{STORAGE_PREFIX}v1:state"
+BACKUP_PREFIX = f"{STORAGE_PREFIX}v1:backup:"
 # Put before a bookmark token, it marks a link shared without the reader's contact details.
 SHARE_MARK = "shared-"
 
@@ -48,13 +36,6 @@ class Notice:
     text: str
     action: str = ""
     action_label: str = ""
-
-
-@dataclass(frozen=True)
-class Download:
-    filename: str
-    mime: str
-    text: str
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,8 @@ import json
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
-from secondround import model
-from secondround.render import OP_KINDS, VALUE_TAG
-from secondround.views import ROOT_ID
+# A leaf: nothing of secondround is imported here, so every other module (the views, the
+# model, the renderer, the door) can take its names from the protocol without a circle.
 
 __all__ = [
     "EVENT_KINDS",
@@ -24,11 +23,20 @@ __all__ = [
     "LOAD_STATUSES",
     "MESSAGE_KINDS",
     "NO_EFFECTS",
+    "OP_KINDS",
+    "PROBE_KEY",
+    "ROOT_ID",
+    "STORAGE_PREFIX",
+    "TOKEN_MARK",
+    "VALUE_TAG",
+    "VIEW_CACHE_KEY",
+    "Download",
     "Effects",
     "EventKind",
     "FailureCode",
     "LoadStatus",
     "MessageKind",
+    "OpKind",
     "encode",
     "for_javascript",
     "view_message",
@@ -88,6 +96,34 @@ LOAD_STATUSES: tuple[LoadStatus, ...] = get_args(LoadStatus)
 
 # The element the build renders the kit into (kit_page.py); the page mounts on it.
 KIT_ID = "secondround-kit"
+# The root of the View's tree (views.py draws it), which the page patches.
+ROOT_ID = "sr-live"
+
+# Edits to the page's copy of the tree; render.py says what each holds and makes them.
+OpKind = Literal["node", "attrs", "children"]
+OP_KINDS: tuple[OpKind, ...] = get_args(OpKind)
+# An element whose content is its value: the tree keeps the text in its "value" attribute, and
+# neither the HTML (render.py) nor the page's patcher (dom.js) gives it children.
+VALUE_TAG = "textarea"
+
+# localStorage keys: namespaced and versioned so another app or a later schema never collides.
+STORAGE_PREFIX = "secondround:"
+# The page's last View, for an instant repeat visit (dom.js reads it before the first paint).
+VIEW_CACHE_KEY = "secondround:view-cache"
+# Written and removed once, to learn whether this browser lets the kit save at all.
+PROBE_KEY = "secondround:probe"
+# Every version's bookmark token starts so (codec.BOOKMARK_PREFIX is this version's): a token
+# from a later version is still recognised, and told apart from a stray fragment.
+TOKEN_MARK = "sr"
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file the reader asked for, which the page offers as a download."""
+
+    filename: str
+    mime: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -97,7 +133,7 @@ class Effects:
     # localStorage writes, in order.
     writes: tuple[tuple[str, str], ...] = ()
     # A file the reader asked for.
-    download: model.Download | None = None
+    download: Download | None = None
     # The reader asked to be forgotten: every key, cache and worker of ours goes.
     forget: bool = False
     # The id of the element to focus once the View is shown (after a removal, say).
@@ -159,8 +195,8 @@ def for_javascript() -> dict[str, Any]:
         "VALUE_TAG": VALUE_TAG,
         "ROOT_ID": ROOT_ID,
         "KIT_ID": KIT_ID,
-        "STORAGE_PREFIX": model.STORAGE_PREFIX,
-        "PROBE_KEY": model.PROBE_KEY,
-        "VIEW_CACHE_KEY": model.VIEW_CACHE_KEY,
-        "TOKEN_MARK": model.TOKEN_MARK,
+        "STORAGE_PREFIX": STORAGE_PREFIX,
+        "PROBE_KEY": PROBE_KEY,
+        "VIEW_CACHE_KEY": VIEW_CACHE_KEY,
+        "TOKEN_MARK": TOKEN_MARK,
     }

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeAlias, get_args
+from typing import Any, TypeAlias
+
+from secondround.protocol import OP_KINDS, VALUE_TAG, OpKind
 
 __all__ = ["OP_KINDS", "VALUE_TAG", "Attrs", "Node", "Op", "OpKind", "diff", "el", "to_html"]
 
@@ -21,9 +23,7 @@ def escape(text: str, quote: bool = True) -> str:
 
 
 VOID = frozenset({"input", "br", "hr", "img", "meta", "link"})
-# An element whose content is its value: the tree keeps the text in its "value" attribute, and
-# neither the HTML nor the page's patcher (dom.js, through build.mjs) gives it children.
-VALUE_TAG = "textarea"
+# VALUE_TAG (the protocol's): an element whose content is its "value" attribute, never children.
 
 
 def el(tag: str, attrs: Attrs | None = None, *children: str | Node | None) -> Node:
@@ -66,10 +66,8 @@ def to_html(node: str | Node) -> str:
 #   ["node", path, node]             put this node (or text) at path
 #   ["attrs", path, attrs]           give the element at path exactly these attributes
 #   ["children", path, start, nodes] drop the children from start on, then append nodes
-# The page's patcher (dom.js) reads the kinds from build.mjs, generated from OP_KINDS.
+# The kinds are the protocol's OP_KINDS: the page's patcher (dom.js) reads them from build.mjs.
 Op: TypeAlias = list[Any]
-OpKind = Literal["node", "attrs", "children"]
-OP_KINDS: tuple[OpKind, ...] = get_args(OpKind)
 
 
 def diff(old: str | Node, new: str | Node) -> list[Op]:

@@ -35,14 +35,14 @@ from secondround.profile import (
     validate,
     without_contact,
 )
+from secondround.protocol import ROOT_ID, VALUE_TAG
 from secondround.public_holidays import countries, country_of, regions_of
-from secondround.render import VALUE_TAG, Attrs, Node, el
+from secondround.render import Attrs, Node, el
 from secondround.schedule import calendar_notes
 from secondround.state import State, content
 
 __all__ = ["view"]
 
-ROOT_ID = "sr-live"
 STATUS_WORDS = {
     "done": "Done",
     "overdue": "Overdue",

@@ -11,8 +11,7 @@ from typing import Any
 
 from secondround import protocol
 from secondround.app import HANDLERS
-from secondround.model import STORAGE_PREFIX
-from secondround.protocol import EVENT_KINDS
+from secondround.protocol import EVENT_KINDS, STORAGE_PREFIX
 from secondround.render import diff
 from secondround.worker import Session
 from secondround_site import offline
