@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Literal, cast, get_args
 
@@ -21,6 +21,7 @@ from secondround.codec import (
     from_storage,
     read_json,
 )
+from secondround.form import declared
 from secondround.profile import Interviewer, Profile, clean_line
 from secondround.state import (
     MAX_UNKNOWN_CHARS,
@@ -99,35 +100,44 @@ class TooMany(StateError):
     )
 
 
+# The reader's own details, typed once and the same in every application: the form's "you"
+# section as declared (profile.py), the region whose holidays they keep, and how they check in.
+YOU_FIELDS = (
+    *(name for name, spec in declared(Profile) if spec.section == "you"),
+    "region",
+    "prefer_email",
+)
+_YOU_FLAGS = tuple(name for name in YOU_FIELDS if isinstance(getattr(Profile(), name), bool))
+
+
 @dataclass(frozen=True)
 class You:
-    """The reader's own details: typed once, the same in every application."""
+    """The reader's own details: typed once, the same in every application.
 
-    name: str = ""
-    email: str = ""
-    phone: str = ""
-    availability: str = ""
-    region: str = ""
-    prefer_email: bool = False
+    `details` is a profile holding only YOU_FIELDS (the rest at their defaults), so a field
+    declared in the form's "you" section is one of them with no other change.
+    """
+
+    details: Profile = Profile()  # noqa: RUF009 -- frozen, so one shared default is safe
     # Details a newer build saved that this one does not know, as canonical JSON text: kept,
     # and written back unchanged (they live here, not in any application's profile).
     unknown: str = ""
 
 
-YOU_FIELDS = tuple(f.name for f in fields(You) if f.name != "unknown")
-_YOU_TEXT = tuple(n for n in YOU_FIELDS if n != "prefer_email")
+def _only_you(p: Profile) -> Profile:
+    return Profile(**{name: getattr(p, name) for name in YOU_FIELDS})
 
 
 def you_of(p: Profile, unknown: str = "") -> You:
     """The reader's details as this profile holds them (and what a newer build kept beside)."""
-    return You(**{name: getattr(p, name) for name in YOU_FIELDS}, unknown=unknown)
+    return You(_only_you(p), unknown)
 
 
 def with_you(s: State, you: You) -> State:
     """The state with the reader's own details in its profile."""
-    if you_of(s.profile, you.unknown) == you:
+    if _only_you(s.profile) == you.details:
         return s
-    profile = replace(s.profile, **{name: getattr(you, name) for name in YOU_FIELDS})
+    profile = replace(s.profile, **{name: getattr(you.details, name) for name in YOU_FIELDS})
     return replace(s, profile=profile)
 
 
@@ -200,7 +210,7 @@ def _encodable(text: str) -> bool:
 
 
 def _you_dict(you: You) -> dict[str, Any]:
-    return {**_kept(you.unknown), **{name: getattr(you, name) for name in YOU_FIELDS}}
+    return {**_kept(you.unknown), **{name: getattr(you.details, name) for name in YOU_FIELDS}}
 
 
 def record_text(entry: Entry) -> str:
@@ -291,12 +301,11 @@ def read_record(key: str, text: str) -> Entry:
 
 def _you(d: object) -> You:
     you, rest = _split(d, "Your saved details", set(YOU_FIELDS))
-    for name in _YOU_TEXT:
-        if not isinstance(you.get(name, ""), str) or not _encodable(you.get(name, "")):
+    for name, value in you.items():
+        kind = bool if name in _YOU_FLAGS else str
+        if not isinstance(value, kind) or (isinstance(value, str) and not _encodable(value)):
             raise CorruptState("Your saved details are damaged and could not be read.")
-    if not isinstance(you.get("prefer_email", False), bool):
-        raise CorruptState("Your saved details are damaged and could not be read.")
-    return You(**you, unknown=_kept_text(rest, "Your saved details"))
+    return You(Profile(**you), _kept_text(rest, "Your saved details"))
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@
 A text field of Profile or Interviewer is declared where it is defined, with
 `field(default="", metadata=ask(...))`. Cleaning and bounds (profile.clip), validation
 (profile.validate), the form's markup (views.py), the event handling (app.py), what is saved
-(state.py) and the tests' list of fields all read these declarations: adding a field is one
-declaration, plus its use in the drafts.
+(state.py), what a link shared for feedback leaves out and the words that say so, and the tests'
+lists of fields all read these declarations: adding a field is one declaration, plus its use
+in the drafts.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any, Literal
 
 __all__ = ["FormField", "InputKind", "Section", "ask", "declared"]
 
-InputKind = Literal["text", "email", "tel", "date", "textarea"]
+InputKind = Literal["text", "email", "tel", "url", "date", "textarea"]
 # The fieldset a field of the profile belongs to; an interviewer's fields go in their own.
 Section = Literal["you", "job", "why", "holidays", "person"]
 
@@ -30,6 +31,11 @@ class FormField:
     input: InputKind = "text"
     # What the reader is told when they leave it empty; "" makes the field optional.
     missing: str = ""
+    # What the reader is told when the text does not have its input's shape (an email
+    # address, a phone number, an https address); "" when any text will do.
+    invalid: str = ""
+    # Left out of a link shared for feedback: it says who the reader is or how to reach them.
+    private: bool = False
     autocomplete: str = ""
     placeholder: str = ""
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from secondround.form import FormField, ask, declared
 from secondround.public_holidays import holiday_calendar
@@ -31,6 +32,8 @@ __all__ = [
     "format_date",
     "in_name_case",
     "is_email",
+    "is_https_url",
+    "left_out",
     "next_person_id",
     "parse_date",
     "text_fields",
@@ -62,7 +65,17 @@ class Interviewer:
 
     name: str = field(default="", metadata=ask("Name", _NAME_CHARS))
     title: str = field(default="", metadata=ask("Job title", 120))
-    email: str = field(default="", metadata=ask("Email", _EMAIL_CHARS, input="email"))
+    email: str = field(
+        default="",
+        metadata=ask(
+            "Email",
+            _EMAIL_CHARS,
+            input="email",
+            private=True,
+            invalid="Check this email address: it should look like dana@example.com, or leave "
+            "it empty.",
+        ),
+    )
     tone: Tone = "formal"
     salutation: str = field(
         default="",
@@ -100,6 +113,7 @@ class Profile:
             section="you",
             missing="Enter your name as you want to sign the notes.",
             autocomplete="name",
+            private=True,
         ),
     )
     email: str = field(
@@ -110,7 +124,9 @@ class Profile:
             section="you",
             input="email",
             missing="Enter your email address, for example sam@example.com.",
+            invalid="Check your email address: it should look like sam@example.com.",
             autocomplete="email",
+            private=True,
         ),
     )
     phone: str = field(
@@ -122,6 +138,9 @@ class Profile:
             input="tel",
             autocomplete="tel",
             hint="Used in the voicemail and your signature.",
+            invalid="Check your phone number: use digits, spaces, +, - or brackets, "
+            "for example +1 555 010 0199.",
+            private=True,
         ),
     )
     company: str = field(
@@ -278,9 +297,36 @@ def next_person_id(people: tuple[Interviewer, ...]) -> str:
     return f"p{max(numbers, default=0) + 1}"
 
 
+def _private(owner: type) -> dict[str, Any]:
+    return {name: "" for name, spec in declared(owner) if spec.private}
+
+
 def without_contact(profile: Profile) -> Profile:
-    """The profile to share for feedback: the candidate's name, email and phone left out."""
-    return replace(profile, name="", email="", phone="")
+    """The profile to share for feedback: every field declared private left out (the reader's
+    name and how to reach them, and their interviewers')."""
+    people = tuple(replace(person, **_private(Interviewer)) for person in profile.interviewers)
+    return replace(profile, **_private(type(profile)), interviewers=people)
+
+
+def _what(label: str) -> str:
+    """A label as words in a sentence: "Your name" -> "name", "LinkedIn profile" as it is."""
+    words = label.removeprefix("Your ")
+    return words if words[1:2].isupper() else words[:1].lower() + words[1:]
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def left_out(whose: str = "your", owner: type[Profile] = Profile) -> str:
+    """What a link shared for feedback leaves out, from the declarations: "your name, email and
+    phone, and your interviewers' emails"."""
+    own = [_what(spec.label) for _, spec in declared(owner) if spec.private]
+    theirs = [_what(spec.label) + "s" for _, spec in declared(Interviewer) if spec.private]
+    parts = [f"{whose} {_listed(own)}"] if own else []
+    if theirs:
+        parts.append(f"{whose} interviewers' {_listed(theirs)}")
+    return ", and ".join(parts)
 
 
 def field_value(profile: Profile, path: str) -> str:
@@ -374,7 +420,27 @@ def is_email(text: str) -> bool:
     return _EMAIL.fullmatch(text.strip()) is not None
 
 
+# An https address with a dotted host and no spaces: what a profile or portfolio link is.
+_HTTPS_URL = re.compile(r"https://[^\s/?#@]+\.[^\s/?#@.]+(?::[0-9]{1,5})?(?:[/?#]\S*)?", re.I)
+
+
+def is_https_url(text: str) -> bool:
+    """Whether text looks like one https:// address."""
+    return _HTTPS_URL.fullmatch(text.strip()) is not None
+
+
+def _is_phone(text: str) -> bool:
+    digits = sum(ch.isdigit() for ch in text)
+    return _PHONE_CHARS.fullmatch(text) is not None and 5 <= digits <= 20
+
+
 _PHONE_CHARS = re.compile(r"[0-9+()\-. /]+(\s*(x|ext\.?)\s*[0-9]+)?", flags=re.IGNORECASE)
+# What each input kind's text must look like, once typed (dates have their own messages).
+_SHAPES: dict[str, Callable[[str], bool]] = {
+    "email": is_email,
+    "tel": _is_phone,
+    "url": is_https_url,
+}
 # Titles and ranks a name may start with: "Dr. Ana Ruiz", "Capt. Jane Hook", "Cllr Priya Das".
 _HONORIFICS = frozenset(
     {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev"}
@@ -558,6 +624,15 @@ def _too_long(path: str, text: str, owner: type[Profile] = Profile) -> str | Non
     return None
 
 
+def _misshapen(spec: FormField, text: str) -> str | None:
+    """The field's message when its text does not have its input's shape; None when it does."""
+    text = clean_line(text)
+    fits = _SHAPES.get(spec.input)
+    if not text or fits is None or not spec.invalid or fits(text):
+        return None
+    return spec.invalid
+
+
 def validate(p: Profile) -> dict[str, list[str]]:
     """Every problem with the profile at once, keyed by form field path; empty when all is well.
 
@@ -572,7 +647,8 @@ def validate(p: Profile) -> dict[str, list[str]]:
         if message is not None:
             errors.setdefault(path, []).append(message)
 
-    # What every declared field asks: filled in when it must be, and within its limit.
+    # What every declared field asks: filled in when it must be, within its limit, and in
+    # its input's shape.
     owner = type(p)
     for name, spec in declared(owner):
         text = getattr(p, name)
@@ -581,19 +657,7 @@ def validate(p: Profile) -> dict[str, list[str]]:
         if spec.required and not clean_line(text):
             add(name, spec.missing)
         add(name, _too_long(name, text, owner))
-
-    if clean_line(p.email) and not is_email(p.email):
-        add("email", "Check your email address: it should look like sam@example.com.")
-
-    phone = clean_line(p.phone)
-    if phone:
-        digits = sum(ch.isdigit() for ch in phone)
-        if _PHONE_CHARS.fullmatch(phone) is None or not 5 <= digits <= 20:
-            add(
-                "phone",
-                "Check your phone number: use digits, spaces, +, - or brackets, "
-                "for example +1 555 010 0199.",
-            )
+        add(name, _misshapen(spec, text))
 
     interview = parse_date(p.interview_date)
     if p.interview_date.strip() and interview is None:
@@ -652,14 +716,9 @@ def validate(p: Profile) -> dict[str, list[str]]:
                 if i == 0
                 else "Enter this interviewer's name, or remove them from the list.",
             )
-        for name, _ in declared(Interviewer):
+        for name, spec in declared(Interviewer):
             add(f"{at}.{name}", _too_long(f"{at}.{name}", getattr(person, name)))
-        if clean_line(person.email) and not is_email(person.email):
-            add(
-                f"{at}.email",
-                "Check this email address: it should look like dana@example.com, or leave it "
-                "empty.",
-            )
+            add(f"{at}.{name}", _misshapen(spec, getattr(person, name)))
         if person.tone not in ("formal", "relaxed"):
             add(f"{at}.tone", "Choose a formal or a relaxed tone.")
         if person.role not in ROLES:

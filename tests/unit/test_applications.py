@@ -302,7 +302,7 @@ def test_the_readers_own_details_are_shared_by_every_application() -> None:
     renamed = update(model, ev("field", arg="name", value="Sam R. Rivera"))
     written = dict(effects(renamed).writes)
     assert set(written) == {app_key("nw"), HOME_KEY}
-    assert read_home(written[HOME_KEY])[0].name == "Sam R. Rivera"
+    assert read_home(written[HOME_KEY])[0].details.name == "Sam R. Rivera"
     other = update(renamed, ev("app_switch", arg="co"))
     assert other.state.profile.name == "Sam R. Rivera"
     # The next visit reads the same from storage.
@@ -674,7 +674,9 @@ def test_any_sequence_keeps_the_shelf_sound_and_its_storage_readable(
         shown = model.shelf.get(model.state.id)
         assert shown is None or shown.status != "deleted"
         assert shown is None or shown.state == model.state
-        assert all(e.state.profile.name == model.shelf.you.name for e in model.shelf.entries)
+        assert all(
+            e.state.profile.name == model.shelf.you.details.name for e in model.shelf.entries
+        )
     # What was written is what the next visit finds.
     again = boot(storage, True, CLOCK)
     assert {e.id: e.state for e in again.shelf.entries} == {

@@ -6,12 +6,21 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+import pytest
+
 from secondround import app
 from secondround.applications import app_key
 from secondround.codec import to_storage
 from secondround.form import ask, declared
 from secondround.model import Model
-from secondround.profile import Interviewer, Profile, field_spec, validate
+from secondround.profile import (
+    Interviewer,
+    Profile,
+    field_spec,
+    left_out,
+    validate,
+    without_contact,
+)
 from secondround.render import to_html
 from secondround.state import State
 
@@ -84,8 +93,68 @@ def test_every_text_field_is_declared_once_with_a_label_and_a_limit() -> None:
     paths = [name for name, _ in declared(Profile)] + [
         f"interviewers.0.{name}" for name, _ in declared(Interviewer)
     ]
-    assert len(paths) == 15
+    assert len(paths) == len(set(paths))
     for path in paths:
         spec = field_spec(path if path != "qualifications" else "qualifications.0")
         assert spec.label
         assert 10 <= spec.limit <= 300
+
+
+@dataclass(frozen=True)
+class WithPortfolio(Profile):
+    """The profile with a private link field, declared as a real one would be."""
+
+    portfolio: str = field(
+        default="",
+        metadata=ask(
+            "Portfolio link",
+            200,
+            section="you",
+            input="url",
+            private=True,
+            invalid="Check the portfolio link: it should start with https://.",
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "fits"),
+    [
+        ("https://www.linkedin.com/in/sam-rivera", True),
+        ("https://example.org", True),
+        ("HTTPS://Example.org/work?tab=1#top", True),
+        ("https://example.org:8443/me", True),
+        ("  https://example.org/me  ", True),
+        ("http://example.org/me", False),
+        ("www.linkedin.com/in/sam", False),
+        ("https://localhost/me", False),
+        ("https://exa mple.org", False),
+        ("https://user@example.org", False),
+        ("javascript:alert(1)", False),
+    ],
+)
+def test_a_url_field_takes_only_an_https_address(text: str, fits: bool) -> None:
+    problems = validate(WithPortfolio(portfolio=text)).get("portfolio", [])
+    assert problems == (
+        [] if fits else ["Check the portfolio link: it should start with https://."]
+    )
+
+
+def test_a_field_declared_private_leaves_the_shared_link_and_is_named_in_its_wording() -> None:
+    profile = WithPortfolio(
+        name="Sam Rivera",
+        email="sam@example.com",
+        phone="555-0142",
+        company="Northwind",
+        portfolio="https://example.org/sam",
+        interviewers=(Interviewer(name="Dana Cho", email="dana@example.com"),),
+    )
+    shared = without_contact(profile)
+    assert (shared.name, shared.email, shared.phone, shared.portfolio) == ("", "", "", "")
+    assert shared.interviewers[0].email == ""
+    # What is not private stays, so the friend still reads the same drafts.
+    assert (shared.company, shared.interviewers[0].name) == ("Northwind", "Dana Cho")
+    assert left_out("your") == "your name, email and phone, and your interviewers' emails"
+    assert left_out("their", WithPortfolio) == (
+        "their name, email, phone and portfolio link, and their interviewers' emails"
+    )

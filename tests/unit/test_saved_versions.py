@@ -65,7 +65,7 @@ def test_the_v3_collection_opens_whole() -> None:
     assert (northwind.state.revision, northwind.status) == (7, "active")
     assert (contoso.status, contoso.changed) == ("archived", "2026-12-01T09:30")
     assert (contoso.state.outcome, contoso.state.outcome_on) == ("offer", "2026-11-30")
-    assert model.shelf.you.region == "US-NY"
+    assert model.shelf.you.details.region == "US-NY"
     # Read as it is: nothing to migrate, so nothing is written.
     assert effects(model).writes == ()
 
@@ -73,7 +73,7 @@ def test_the_v3_collection_opens_whole() -> None:
 def test_the_v3_export_file_reads_whole() -> None:
     you, entries = read_file(_fixture("export-v3.json"))
     assert you is not None
-    assert you.email == "jordan.rivera@example.com"
+    assert you.details.email == "jordan.rivera@example.com"
     assert [e.state.profile.position for e in entries] == ["Senior Data Analyst", "Data Engineer"]
 
 
@@ -135,4 +135,4 @@ def test_a_newer_builds_keys_survive_a_change_written_by_this_build() -> None:
     # The next visit, by this build, reads its own writes, the newer keys still there.
     again = boot({**stored, **written}, True, CLOCK)
     assert again.notices == ()
-    assert (again.state.profile.position, again.shelf.you.phone) == ("Lead", "555-0199")
+    assert (again.state.profile.position, again.shelf.you.details.phone) == ("Lead", "555-0199")
