@@ -9,6 +9,7 @@ from secondround.applications import MAX_ACTIVE, Entry, Summary, label, summary,
 from secondround.catchup import Plan
 from secondround.model import Model
 from secondround.profile import format_date
+from secondround.protocol import EventKind
 from secondround.render import Attrs, Node, el
 
 __all__ = ["applications_section", "listed", "summaries", "today_across_all"]
@@ -74,7 +75,7 @@ def _row(ident: str, name: str, next_text: str, status: str, css: str, current: 
     )
 
 
-def _button(action: str, text: str, arg: str = "") -> Node:
+def _button(action: EventKind, text: str, arg: str = "") -> Node:
     attrs: Attrs = {"type": "button", "class": "md-button sr-small", "data-action": action}
     if arg:
         attrs["data-arg"] = arg

@@ -8,7 +8,7 @@ from typing import Literal
 
 from secondround.applications import Shelf
 from secondround.profile import Interviewer
-from secondround.protocol import STORAGE_PREFIX
+from secondround.protocol import STORAGE_PREFIX, EventKind
 from secondround.state import State
 
 __all__ = [
@@ -34,7 +34,8 @@ NoticeKind = Literal["info", "warning", "error"]
 class Notice:
     kind: NoticeKind
     text: str
-    action: str = ""
+    # The event its button sends (views write it as the button's data-action); "" for none.
+    action: EventKind | Literal[""] = ""
     action_label: str = ""
 
 
