@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-import os
+import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -38,18 +38,20 @@ from secondround.profile import (
     next_person_id,
     text_fields,
 )
-from secondround.protocol import TOKEN_MARK, Download, Effects, EventKind
+from secondround.protocol import FRESH_ID, FRESH_ID_SHAPE, TOKEN_MARK, Download, Effects, EventKind
 from secondround.public_holidays import region_from_language
 from secondround.state import EDIT_KEY, MAX_EDIT_CHARS, MAX_EDITS, State, content
 
 __all__ = [
     "BACKUP_PREFIX",
     "STATE_KEY",
+    "Ids",
     "Model",
     "Notice",
     "Outbox",
     "Step",
     "boot",
+    "fresh_id",
     "glance",
     "update",
     "view",
@@ -60,11 +62,51 @@ Event = Mapping[str, Any]
 Step = tuple[Model, Effects]
 
 
+class Ids:
+    """The identities one event may give out: its fresh_id, then ones derived from it.
+
+    `update` draws no randomness (the door does, worker.py), so the same Model and event always
+    give the same result; an event that needs several ids (an import) derives the others.
+    """
+
+    def __init__(self, fresh: str) -> None:
+        self._fresh = fresh
+        self._given = 0
+
+    def take(self) -> str:
+        given, self._given = self._given, self._given + 1
+        return self._fresh if given == 0 else _derived(f"{self._fresh}:{given}")
+
+
+def _derived(text: str) -> str:
+    """An id of the same shape as the door's (12 URL-safe characters), from a text."""
+    return base64.urlsafe_b64encode(hashlib.sha256(text.encode("utf-8")).digest()[:9]).decode()
+
+
+def fresh_id(event: Event, seed: str) -> str:
+    """The event's fresh_id; one derived from its clock and `seed` (what the Model holds) when
+    it has none, as when a test or the build calls update directly."""
+    given = event.get(FRESH_ID)
+    if isinstance(given, str) and FRESH_ID_SHAPE.fullmatch(given):
+        return given
+    fields = (event.get("now_ms"), event.get("tz_offset_min"), event.get("type"), event.get("arg"))
+    return _derived(repr((*fields, seed)))
+
+
+def _seed(model: Model) -> str:
+    """What tells this Model from the next: the shown application and every one kept, each at
+    its revision (a new id joins the shelf, so the next event derives another)."""
+    kept = ";".join(f"{e.id}.{e.state.revision}.{e.status}" for e in model.shelf.entries)
+    return f"{model.state.id}.{model.state.revision}|{kept}"
+
+
 class Outbox:
     """What the page must do for one event (writes, a download, a focus), collected as the
-    handlers run; `update` hands it back beside the Model, never inside it."""
+    handlers run; `update` hands it back beside the Model, never inside it. It also holds the
+    ids the event may give out."""
 
-    def __init__(self) -> None:
+    def __init__(self, ids: Ids) -> None:
+        self.ids = ids
         self.writes: list[tuple[str, str]] = []
         self.download: Download | None = None
         self.forget = False
@@ -138,17 +180,12 @@ def clock(event: Event) -> tuple[date, str]:
     return local.date(), local.isoformat(timespec="minutes")
 
 
-def new_id() -> str:
-    """A fresh checklist identity: 72 random bits, URL-safe (the browser's crypto in Pyodide)."""
-    return base64.urlsafe_b64encode(os.urandom(9)).decode("ascii")
-
-
 def _persist(model: Model, out: Outbox) -> Model:
     """The state changed on purpose: it is the reader's own now; save it, drop the example hint."""
     notices = tuple(n for n in model.notices if n != EXAMPLE_NOTICE)
     state = model.state
     # Every saved change is a new revision of the same checklist.
-    state = replace(state, id=state.id or new_id(), revision=state.revision + 1)
+    state = replace(state, id=state.id or out.ids.take(), revision=state.revision + 1)
     model = replace(model, notices=notices, state=state)
     shelf, writes = applications.save(model.shelf, state)
     return _store(replace(model, shelf=shelf), writes, out)
@@ -194,7 +231,10 @@ def _adopt(model: Model, state: State) -> Model:
 
 def boot(storage: Mapping[str, str], saving: bool, event: Event) -> Step:
     """The first Model of a visit, from what this browser saved; reports what it cannot use."""
-    out = Outbox()
+    # What was saved tells one browser's start from another's (names and sizes: enough, and
+    # cheap), should the event carry no fresh_id.
+    seed = repr(sorted((key, len(text)) for key, text in storage.items()))
+    out = Outbox(Ids(fresh_id(event, seed)))
     return _boot(storage, saving, event, out), out.effects()
 
 
@@ -204,7 +244,7 @@ def _boot(storage: Mapping[str, str], saving: bool, event: Event, out: Outbox) -
     model = Model(today=today, now=now, saving=saving, home_region=home)
     if not saving:
         model = replace(model, notices=(SAVING_OFF,))
-    loaded = applications.load(storage, STATE_KEY, new_id())
+    loaded = applications.load(storage, STATE_KEY, out.ids.take())
     for key, text, problem in loaded.unreadable:
         if key == STATE_KEY:
             why = f"Your saved checklist could not be read. {problem} The kit started clean."
@@ -569,7 +609,7 @@ def _on_import(model: Model, arg: str, value: Any, out: Outbox) -> Model:
             you = applications.you_of(incoming[0].state.profile)
         # A checklist from before applications may have no identity yet.
         incoming = tuple(
-            e if e.id else replace(e, state=replace(e.state, id=new_id())) for e in incoming
+            e if e.id else replace(e, state=replace(e.state, id=out.ids.take())) for e in incoming
         )
         merged = applications.merge(model.shelf, incoming, you)
     except StateError as problem:
@@ -746,13 +786,13 @@ def glance(model: Model, ident: str) -> Model | None:
     entry = model.shelf.get(ident)
     if entry is None or entry.status == "deleted" or ident == model.state.id:
         return None
-    return _show(model, entry.state, Outbox())
+    return _show(model, entry.state, Outbox(Ids(fresh_id({}, _seed(model)))))
 
 
 def _on_app_add(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     if _active(model) >= MAX_ACTIVE:
         return _notify(model, FULL)
-    new = replace(_blank(model), id=new_id())
+    new = replace(_blank(model), id=out.ids.take())
     out.focus = "sr-f-company"
     return _persist(_switched(model, new), out)
 
@@ -761,7 +801,7 @@ def _on_app_copy(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     if _active(model) >= MAX_ACTIVE:
         return _notify(model, FULL)
     source = named(model.state)
-    new = applications.copy_of(model.state, new_id())
+    new = applications.copy_of(model.state, out.ids.take())
     out.focus = "sr-f-company"
     copied = _persist(_switched(model, new), out)
     return _notify(
@@ -880,7 +920,7 @@ def update(model: Model, event: Event) -> Step:
     handler = HANDLERS.get(cast(EventKind, kind))  # any text may arrive: unknown gives None
     if handler is None:
         return model, Effects()
-    out = Outbox()
+    out = Outbox(Ids(fresh_id(event, _seed(model))))
     model = handler(model, str(event.get("arg") or ""), event.get("value"), out)
     return model, out.effects()
 

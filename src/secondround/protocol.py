@@ -9,6 +9,7 @@ name, message kind, storage key, op kind or failure code is typed by hand in ove
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
@@ -18,6 +19,8 @@ from typing import Any, Literal, get_args
 __all__ = [
     "EVENT_KINDS",
     "FAILURE_CODES",
+    "FRESH_ID",
+    "FRESH_ID_SHAPE",
     "FULL_TREE_EVENTS",
     "KIT_ID",
     "LOAD_STATUSES",
@@ -79,6 +82,12 @@ EVENT_KINDS: tuple[EventKind, ...] = get_args(EventKind)
 # After these the page holds no tree the worker knows of: it gets the whole tree, not edits.
 # They are also not the reader acting, so the worker's warm-up goes on through them.
 FULL_TREE_EVENTS: frozenset[EventKind] = frozenset({"boot", "mount"})
+
+# Every event handed to update carries the identity a new application would take, drawn at the
+# door (worker.py) from the browser's crypto, so update itself draws nothing: the same Model and
+# event give the same result. 72 random bits as URL-safe base64: 12 characters.
+FRESH_ID = "fresh_id"
+FRESH_ID_SHAPE = re.compile(r"[A-Za-z0-9_-]{12}")
 
 # Messages out, from the worker. Only "view" comes from Python; the others are the worker
 # script's own reports while Python starts.

@@ -3,22 +3,39 @@
 The page's worker script calls handle() with each event (protocol.py declares both sides).
 Plain strings cross the boundary (no `js` import here), which is fast and keeps this module
 testable on CPython. Between views of the same page only the edits are sent (render.diff), so
-the page's main thread does little per key.
+the page's main thread does little per key. It is also where randomness is drawn: every event
+gets its fresh_id here (protocol.FRESH_ID), so app.update stays a function of its inputs.
 """
 
 from __future__ import annotations
 
+import base64
 import json
+import os
 import traceback
 from dataclasses import dataclass, replace
 from typing import Any
 
 from secondround.app import boot, glance, update, view
 from secondround.model import Model, Notice
-from secondround.protocol import FULL_TREE_EVENTS, NO_EFFECTS, view_message
+from secondround.protocol import (
+    FRESH_ID,
+    FRESH_ID_SHAPE,
+    FULL_TREE_EVENTS,
+    NO_EFFECTS,
+    view_message,
+)
 from secondround.render import Node, diff
 
-__all__ = ["FAILED_EVENT", "Session", "handle", "handle_all", "prepare", "rehearse"]
+__all__ = [
+    "FAILED_EVENT",
+    "Session",
+    "handle",
+    "handle_all",
+    "new_id",
+    "prepare",
+    "rehearse",
+]
 
 FAILED_EVENT = Notice(
     "error",
@@ -48,6 +65,7 @@ class Session:
             event = _parse(message)
             kind = event.get("type")
             whole = whole or kind in FULL_TREE_EVENTS
+            event = _with_fresh_id(event)
             if kind == "boot" or self.model is None:
                 self.model, done = boot(
                     _storage(event.get("storage")), bool(event.get("saving", True)), event
@@ -97,6 +115,22 @@ def _parse(message: str) -> dict[str, Any]:
     except ValueError:
         return {}
     return event if isinstance(event, dict) else {}
+
+
+def new_id() -> str:
+    """A fresh application identity: 72 random bits, URL-safe (the browser's crypto in Pyodide).
+
+    Drawn here, at the door, never inside update: update stays a function of its inputs.
+    """
+    return base64.urlsafe_b64encode(os.urandom(9)).decode("ascii")
+
+
+def _with_fresh_id(event: dict[str, Any]) -> dict[str, Any]:
+    """The event with a fresh id for whatever it may create: the page's if well formed."""
+    given = event.get(FRESH_ID)
+    if isinstance(given, str) and FRESH_ID_SHAPE.fullmatch(given):
+        return event
+    return {**event, FRESH_ID: new_id()}
 
 
 def _storage(value: Any) -> dict[str, str]:

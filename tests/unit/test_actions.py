@@ -50,7 +50,7 @@ def tree_of(model: Model) -> Node:
     return tree
 
 
-def _session() -> Iterator[Model]:
+def visit() -> Iterator[Model]:
     """A reader's visit, one Model per event: the example, a cleared kit, several applications,
     an offer and a rejection, a removed interviewer, an edited draft, a shared bookmark."""
     model = boot({}, True, CLOCK)
@@ -94,7 +94,7 @@ def _session() -> Iterator[Model]:
 
 def test_every_data_action_of_a_visit_is_a_declared_event_kind() -> None:
     seen: set[str] = set()
-    for model in _session():
+    for model in visit():
         found = set(actions(tree_of(model)))
         assert found <= set(EVENT_KINDS), sorted(found - set(EVENT_KINDS))
         seen |= found

@@ -718,7 +718,10 @@ def test_every_saved_change_is_a_new_revision_of_one_checklist() -> None:
     assert first.state.id != ""
     assert second.state.id == first.state.id
     assert second.state.revision == first.state.revision + 1
-    other = update(boot(legacy, True, CLOCK), ev("field", arg="name", value="Sam R."))
+    # Another browser with the same saved checklist: its door draws another fresh id.
+    elsewhere = {**CLOCK, "fresh_id": "another-id-1"}
+    other = update(boot(legacy, True, elsewhere), ev("field", arg="name", value="Sam R."))
+    assert other.state.id == "another-id-1"
     assert other.state.id != first.state.id
 
 

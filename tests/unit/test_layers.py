@@ -56,3 +56,17 @@ def test_importing_the_protocol_loads_no_other_core_module() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip() == "['secondround.protocol']"
+
+
+# What draws randomness or reads the time: only the door may (worker.py), so update stays pure.
+IMPURE = {"random", "secrets", "uuid", "time"}
+
+
+def test_only_the_door_draws_randomness() -> None:
+    core = PROTOCOL.parent
+    for path in sorted(core.glob("*.py")):
+        if path.name == "worker.py":
+            continue
+        source = path.read_text(encoding="utf-8")
+        assert _imported(source) & IMPURE == set(), path.name
+        assert "urandom" not in source, path.name

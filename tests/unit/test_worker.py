@@ -11,11 +11,12 @@ import pytest
 from shelves import storage_of
 from test_render import apply_ops
 
-from secondround import worker
+from secondround import app, worker
 from secondround.app import view
 from secondround.applications import APP_PREFIX, HOME_KEY, app_key
 from secondround.example import example_profile
 from secondround.model import Model
+from secondround.protocol import FRESH_ID, FRESH_ID_SHAPE
 from secondround.state import State, content
 from secondround.worker import FAILED_EVENT, Session
 
@@ -196,3 +197,39 @@ def test_preparing_before_boot_or_after_a_failure_does_nothing(
 
     monkeypatch.setattr(worker, "view", broken)
     assert worker.prepare(0) is False  # a head start only: the switch draws it and reports
+
+
+def test_every_event_reaches_update_with_a_fresh_id_of_the_doors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[Any] = []
+    real = app.update
+
+    def noting(model: Model, event: dict[str, Any]) -> Any:
+        seen.append(event.get(FRESH_ID))
+        return real(model, event)
+
+    monkeypatch.setattr(worker, "update", noting)
+    session = Session()
+    send(session, "boot", storage={}, saving=True)
+    for _ in range(3):
+        send(session, "app_add")
+    send(session, "app_add", fresh_id="from-page-12")
+    send(session, "app_add", fresh_id="not the shape")
+    assert len(seen) == 5
+    assert all(isinstance(i, str) and FRESH_ID_SHAPE.fullmatch(i) for i in seen)
+    assert seen[3] == "from-page-12"  # a well formed one from the page is kept
+    assert len(set(seen)) == 5
+    assert session.model is not None
+    # Each new application took the id its event brought.
+    assert {e.id for e in session.model.shelf.entries} == set(seen)
+
+
+def test_two_tabs_adding_at_the_same_moment_get_two_applications() -> None:
+    one, two = Session(), Session()
+    for session in (one, two):
+        send(session, "boot", storage={}, saving=True)
+        send(session, "app_add")
+    assert one.model is not None
+    assert two.model is not None
+    assert one.model.state.id != two.model.state.id
