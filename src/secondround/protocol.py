@@ -17,6 +17,8 @@ from typing import Any, Literal, get_args
 # model, the renderer, the door) can take its names from the protocol without a circle.
 
 __all__ = [
+    "ANY_EVENT_FIELDS",
+    "EVENT_FIELDS",
     "EVENT_KINDS",
     "FAILURE_CODES",
     "FRESH_ID",
@@ -37,11 +39,13 @@ __all__ = [
     "Effects",
     "EventKind",
     "FailureCode",
+    "FieldShape",
     "LoadStatus",
     "MessageKind",
     "OpKind",
     "encode",
     "for_javascript",
+    "problem_with",
     "view_message",
 ]
 
@@ -88,6 +92,90 @@ FULL_TREE_EVENTS: frozenset[EventKind] = frozenset({"boot", "mount"})
 # event give the same result. 72 random bits as URL-safe base64: 12 characters.
 FRESH_ID = "fresh_id"
 FRESH_ID_SHAPE = re.compile(r"[A-Za-z0-9_-]{12}")
+
+# What an event must carry beside its type, by kind; a field named here and absent is refused
+# before update (the page's bug, said in the console), and so is a field of the wrong shape.
+FieldShape = Literal["text", "true or false", "text or null", "a number", "an object"]
+_ARG: dict[str, FieldShape] = {"arg": "text"}
+_TEXT: dict[str, FieldShape] = {"value": "text"}
+_FLAG: dict[str, FieldShape] = {"value": "true or false"}
+EVENT_FIELDS: dict[EventKind, dict[str, FieldShape]] = {
+    "boot": {"storage": "an object", "saving": "true or false"},
+    "mount": _TEXT,
+    "field": {**_ARG, **_TEXT},
+    "leave": _ARG,
+    "flag": {**_ARG, **_FLAG},
+    "outcome": _TEXT,
+    "remove_interviewer": _ARG,
+    "check": {**_ARG, **_FLAG},
+    "edit_start": _ARG,
+    "edit": {**_ARG, **_TEXT},
+    "unedit": _ARG,
+    "dismiss": _ARG,
+    "import": _TEXT,
+    "storage": {**_ARG, "value": "text or null"},
+    "download": _ARG,
+    "app_switch": _ARG,
+}
+# Fields any event may carry; when present they must have this shape. ("value" on an event
+# that declares none is not read, and "fresh_id" the door checks and draws anew.)
+ANY_EVENT_FIELDS: dict[str, FieldShape] = {
+    "arg": "text",
+    "now_ms": "a number",
+    "tz_offset_min": "a number",
+    "language": "text",
+    "build": "text",
+}
+
+
+def _fits(value: object, shape: FieldShape) -> bool:
+    if shape == "text":
+        return isinstance(value, str)
+    if shape == "true or false":
+        return isinstance(value, bool)
+    if shape == "text or null":
+        return value is None or isinstance(value, str)
+    if shape == "a number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return isinstance(value, dict)
+
+
+def _json_kind(value: object) -> str:
+    """What a JSON value is, in the words of a console message."""
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "a list" if isinstance(value, list) else "an object"
+
+
+def problem_with(event: object) -> str:
+    """Why the page's message cannot be an event, in one line; "" when it can.
+
+    `event` is the message's parsed JSON. The page only sends what the View asked for, so a
+    problem here is a bug on the page, refused before it reaches update.
+    """
+    if not isinstance(event, dict):
+        return f'the message is {_json_kind(event)}, expected an object with a "type"'
+    kind = event.get("type")
+    if kind is None:
+        return 'the message has no "type", expected one of the event kinds'
+    if not isinstance(kind, str) or kind not in EVENT_KINDS:
+        shown = json.dumps(kind[:40]) if isinstance(kind, str) else _json_kind(kind)
+        return f'"type" is {shown}, expected one of the event kinds'
+    required = EVENT_FIELDS.get(kind, {})
+    for name, shape in {**ANY_EVENT_FIELDS, **required}.items():
+        if name not in event:
+            if name in required:
+                return f'a "{kind}" event has no "{name}", expected {shape}'
+            continue
+        if not _fits(event[name], shape):
+            got = _json_kind(event[name])
+            return f'a "{kind}" event\'s "{name}" is {got}, expected {shape}'
+    return ""
+
 
 # Messages out, from the worker. Only "view" comes from Python; the others are the worker
 # script's own reports while Python starts.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import sys
 import traceback
 from dataclasses import dataclass, replace
 from typing import Any
@@ -23,6 +24,7 @@ from secondround.protocol import (
     FRESH_ID_SHAPE,
     FULL_TREE_EVENTS,
     NO_EFFECTS,
+    problem_with,
     view_message,
 )
 from secondround.render import Node, diff
@@ -34,6 +36,7 @@ __all__ = [
     "handle_all",
     "new_id",
     "prepare",
+    "read_event",
     "rehearse",
 ]
 
@@ -62,9 +65,17 @@ class Session:
         effects = NO_EFFECTS
         whole = False
         for message in messages:
-            event = _parse(message)
+            event, problem = read_event(message)
             kind = event.get("type")
-            whole = whole or kind in FULL_TREE_EVENTS
+            # Even a refused boot or mount leaves the page holding a tree the worker never drew.
+            whole = whole or (isinstance(kind, str) and kind in FULL_TREE_EVENTS)
+            if problem:
+                # The page's bug, not the reader's: said in the console (Pyodide routes stderr
+                # there), and the kit carries on as it was. Only a first message, with no
+                # Model yet, still starts the kit from what can be read of it.
+                print(f"Second Round ignored a message from the page: {problem}", file=sys.stderr)
+                if self.model is not None:
+                    continue
             event = _with_fresh_id(event)
             if kind == "boot" or self.model is None:
                 self.model, done = boot(
@@ -109,12 +120,14 @@ def _failed(model: Model) -> Model:
     return replace(model, notices=(*model.notices, FAILED_EVENT))
 
 
-def _parse(message: str) -> dict[str, Any]:
+def read_event(message: str) -> tuple[dict[str, Any], str]:
+    """The page's message as an event, and why it cannot be one ("" when it can)."""
     try:
         event = json.loads(message)
-    except ValueError:
-        return {}
-    return event if isinstance(event, dict) else {}
+    except (ValueError, RecursionError):  # RecursionError: nested past the parser's depth
+        return {}, "the message is not JSON text"
+    problem = problem_with(event)
+    return (event if isinstance(event, dict) else {}), problem
 
 
 def new_id() -> str:

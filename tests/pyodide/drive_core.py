@@ -20,8 +20,11 @@ CLOCKS: list[dict[str, Any]] = [
     {"now_ms": 1_795_689_000_000, "tz_offset_min": 0},
     {"now_ms": 1_798_675_200_000, "tz_offset_min": 660},
     {"now_ms": 1_709_164_800_000, "tz_offset_min": -840},
-    {"now_ms": "soon", "tz_offset_min": "x"},
+    {"now_ms": 1_798_761_599_000, "tz_offset_min": 300},  # New Year's Eve, UTC-5
 ]
+# A clock the page never sends: the door refuses an event with it, and update's own fallback
+# (a fixed day) still copes when handed one.
+BROKEN_CLOCK = {"now_ms": "soon", "tz_offset_min": "x"}
 
 HOSTILE = '<script>alert("x")</script> & \u202eevil\u202c \x00\x07 \U0001f44b \ud800 e\u0301'
 
@@ -229,12 +232,27 @@ def drive_failure() -> None:
 
     names["update"] = broken
     try:
-        reply = json.loads(d.session.handle(json.dumps({"type": "field", "arg": "name"})))
+        event = {"type": "field", "arg": "name", "value": "Ada"}
+        reply = json.loads(d.session.handle(json.dumps(event)))
     finally:
         names["update"] = real
     assert reply["type"] == "view"
     assert d.session.model is not None
     assert worker.FAILED_EVENT in d.session.model.notices
+
+
+def drive_broken_clock() -> None:
+    """A broken clock: a boot still starts the kit; a later event is refused, the kit unchanged."""
+    session = worker.Session()
+    boot = {"type": "boot", "storage": {}, "saving": True, **BROKEN_CLOCK}
+    assert json.loads(session.handle(json.dumps(boot)))["type"] == "view"
+    before = session.model
+    assert before is not None
+    typed = {"type": "field", "arg": "name", "value": "Ada", **BROKEN_CLOCK}
+    assert "ops" in json.loads(session.handle(json.dumps(typed)))["view"]
+    assert session.model is before
+    after, _ = app.update(before, typed)
+    assert after.state.profile.name == "Ada"
 
 
 def main() -> dict[str, Any]:
@@ -245,6 +263,7 @@ def main() -> dict[str, Any]:
             kinds |= drive_profile(profile, clock)
             profiles += 1
     drive_failure()
+    drive_broken_clock()
     for step in range(40):
         worker.rehearse(step)
     missing = sorted(set(app.HANDLERS) - kinds)

@@ -22,7 +22,7 @@ from secondround.app import view
 from secondround.codec import to_bookmark
 from secondround.example import example_profile
 from secondround.model import SHARE_MARK, Model, Notice
-from secondround.protocol import EVENT_KINDS
+from secondround.protocol import EVENT_KINDS, problem_with
 from secondround.render import Node
 from secondround.state import State
 
@@ -185,3 +185,52 @@ def test_every_data_action_beside_other_applications_is_a_declared_event_kind(
     shelf = applications.Shelf(entries, applications.you_of(shown.profile), named[0].id)
     found = set(actions(tree_of(Model(state=named[0], shelf=shelf))))
     assert found <= set(EVENT_KINDS), sorted(found - set(EVENT_KINDS))
+
+
+def elements(node: str | Node) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every element of a tree: its tag and attributes."""
+    if isinstance(node, str):
+        return
+    tag, attrs = node[0], node[1]
+    assert isinstance(tag, str)
+    assert isinstance(attrs, dict)
+    yield tag, attrs
+    for child in node[2:]:
+        assert not isinstance(child, dict)
+        yield from elements(child)
+
+
+def messages(tree: Node) -> Iterator[dict[str, Any]]:
+    """The events the page's script (kit.js) sends from this tree's controls, as it builds them:
+    a button sends its action and data-arg, a checkbox its state, a radio or a field its value,
+    a file input the file's text, an edit box the draft's text."""
+    for tag, attrs in elements(tree):
+        kind = attrs.get("type")
+        arg = {"arg": attrs["data-arg"]} if "data-arg" in attrs else {}
+        if "data-field" in attrs:
+            yield {"type": "field", "arg": attrs["data-field"], "value": "typed", **CLOCK}
+            yield {"type": "leave", "arg": attrs["data-field"], **CLOCK}
+        if "data-edit" in attrs:
+            yield {"type": "edit", "arg": attrs["data-edit"], "value": "typed", **CLOCK}
+        action = attrs.get("data-action")
+        if action is None:
+            continue
+        if tag == "button":
+            yield {"type": action, **arg, **CLOCK}
+        elif kind == "checkbox":
+            yield {"type": action, **arg, "value": True, **CLOCK}
+        elif kind == "radio":
+            yield {"type": action, **arg, "value": attrs["value"], **CLOCK}
+        elif kind == "file":
+            yield {"type": action, "value": "the file's text", **CLOCK}
+        else:
+            raise AssertionError(f"kit.js sends nothing from a <{tag}> with data-action={action}")
+
+
+def test_every_message_the_views_lead_the_page_to_send_is_accepted_at_the_door() -> None:
+    sent: set[str] = set()
+    for model in visit():
+        for message in messages(tree_of(model)):
+            assert problem_with(message) == "", message
+            sent.add(message["type"])
+    assert {"field", "leave", "edit", "check", "flag", "outcome", "import", "dismiss"} <= sent

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -199,6 +200,115 @@ def test_preparing_before_boot_or_after_a_failure_does_nothing(
     assert worker.prepare(0) is False  # a head start only: the switch draws it and reports
 
 
+# A message the page should never send: what is wrong, and what the console line must name.
+REFUSED = [
+    pytest.param('{"type": "field", "arg": "name"}', ['"field"', '"value"', "text"], id="no-value"),
+    pytest.param('{"type": "field", "value": "Ada"}', ['"field"', '"arg"', "text"], id="no-arg"),
+    pytest.param(
+        '{"type": "field", "arg": 5, "value": "Ada"}',
+        ['"arg"', "a number", "text"],
+        id="arg-number",
+    ),
+    pytest.param(
+        '{"type": "field", "arg": "name", "value": ["Ada"]}',
+        ['"value"', "a list", "text"],
+        id="value-list",
+    ),
+    pytest.param(
+        '{"type": "edit", "arg": "p1:email", "value": null}', ['"value"', "null"], id="edit-null"
+    ),
+    pytest.param(
+        '{"type": "check", "arg": "email-p1", "value": "yes"}',
+        ['"check"', '"value"', "true or false"],
+        id="check-text",
+    ),
+    pytest.param('{"type": "flag", "arg": "remote"}', ['"flag"', '"value"'], id="flag-no-value"),
+    pytest.param(
+        '{"type": "storage", "arg": "k"}', ['"storage"', '"value"'], id="storage-no-value"
+    ),
+    pytest.param(
+        '{"type": "import", "value": {"a": 1}}', ['"value"', "an object"], id="import-obj"
+    ),
+    pytest.param('{"type": "dismiss", "arg": null}', ['"arg"', "null"], id="dismiss-null"),
+    pytest.param('{"type": "reset", "now_ms": "soon"}', ['"now_ms"', "a number"], id="clock-text"),
+    pytest.param('{"type": "fieldz", "arg": "name"}', ['"fieldz"', "event kinds"], id="unknown"),
+    pytest.param('{"type": ["field"]}', ['"type"', "a list"], id="type-list"),
+    pytest.param('{"arg": "name", "value": "Ada"}', ['"type"'], id="no-type"),
+    pytest.param("[1, 2]", ["a list", "object"], id="a-list"),
+    pytest.param("null", ["null", "object"], id="null"),
+    pytest.param("not json", ["not JSON"], id="not-json"),
+    pytest.param('{"type": "boot", "storage": [], "saving": true}', ['"storage"'], id="boot"),
+]
+
+
+@pytest.mark.parametrize(("message", "named"), REFUSED)
+def test_a_malformed_message_is_refused_and_said_in_the_console(
+    message: str, named: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    session = Session()
+    send(session, "boot", storage={}, saving=True)
+    send(session, "field", arg="name", value="Ada")
+    capsys.readouterr()
+    model, tree = session.model, session.shown
+    reply = json.loads(session.handle(message))
+    # Nothing changed: not the Model, not the screen (no edits; after a boot, the same whole
+    # tree, as the page may hold a fresh copy of the markup), nothing written.
+    assert session.model is model
+    assert reply["view"].get("ops", []) == []
+    assert reply["view"].get("tree", tree) == tree
+    assert reply["effects"]["writes"] == []
+    said = capsys.readouterr()
+    assert said.out == ""
+    lines = said.err.splitlines()
+    assert len(lines) == 1, said.err
+    assert lines[0].startswith("Second Round ignored a message from the page: ")
+    for name in named:
+        assert name in lines[0]
+    # And the kit keeps working.
+    assert "ops" in send(session, "field", arg="name", value="Ada Obi")
+    assert session.model is not None
+    assert session.model.state.profile.name == "Ada Obi"
+
+
+# Messages the page does send, with the optional parts left out or null where declared.
+ACCEPTED = [
+    {"type": "edit_done"},
+    {"type": "app_delete"},
+    {"type": "storage", "arg": "secondround:elsewhere", "value": None},
+    {"type": "outcome", "value": "offer"},
+    {"type": "reset"},
+    {"type": "field", "arg": "name", "value": "Ada", "fresh_id": 7},
+]
+
+
+@pytest.mark.parametrize("event", ACCEPTED, ids=[json.dumps(e) for e in ACCEPTED])
+def test_a_well_formed_message_reaches_update(
+    event: dict[str, Any], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    session = Session()
+    send(session, "boot", storage={}, saving=True)
+    seen: list[dict[str, Any]] = []
+    real = app.update
+
+    def noting(model: Model, given: dict[str, Any]) -> Any:
+        seen.append(given)
+        return real(model, given)
+
+    monkeypatch.setattr(worker, "update", noting)
+    capsys.readouterr()
+    send(session, event["type"], **{k: v for k, v in event.items() if k != "type"})
+    assert len(seen) == 1
+    assert capsys.readouterr().err == ""
+
+
+def test_a_refused_mount_still_sends_the_whole_tree() -> None:
+    session = Session()
+    send(session, "boot", storage={}, saving=True)
+    # The page mounted a fresh copy of the markup: edits to the old one would land wrong.
+    reply = json.loads(session.handle('{"type": "mount", "value": 5}'))
+    assert "tree" in reply["view"]
+
+
 def test_every_event_reaches_update_with_a_fresh_id_of_the_doors(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -233,3 +343,15 @@ def test_two_tabs_adding_at_the_same_moment_get_two_applications() -> None:
     assert one.model is not None
     assert two.model is not None
     assert one.model.state.id != two.model.state.id
+
+
+# In Pyodide the WebAssembly stack overflows (a fatal error) before Python's recursion check;
+# the page's own messages are never nested so deep.
+@pytest.mark.skipif(sys.platform == "emscripten", reason="Pyodide's stack overflows first")
+def test_a_message_nested_past_the_parsers_depth_is_refused() -> None:
+    session = Session()
+    send(session, "boot", storage={}, saving=True)
+    model = session.model
+    reply = json.loads(session.handle('{"type": "field", "value": ' + "[" * 100_000 + "}"))
+    assert session.model is model
+    assert reply["view"]["ops"] == []
