@@ -542,6 +542,7 @@ def core_times(repeats: int = 200) -> dict[str, float]:
 
     from secondround.drafts import drafts_for
     from secondround.example import example_profile
+    from secondround.facts import facts_of
     from secondround.schedule import schedule
 
     example = example_profile()
@@ -551,12 +552,12 @@ def core_times(repeats: int = 200) -> dict[str, float]:
         replace(example, name=f"Sam Rivera{'s' * n}", interviewers=panel)
         for n in range(repeats + 1)
     ]
-    drafts_for(profiles[-1])
+    drafts_for(facts_of(profiles[-1]))
     times = []
     for profile in profiles[:repeats]:
         start = time.perf_counter()
-        drafts_for(profile)
-        schedule(profile)
+        drafts_for(facts_of(profile))
+        schedule(facts_of(profile))
         times.append((time.perf_counter() - start) * 1000)
     return summary(times)
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from secondround.profile import format_date, parse_date
-from secondround.public_holidays import holiday_calendar
+from secondround.facts import facts_of
+from secondround.profile import format_date
 from secondround.schedule import FOLLOWUP_GAP, Step, add_business_days, schedule
 from secondround.state import State
 
@@ -111,18 +111,19 @@ def _in_plan_order(plan: Plan, base: Sequence[Step]) -> Plan:
     return replace(plan, steps=tuple(ordered))
 
 
-# Asked for on every View and for each application listed; a Plan is frozen, so it is shared.
+# Scheduling twice and catching up is real work, asked for on every View and for each
+# application listed; a Plan is frozen, so it is shared.
 @lru_cache(maxsize=64)
 def plan_for(state: State, today: date) -> Plan:
     """The reader's plan as the checklist and the calendar show it, from today on."""
-    p = state.profile
-    steps = schedule(p, state.outcome, state.outcome_on, state.checks)
-    interview = parse_date(p.interview_date)
+    f = facts_of(state.profile)
+    steps = schedule(f, state.outcome, state.outcome_on, state.checks)
+    interview = f.when
     if not steps or interview is None:
         return Plan(())
     if state.outcome != "waiting":
         # Once they have decided, a call to ask whether they have is pointless; a call already
         # made stays on the record.
         steps = tuple(s for s in steps if s.id != "call" or state.checks.get(s.id))
-    plan = catch_up(steps, state.checks, today, interview, holiday_calendar(p.region).days)
-    return _in_plan_order(plan, schedule(p, state.outcome, state.outcome_on))
+    plan = catch_up(steps, state.checks, today, interview, f.calendar.days)
+    return _in_plan_order(plan, schedule(f, state.outcome, state.outcome_on))

@@ -5,33 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
 from functools import lru_cache
 from typing import Literal, get_args
 
+from secondround.facts import Facts, Person, person_of
 from secondround.phrasing import (
-    Shape,
-    as_item,
     count_words,
     end,
     join_items,
-    organization,
-    phrase,
-    topic_item,
 )
-from secondround.profile import (
-    Interviewer,
-    Profile,
-    Role,
-    Tone,
-    clean_line,
-    coordinator_of,
-    default_salutation,
-    format_date,
-    is_email,
-    parse_date,
-    written_name,
-)
+from secondround.profile import Interviewer, Role, Tone, clean_line, format_date
 from secondround.state import Outcome
 from secondround.wording import CARD, EMAIL, Table
 
@@ -109,7 +92,7 @@ class InterviewerDrafts:
     """All drafts addressed to one interviewer, in the order of DRAFT_KINDS."""
 
     index: int
-    interviewer: Interviewer
+    person: Person
     drafts: tuple[Draft, ...]
 
 
@@ -157,88 +140,12 @@ def join_words(items: tuple[str, ...] | list[str], last: str = "and") -> str:
     return join_items(list(items), last)
 
 
-_ROLE_WORDS = re.compile(r"\s+(position|role|job|opening|post|vacancy)$", flags=re.IGNORECASE)
-# What the sentences put in front of the job themselves: "the", "a", "the role of", "job as a".
-_JOB_LEAD = re.compile(
-    r"^(?:(?:the|a|an)\s+)?(?:(?:position|role|job|post|vacancy)\s+(?:of|as)\s+)?(?:(?:the|a|an)\s+)?",
-    flags=re.IGNORECASE,
-)
-# A greeting the reader typed into the salutation field itself.
-_GREETING_WORDS = re.compile(r"^(?:dear|hi|hello|hey)\s+", flags=re.IGNORECASE)
-
 # The order in which the person at position i of the panel hears the qualifications: six
 # different orders, so two emails never list them with the same words between the same two.
 _ORDERS = ((0, 1, 2), (1, 2, 0), (2, 0, 1), (0, 2, 1), (2, 1, 0), (1, 0, 2))
 
 
-@dataclass(frozen=True)
-class _Facts:
-    """What the reader typed, parsed once, as it reads inside a sentence."""
-
-    me: str
-    my_email: str
-    my_phone: str
-    company: str
-    job: str  # the position without a trailing "position"/"role", "" when unknown
-    when: date | None
-    decision: date | None
-    quals: tuple[tuple[Shape, str], ...]
-    availability: str
-
-
-@lru_cache(maxsize=32)
-def _facts(p: Profile) -> _Facts:
-    typed = phrase(p.position)
-    job = _JOB_LEAD.sub("", typed) or typed
-    bare = _ROLE_WORDS.sub("", job)
-    when = parse_date(p.interview_date)
-    decision = parse_date(p.decision_date)
-    if decision is not None and when is not None and decision < when:
-        decision = None  # an impossible date would only confuse the reader
-    quals = tuple(item for item in (as_item(q) for q in p.qualifications) if item[1])
-    return _Facts(
-        me=written_name(p.name) if phrase(p.name) else "",
-        my_email=clean_line(p.email),
-        my_phone=clean_line(p.phone),
-        company=organization(p.company),
-        job=bare or job,
-        when=when,
-        decision=decision,
-        quals=quals,
-        availability=phrase(p.availability),
-    )
-
-
-@dataclass(frozen=True)
-class _Person:
-    """One recipient as the drafts need them: how to greet them, their part, what you discussed."""
-
-    index: int
-    tone: Tone
-    role: Role
-    salutation: str  # "" when there is no name to address them by
-    topic: tuple[Shape, str]
-    email: str
-
-
-@lru_cache(maxsize=128)
-def _person(index: int, who: Interviewer) -> _Person:
-    tone: Tone = "relaxed" if who.tone == "relaxed" else "formal"
-    typed = _GREETING_WORDS.sub("", phrase(who.salutation))
-    salutation = typed or default_salutation(who.name, tone)
-    to = clean_line(who.email)
-    role: Role = who.role if who.role in ("panel", "recruiter", "assistant") else "hiring_manager"
-    return _Person(
-        index=index,
-        tone=tone,
-        role=role,
-        salutation=salutation,
-        topic=topic_item(who.topics),
-        email=to if is_email(to) else "",
-    )
-
-
-def _greeting(who: _Person) -> str:
+def _greeting(who: Person) -> str:
     if who.salutation:
         return f"Dear {who.salutation}," if who.tone == "formal" else f"Hi {who.salutation},"
     if who.tone == "formal" and who.role == "hiring_manager":
@@ -250,8 +157,7 @@ def _the(job: str, noun: str) -> str:
     return f"the {job} {noun}" if job else f"the {noun}"
 
 
-@lru_cache(maxsize=64)
-def _slots(f: _Facts) -> dict[str, str]:
+def _slots(f: Facts) -> dict[str, str]:
     """The pieces the sentence tables fill in, each "" or with its own leading space."""
     at = f" at {f.company}" if f.company else ""
     when = f" on {format_date(f.when)}," if f.when else ""
@@ -286,7 +192,7 @@ def _role_key(role: Role) -> str:
     return "recruiter" if role in ("recruiter", "assistant") else role
 
 
-def _quals_text(f: _Facts, variant: int, limit: int, tone: Tone) -> tuple[list[str], str]:
+def _quals_text(f: Facts, variant: int, limit: int, tone: Tone) -> tuple[list[str], str]:
     """The qualifications in this person's order, up to `limit`: a colon list, and a sentence
     of the reader's own clauses when they typed sentences and phrases side by side."""
     quals = f.quals
@@ -332,7 +238,7 @@ def _fit(levels: list[list[str]], ok: Callable[[list[str]], bool]) -> list[str]:
     return levels[-1]
 
 
-def _email(f: _Facts, who: _Person) -> tuple[str, str, str, str]:
+def _email(f: Facts, who: Person) -> tuple[str, str, str, str]:
     """Subject, paragraph, closing and a note on length of the thank-you email."""
     table = EMAIL[who.tone]
     v = who.index
@@ -397,12 +303,12 @@ def _email(f: _Facts, who: _Person) -> tuple[str, str, str, str]:
     return _subject("Thank you", f), paragraph, closing, note
 
 
-def _subject(lead: str, f: _Facts, about: str = "interview") -> str:
+def _subject(lead: str, f: Facts, about: str = "interview") -> str:
     what = f"{f.job} {about}" if f.job else f"second {about}" if about == "interview" else about
     return f"{lead}: {what}" + (f", {f.me}" if f.me else "")
 
 
-def _card(f: _Facts, who: _Person) -> tuple[str, str, str]:
+def _card(f: Facts, who: Person) -> tuple[str, str, str]:
     table = CARD[who.tone]
     v = who.index
     slots = _slots(f)
@@ -454,7 +360,7 @@ def _card(f: _Facts, who: _Person) -> tuple[str, str, str]:
     return paragraph, sign, note
 
 
-def _signature(f: _Facts, closing: str) -> str:
+def _signature(f: Facts, closing: str) -> str:
     return "\n".join([closing, *(line for line in (f.me, f.my_email, f.my_phone) if line)])
 
 
@@ -462,13 +368,13 @@ def _letter(greeting: str, paragraph: str, signature: str) -> str:
     return f"{greeting}\n\n{paragraph}\n\n{signature}"
 
 
-def _spoken_name(who: _Person) -> str:
+def _spoken_name(who: Person) -> str:
     if who.salutation:
         return who.salutation
     return "the hiring manager" if who.role == "hiring_manager" else "the person handling the hire"
 
 
-def _ask_when(f: _Facts, *, relaxed: bool) -> tuple[str, str]:
+def _ask_when(f: Facts, *, relaxed: bool) -> tuple[str, str]:
     # The call comes after the date they gave: ask whether it moved, never for it again.
     if f.decision is not None:
         day = format_date(f.decision)
@@ -496,7 +402,7 @@ def _ask_when(f: _Facts, *, relaxed: bool) -> tuple[str, str]:
     )
 
 
-def _spoken_greeting(who: _Person) -> str:
+def _spoken_greeting(who: Person) -> str:
     # On the phone a first and last name together ("Hello Priya Shah") sounds like a form
     # letter read aloud: a title ("Dr. Cho") or one name is spoken, a bare full name is not.
     words = who.salutation.split()
@@ -509,7 +415,7 @@ _SPOKEN_TITLES = frozenset(
 )
 
 
-def _call(f: _Facts, who: _Person) -> str:
+def _call(f: Facts, who: Person) -> str:
     slots = _slots(f)
     name = _spoken_name(who)
     if who.tone == "relaxed":
@@ -576,7 +482,7 @@ def _call(f: _Facts, who: _Person) -> str:
     return "\n\n".join(f"{cue}\n{said}" for cue, said in lines)
 
 
-def _reach_me(f: _Facts, tone: Tone) -> str:
+def _reach_me(f: Facts, tone: Tone) -> str:
     relaxed = tone == "relaxed"
     if f.my_phone:
         said = (
@@ -599,7 +505,7 @@ def _reach_me(f: _Facts, tone: Tone) -> str:
     return ""
 
 
-def _voicemail(f: _Facts, who: _Person) -> str:
+def _voicemail(f: Facts, who: Person) -> str:
     slots = _slots(f)
     when = slots["when"]
     if who.tone == "relaxed":
@@ -621,7 +527,7 @@ def _voicemail(f: _Facts, who: _Person) -> str:
     return " ".join(part for part in (hello, reason, _reach_me(f, who.tone), bye) if part)
 
 
-def _followup(f: _Facts, who: _Person) -> tuple[str, str, str]:
+def _followup(f: Facts, who: Person) -> tuple[str, str, str]:
     slots = _slots(f)
     if who.tone == "relaxed":
         parts = [
@@ -656,7 +562,7 @@ def _followup(f: _Facts, who: _Person) -> tuple[str, str, str]:
     return _subject("Following up", f), " ".join(parts), "Kind regards,"
 
 
-def _followup_final(f: _Facts, who: _Person) -> tuple[str, str, str]:
+def _followup_final(f: Facts, who: Person) -> tuple[str, str, str]:
     slots = _slots(f)
     if who.tone == "relaxed":
         parts = [
@@ -676,7 +582,7 @@ def _followup_final(f: _Facts, who: _Person) -> tuple[str, str, str]:
     return _subject("A final follow-up", f, "position"), " ".join(parts), "Kind regards,"
 
 
-def _not_hired(f: _Facts, who: _Person) -> tuple[str, str, str]:
+def _not_hired(f: Facts, who: Person) -> tuple[str, str, str]:
     slots = _slots(f)
     co = f.company or "your team"
     if who.tone == "relaxed":
@@ -705,7 +611,7 @@ def _not_hired(f: _Facts, who: _Person) -> tuple[str, str, str]:
     return _subject("Thank you", f, "position"), " ".join(parts), "With best wishes,"
 
 
-def _offer_accept(f: _Facts, who: _Person) -> tuple[str, str, str]:
+def _offer_accept(f: Facts, who: Person) -> tuple[str, str, str]:
     slots = _slots(f)
     co = f.company or "your organization"
     if who.tone == "relaxed":
@@ -730,7 +636,7 @@ def _offer_accept(f: _Facts, who: _Person) -> tuple[str, str, str]:
     return _subject("Accepting your offer", f, "position"), " ".join(parts), "Sincerely,"
 
 
-def _offer_terms(f: _Facts, who: _Person) -> tuple[str, str, str]:
+def _offer_terms(f: Facts, who: Person) -> tuple[str, str, str]:
     slots = _slots(f)
     if who.tone == "relaxed":
         parts = [
@@ -771,7 +677,7 @@ _ASK_WHERE_IT_STANDS = (
 _HOPE_TO_HEAR = "Thank you for your time, and I hope to hear from you soon."
 
 
-def _offer_other(f: _Facts) -> tuple[str, str, str]:
+def _offer_other(f: Facts) -> tuple[str, str, str]:
     """The note for an employer the kit knows nothing of: the reader adds who and which role."""
     parts = [
         "I am writing about the role I interviewed for with you, which still interests me "
@@ -784,7 +690,7 @@ def _offer_other(f: _Facts) -> tuple[str, str, str]:
     return subject, " ".join(parts), "Kind regards,"
 
 
-def _offer_other_to(f: _Facts, them: _Facts, who: _Person) -> tuple[str, str, str]:
+def _offer_other_to(f: Facts, them: Facts, who: Person) -> tuple[str, str, str]:
     """The note to one employer still deciding on another of the reader's applications: their
     role, their company and their own timeline, in their person's tone."""
     role = _the(them.job, "position" if who.tone == "formal" else "role")
@@ -847,7 +753,7 @@ def _draft(
 
 
 def _mail(
-    kind: DraftKind, f: _Facts, who: _Person, parts: tuple[str, str, str], note: str = ""
+    kind: DraftKind, f: Facts, who: Person, parts: tuple[str, str, str], note: str = ""
 ) -> Draft:
     subject, paragraph, closing = parts
     body = _letter(_greeting(who), paragraph, _signature(f, closing))
@@ -858,7 +764,7 @@ def _mail(
 
 # A keystroke changes one field: the other people's drafts are reused as they were.
 @lru_cache(maxsize=128)
-def _for_one(f: _Facts, who: _Person, lead: bool, outcome: Outcome) -> tuple[Draft, ...]:
+def _for_one(f: Facts, who: Person, lead: bool, outcome: Outcome) -> tuple[Draft, ...]:
     subject, paragraph, closing, note = _email(f, who)
     drafts = [_mail("email", f, who, (subject, paragraph, closing), note)]
 
@@ -895,7 +801,7 @@ def _for_one(f: _Facts, who: _Person, lead: bool, outcome: Outcome) -> tuple[Dra
     return tuple(drafts)
 
 
-def drafts_for(p: Profile, outcome: str = "waiting") -> tuple[InterviewerDrafts, ...]:
+def drafts_for(f: Facts, outcome: str = "waiting") -> tuple[InterviewerDrafts, ...]:
     """One set of drafts per interviewer: each person gets their own notes, never a copy.
 
     Everyone gets an email and a card; the person coordinating the decision also gets the
@@ -903,23 +809,21 @@ def drafts_for(p: Profile, outcome: str = "waiting") -> tuple[InterviewerDrafts,
     worded around ("the position", "your team"), so this never fails and never shows a
     placeholder, whatever the profile holds.
     """
-    f = _facts(p)
-    lead = coordinator_of(p)
     known: Outcome = outcome if outcome in ("offer", "not_hired") else "waiting"  # type: ignore[assignment]
     return tuple(
         InterviewerDrafts(
-            index=i,
-            interviewer=person,
-            drafts=_for_one(f, _person(i, person), i == lead, known),
+            index=person.index,
+            person=person,
+            drafts=_for_one(f, person, person.index == f.lead, known),
         )
-        for i, person in enumerate(p.interviewers)
+        for person in f.people
     )
 
 
 # The key's "person" for the note to an employer the kit knows nothing of.
 UNKNOWN_EMPLOYER = "others"
 # Greets as "Dear Hiring Manager," when an application lists nobody.
-_NOBODY = Interviewer()
+_NOBODY = person_of(0, Interviewer())
 
 
 @dataclass(frozen=True)
@@ -928,25 +832,24 @@ class WaitingEmployer:
 
     # Names its note among the drafts (and the reader's edit of it): short, stable, unique.
     key: str
-    profile: Profile
+    facts: Facts
 
 
 def other_drafts(
-    p: Profile, outcome: str = "waiting", waiting: tuple[WaitingEmployer, ...] = ()
+    f: Facts, outcome: str = "waiting", waiting: tuple[WaitingEmployer, ...] = ()
 ) -> tuple[tuple[str, Draft], ...]:
     """After an offer, a note to each employer still deciding on another of the reader's
     applications (to its coordinator, naming its role); with none known, one note for the reader
     to address. Each comes with its key."""
     if outcome != "offer":
         return ()
-    f = _facts(p)
     notes = []
     for other in waiting:
-        them = _facts(other.profile)
+        them = other.facts
         if not (them.company or them.job):
             continue  # nothing to name it by: the general note covers it
-        people = other.profile.interviewers
-        who = _person(0, people[coordinator_of(other.profile)]) if people else _person(0, _NOBODY)
+        # Greeted as the first person of a panel would be: the note's wording does not vary.
+        who = replace(them.people[them.lead], index=0) if them.people else _NOBODY
         subject, paragraph, closing = _offer_other_to(f, them, who)
         body = _letter(_greeting(who), paragraph, _signature(f, closing))
         draft = _draft(
@@ -954,9 +857,7 @@ def other_drafts(
         )
         # A label, as the reader typed the name: "To City of Leeds (Analyst)".
         named = " ".join(
-            part
-            for part in (phrase(other.profile.company), f"({them.job})" if them.job else "")
-            if part
+            part for part in (them.company_as_typed, f"({them.job})" if them.job else "") if part
         )
         notes.append((other.key, replace(draft, title=f"To {named}")))
     if notes:

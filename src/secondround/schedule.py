@@ -6,16 +6,9 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from secondround.profile import (
-    DECISION_HORIZON_DAYS,
-    Profile,
-    clean_line,
-    coordinator_of,
-    format_date,
-    parse_date,
-    written_name,
-)
-from secondround.public_holidays import holiday_calendar, region_name
+from secondround.facts import Facts
+from secondround.profile import clean_line, format_date, parse_date
+from secondround.public_holidays import region_name
 
 __all__ = [
     "CALL_AFTER",
@@ -25,7 +18,6 @@ __all__ = [
     "Step",
     "add_business_days",
     "calendar_notes",
-    "decision_day",
     "mail_day",
     "schedule",
 ]
@@ -94,21 +86,6 @@ def mail_day(interview: date, off: Collection[date] = frozenset()) -> date:
     return add_business_days(interview, 1, off)
 
 
-def decision_day(p: Profile) -> date | None:
-    """The decision date the plan follows: None when missing, unreadable or implausible.
-
-    A date before the interview, or more than DECISION_HORIZON_DAYS after it, is most likely
-    a typo; validation says so at the field, and meanwhile the plan is the one without a date.
-    """
-    interview = parse_date(p.interview_date)
-    decision = parse_date(p.decision_date)
-    if interview is None or decision is None:
-        return None
-    if not 0 <= (decision - interview).days <= DECISION_HORIZON_DAYS:
-        return None
-    return decision
-
-
 def _short(d: date) -> str:
     return format_date(d, weekday=False, short=True)
 
@@ -133,12 +110,8 @@ def _skipped(start: date, due: date, off: Collection[date]) -> list[date]:
     return sorted(d for d in off if start < d < due and d.weekday() < 5)
 
 
-def _who(p: Profile, i: int) -> str:
-    if i < len(p.interviewers):
-        name = written_name(p.interviewers[i].name)
-        if name:
-            return name
-    return "your interviewer" if len(p.interviewers) <= 1 else f"interviewer {i + 1}"
+def _who(f: Facts, i: int) -> str:
+    return f.people[i].label if i < len(f.people) else "your interviewer"
 
 
 def _day_of(stamp: str) -> date | None:
@@ -148,7 +121,7 @@ def _day_of(stamp: str) -> date | None:
 
 
 def schedule(
-    p: Profile,
+    f: Facts,
     outcome: str = "waiting",
     outcome_on: str = "",
     checks: Mapping[str, str] | None = None,
@@ -160,11 +133,10 @@ def schedule(
     it count from that day. When the outcome is known (an offer, or not hired) the follow-up
     asking about the decision is dropped; not hired adds the letter asking to be kept in mind.
     """
-    interview = parse_date(p.interview_date)
-    if interview is None:
+    if f.when is None:
         return ()
     try:
-        return _schedule(p, interview, outcome, outcome_on, checks or {})
+        return _schedule(f, f.when, outcome, outcome_on, checks or {})
     except OverflowError:
         # Only reachable for dates in year 9999, where no plan makes sense anyway.
         return ()
@@ -201,9 +173,9 @@ def _offer_steps(main: str, lead: int, heard: date, off: Collection[date]) -> li
 
 
 def _schedule(
-    p: Profile, interview: date, outcome: str, outcome_on: str, checks: Mapping[str, str]
+    f: Facts, interview: date, outcome: str, outcome_on: str, checks: Mapping[str, str]
 ) -> tuple[Step, ...]:
-    off = holiday_calendar(p.region).days
+    off = f.calendar.days
     steps: list[Step] = []
 
     def add(step_id: str, title: str, detail: str, due: date, who: int | None, why: str) -> date:
@@ -216,8 +188,8 @@ def _schedule(
         return due
 
     when = format_date(interview)
-    for i, person in enumerate(p.interviewers):
-        who = _who(p, i)
+    for i, person in enumerate(f.people):
+        who = person.label
         add(
             f"email-{person.id}",
             f"Email a thank-you note to {who}",
@@ -231,19 +203,19 @@ def _schedule(
             "The interview was by video, so ask the coordinator who set it up for a mailing "
             "address for the card. If there is no office to send it to, or they would rather "
             "not share an address, skip the card: your email carries the thanks."
-            if p.remote
+            if f.remote
             else "Write it by hand the same day, in different words from the email: a card "
             "still arrives if the email is caught by a spam filter."
         )
         add(f"card-{person.id}", f"Write a thank-you card to {who}", card, interview, i, "")
-    extra = REMOTE_EXTRA if p.remote else 0
+    extra = REMOTE_EXTRA if f.remote else 0
     posted = mail_day(interview, off)
-    count = len(p.interviewers)
+    count = len(f.people)
     if count:
         plural = "s" if count > 1 else ""
         longer = (
             " Post to an address you have not seen can take longer, so the plan allows for it."
-            if p.remote
+            if f.remote
             else ""
         )
         held = _because(_skipped(interview, posted, off))
@@ -257,9 +229,9 @@ def _schedule(
         )
 
     # The call and the replies about the decision go to the person who coordinates it.
-    lead = coordinator_of(p)
-    main = _who(p, lead)
-    decision = decision_day(p)
+    lead = f.lead
+    main = _who(f, lead)
+    decision = f.plan_decision
     # The first check-in. Without a decision date it waits for the card to arrive; with one,
     # their timeline comes first: never before the date, one to two business days after it.
     after_interview = add_business_days(interview, CALL_AFTER + (0 if decision else extra), off)
@@ -272,7 +244,7 @@ def _schedule(
         after_post = add_business_days(posted, 1 + extra, off)
         if after_post > call:
             base, call = posted, after_post
-    by_email = p.prefer_email
+    by_email = f.prefer_email
     verb = "email" if by_email else "call"
     if decision is not None:
         ask = (
@@ -332,18 +304,18 @@ def _schedule(
     return tuple(sorted(steps, key=lambda s: s.due))
 
 
-def calendar_notes(p: Profile, steps: Sequence[Step]) -> tuple[str, ...]:
+def calendar_notes(f: Facts, steps: Sequence[Step]) -> tuple[str, ...]:
     """What the dates skip, in words, and where the kit falls back to weekends only."""
-    if not p.region:
+    if not f.region:
         return ("The dates skip weekends only. Choose your country to skip its public holidays.",)
-    calendar = holiday_calendar(p.region)
+    calendar = f.calendar
     if not calendar.known:
         return (
-            f"The kit does not know the public holidays of “{clean_line(p.region)}”, so the "
+            f"The kit does not know the public holidays of “{clean_line(f.region)}”, so the "
             "dates skip weekends only. Choose your country again from the list.",
         )
     outside = sorted({s.due.year for s in steps if not calendar.covers(s.due)})
-    notes = [f"The dates skip weekends and public holidays ({region_name(p.region)})."]
+    notes = [f"The dates skip weekends and public holidays ({region_name(f.region)})."]
     if outside:
         years = ", ".join(map(str, outside))
         notes.append(

@@ -20,14 +20,13 @@ from secondround.drafts import (
     mailto,
     other_drafts,
 )
+from secondround.facts import Facts, Person, facts_of
 from secondround.form import FormField, Section, declared
 from secondround.model import SHARE_MARK, Model, Notice
 from secondround.profile import (
     MAX_INTERVIEWERS,
     Interviewer,
     Profile,
-    coordinator_of,
-    default_salutation,
     field_spec,
     field_value,
     format_date,
@@ -287,6 +286,7 @@ def _shown_errors(model: Model) -> Problems:
 def _person_fieldset(
     i: int,
     person: Interviewer,
+    parsed: Person,
     errors: Problems,
     *,
     asking: bool,
@@ -329,12 +329,12 @@ def _person_fieldset(
         ),
         "Coordinates the decision: the call and any reply about the outcome go to them",
     )
-    greeting = default_salutation(person.name, person.tone) or (
-        "Hiring Manager" if person.tone == "formal" and person.role == "hiring_manager" else ""
+    greeting = parsed.default_salutation or (
+        "Hiring Manager" if parsed.tone == "formal" and parsed.role == "hiring_manager" else ""
     )
     remove = None
     if removable:
-        who = person.name.strip() or f"interviewer {i + 1}"
+        who = parsed.name or f"interviewer {i + 1}"
         remove = el(
             "button",
             {
@@ -383,11 +383,13 @@ def _form(
     outcome: str,
 ) -> Node:
     errors = dict(shown)
-    coordinator = coordinator_of(p)
+    facts = facts_of(p)
+    coordinator = facts.lead
     people = [
         _person_fieldset(
             i,
             person,
+            facts.people[i],
             tuple(pair for pair in shown if pair[0].startswith(f"interviewers.{i}.")),
             asking=confirm_remove == person.id,
             leads=coordinator == i,
@@ -488,10 +490,11 @@ def edit_box_id(key: str) -> str:
 def generated_text(state: State, key: str, waiting: tuple[WaitingEmployer, ...] = ()) -> str | None:
     """What the form writes for the draft `key`, before any edit; None for no such draft."""
     who, _, kind = key.partition(":")
-    for group in drafts_for(state.profile, state.outcome):
-        if group.interviewer.id == who:
+    facts = facts_of(state.profile)
+    for group in drafts_for(facts, state.outcome):
+        if group.person.id == who:
             return next((d.body for d in group.drafts if d.kind == kind), None)
-    others = other_drafts(state.profile, state.outcome, waiting)
+    others = other_drafts(facts, state.outcome, waiting)
     return next((d.body for to, d in others if to == who and d.kind == kind), None)
 
 
@@ -500,7 +503,7 @@ def waiting_on(model: Model) -> tuple[WaitingEmployer, ...]:
     after an offer, each gets a note of its own, keyed "o-" and the start of its id (the note to
     an employer the kit knows nothing of is keyed UNKNOWN_EMPLOYER)."""
     return tuple(
-        WaitingEmployer(key="o-" + entry.id[:14], profile=entry.state.profile)
+        WaitingEmployer(key="o-" + entry.id[:14], facts=facts_of(entry.state.profile))
         for entry in model.shelf.entries
         if entry.status == "active"
         and entry.id
@@ -626,7 +629,7 @@ def _draft_node(
 
 
 def _group_label(group: InterviewerDrafts) -> str:
-    name = group.interviewer.name.strip()
+    name = group.person.name
     return f"Drafts for interviewer {group.index + 1}" + (f": {name}" if name else "")
 
 
@@ -660,7 +663,7 @@ def _drafts_section(
 
     sections = []
     for group in groups:
-        who = group.interviewer.name.strip() or f"interviewer {group.index + 1}"
+        who = group.person.name or f"interviewer {group.index + 1}"
         lead = None
         if any(d.kind in ("call", "not_hired", "offer_accept") for d in group.drafts):
             lead = el(
@@ -682,7 +685,7 @@ def _drafts_section(
                     "details",
                     {"class": "sr-fold", "open": True},
                     el("summary", {}, f"{len(group.drafts)} drafts for {who}"),
-                    *[node(group.index, d, who, group.interviewer.id) for d in group.drafts],
+                    *[node(group.index, d, who, group.person.id) for d in group.drafts],
                 ),
             )
         )
@@ -746,12 +749,12 @@ def _download_button(kind: str, label: str) -> Node:
 
 def _checklist(model: Model, plan: Plan) -> tuple[Node, str]:
     state = model.state
-    return _checklist_section(plan, state.checks, model.today, state.profile)
+    return _checklist_section(plan, state.checks, model.today, facts_of(state.profile))
 
 
 @lru_cache(maxsize=64)
 def _checklist_section(
-    plan: Plan, checks: Mapping[str, str], today: date, p: Profile
+    plan: Plan, checks: Mapping[str, str], today: date, facts: Facts
 ) -> tuple[Node, str]:
     steps = plan.steps
     items = checklist(steps, checks, today) + skipped_items(plan.skipped)
@@ -777,7 +780,7 @@ def _checklist_section(
         el("p", {"class": "sr-progress-text", "id": "sr-progress"}, summary),
         el("progress", {"max": str(total), "value": str(done), "aria-labelledby": "sr-progress"}),
         el("ul", {"class": "sr-items"}, *[_item_node(i) for i in items]),
-        *[el("p", {"class": "sr-hint sr-holidays"}, note) for note in calendar_notes(p, steps)],
+        *[el("p", {"class": "sr-hint sr-holidays"}, note) for note in calendar_notes(facts, steps)],
         el("div", {"class": "sr-actions"}, _download_button("ics", "Add to calendar (.ics)")),
     ), summary
 
@@ -940,9 +943,8 @@ def _keep_section(bookmark: str, shared: str) -> Node:
     )
 
 
-def _announcement(model: Model, summary: str) -> str:
-    p: Profile = model.state.profile
-    names = [person.name for person in p.interviewers if person.name.strip()]
+def _announcement(facts: Facts, summary: str) -> str:
+    names = [person.name for person in facts.people if person.name]
     who = f" for {', '.join(names)}" if names else ""
     return f"Drafts updated{who}." + (f" Checklist: {summary}." if summary else "")
 
@@ -951,8 +953,9 @@ def view(model: Model) -> dict[str, Any]:
     """The whole kit as JSON-ready data: the tree, the bookmark token and an announcement."""
     errors = _shown_errors(model)
     state = model.state
-    groups = drafts_for(state.profile, state.outcome)
-    others = other_drafts(state.profile, state.outcome, waiting_on(model))
+    facts = facts_of(state.profile)
+    groups = drafts_for(facts, state.outcome)
+    others = other_drafts(facts, state.outcome, waiting_on(model))
     # One plan per View: the Today line and the checklist read the same one.
     plan = plan_for(model.state, model.today)
     checklist_node, summary = _checklist(model, plan)
@@ -985,4 +988,4 @@ def view(model: Model) -> dict[str, Any]:
         ),
         _keep_tools(model.state, bookmark),
     )
-    return {"tree": tree, "bookmark": bookmark, "announce": _announcement(model, summary)}
+    return {"tree": tree, "bookmark": bookmark, "announce": _announcement(facts, summary)}

@@ -9,6 +9,7 @@ from typing import cast
 
 from secondround.drafts import Draft, drafts_for
 from secondround.example import example_profile
+from secondround.facts import facts_of
 from secondround.profile import ROLES, Profile, Tone
 
 __all__ = ["SAMPLE_PROFILE", "example_html", "example_profile_for"]
@@ -42,7 +43,7 @@ def example_profile_for(tone: str, role: str) -> Profile:
 @cache
 def _draft(kind: str, tone: str, role: str) -> Draft:
     profile = example_profile_for(tone, role)
-    for draft in drafts_for(profile, _OUTCOME.get(kind, "waiting"))[0].drafts:
+    for draft in drafts_for(facts_of(profile), _OUTCOME.get(kind, "waiting"))[0].drafts:
         if draft.kind == kind:
             return draft
     raise KeyError(f"{kind} {tone}")

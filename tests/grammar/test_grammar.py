@@ -14,6 +14,7 @@ from corpus import PANEL_PROFILES, QUALIFICATIONS, TOPICS
 from background import Command, run
 from secondround.drafts import WaitingEmployer, drafts_for, other_drafts
 from secondround.example import example_profile
+from secondround.facts import facts_of
 from secondround.phrasing import as_item, phrase, topic_item
 from secondround.profile import ROLES, Interviewer, Profile, Role, Tone, clean_line
 from secondround_site.examples import example_profile_for
@@ -84,13 +85,14 @@ def texts() -> tuple[list[dict[str, str]], dict[str, list[str]]]:
         shapes = name.startswith(PREFIXES)
         # After an offer, a note to each other candidate's employer, as if they were the reader's
         # other applications still waiting; and the general note, when there are none.
-        waiting = tuple(WaitingEmployer(f"o-{i}", o) for i, o in enumerate(candidates) if o != p)
+        others = [o for o in candidates if o != p]
+        waiting = tuple(WaitingEmployer(f"o-{i}", facts_of(o)) for i, o in enumerate(others))
         # Names typed for those applications may appear in their notes, and only there.
-        typed_elsewhere = [text for other in waiting[:3] for text in typed_text(other.profile)]
+        typed_elsewhere = [text for other in others[:3] for text in typed_text(other)]
         for outcome in ("waiting",) if shapes else ("waiting", "offer", "not_hired"):
-            drafts = [d for g in drafts_for(p, outcome) for d in g.drafts]
-            drafts += [note for _, note in other_drafts(p, outcome)]
-            drafts += [note for _, note in other_drafts(p, outcome, waiting[:3])]
+            drafts = [d for g in drafts_for(facts_of(p), outcome) for d in g.drafts]
+            drafts += [note for _, note in other_drafts(facts_of(p), outcome)]
+            drafts += [note for _, note in other_drafts(facts_of(p), outcome, waiting[:3])]
             if shapes:
                 drafts = [d for d in drafts if d.kind in ("email", "card")]
             for i, d in enumerate(drafts):

@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 
+from secondround.facts import facts_of
 from secondround.profile import Interviewer, Profile
 from secondround.schedule import schedule
 
@@ -34,7 +35,7 @@ def test_the_worked_example_table_is_the_kits_plan() -> None:
         interview_date="2026-03-05",
         decision_date="2026-03-13",
     )
-    due = {s.id: s.due for s in schedule(p)}
+    due = {s.id: s.due for s in schedule(facts_of(p))}
     assert due["email-p1"] == _day_of(rows, "Send the thank-you email")
     assert due["post-cards"] == _day_of(rows, "Mail the card")
     assert _day_of(rows, "Their decision date") == date(2026, 3, 13)
@@ -48,7 +49,7 @@ def test_the_example_without_a_decision_date_is_the_kits_plan() -> None:
         TIMING.read_text("utf-8").split("If they had given no decision date", 1)[1].split()
     )
     p = Profile(interviewers=(Interviewer(name="Dana"),), interview_date="2026-03-05")
-    due = {s.id: s.due for s in schedule(p)}
+    due = {s.id: s.due for s in schedule(facts_of(p))}
     assert due["call"] == date(2026, 3, 9)
     assert "you would call on Monday, March 9" in text
     assert due["followup-1"] == date(2026, 3, 16)

@@ -26,6 +26,7 @@ from secondround.applications import read_file, you_of
 from secondround.codec import StateError, from_storage, to_bookmark, to_storage
 from secondround.drafts import drafts_for
 from secondround.example import example_profile
+from secondround.facts import facts_of
 from secondround.model import BACKUP_PREFIX, STATE_KEY, Model
 from secondround.profile import Interviewer, Profile
 from secondround.protocol import Effects
@@ -107,7 +108,7 @@ EXAMPLE_VALUES = {
 
 def _draft_text(model: Model) -> str:
     parts = []
-    for group in drafts_for(model.state.profile):
+    for group in drafts_for(facts_of(model.state.profile)):
         for draft in group.drafts:
             parts += [draft.to, draft.subject, draft.body]
     return "\n".join(parts)

@@ -27,6 +27,7 @@ from secondround.codec import (
     to_bookmark,
     to_storage,
 )
+from secondround.facts import facts_of
 from secondround.profile import Interviewer, Profile
 from secondround.schedule import schedule
 from secondround.state import State
@@ -64,7 +65,9 @@ REALISTIC_PROFILE = Profile(
 )
 REALISTIC = State(
     profile=REALISTIC_PROFILE,
-    checks={s.id: f"{s.due.isoformat()}T17:42:19.123Z" for s in schedule(REALISTIC_PROFILE)},
+    checks={
+        s.id: f"{s.due.isoformat()}T17:42:19.123Z" for s in schedule(facts_of(REALISTIC_PROFILE))
+    },
     outcome="waiting",
     outcome_on="",
 )

@@ -21,6 +21,7 @@ from secondround.drafts import (
     mailto,
     other_drafts,
 )
+from secondround.facts import facts_of
 from secondround.profile import Interviewer, Profile, Tone, clean_line
 
 DANA = Interviewer(
@@ -61,7 +62,7 @@ def paragraph(draft: Draft) -> str:
 
 
 def by_kind(p: Profile, who: int = 0, outcome: str = "waiting") -> dict[str, Draft]:
-    return {d.kind: d for d in drafts_for(p, outcome)[who].drafts}
+    return {d.kind: d for d in drafts_for(facts_of(p), outcome)[who].drafts}
 
 
 def sentences(text: str) -> list[str]:
@@ -127,28 +128,28 @@ def test_the_coordinator_alone_gets_the_call_and_the_decision_letters(
     outcome: str, lead_kinds: tuple[str, ...]
 ) -> None:
     p = replace(SAM, interviewers=(DANA, ANA, LEE), coordinator=2)
-    groups = drafts_for(p, outcome)
+    groups = drafts_for(facts_of(p), outcome)
     assert [g.index for g in groups] == [0, 1, 2]
-    assert [g.interviewer.name for g in groups] == [DANA.name, ANA.name, LEE.name]
+    assert [g.person.name for g in groups] == [DANA.name, ANA.name, LEE.name]
     for g in groups:
         kinds = tuple(d.kind for d in g.drafts)
         assert kinds == (lead_kinds if g.index == 2 else ("email", "card"))
         assert list(kinds) == sorted(kinds, key=DRAFT_KINDS.index)
         for d in g.drafts:
             # One note per person: never a second address, never a group email.
-            assert d.to in ("", g.interviewer.email)
+            assert d.to in ("", g.person.email)
             assert bool(d.mailto) == (d.kind not in ("card", "call", "voicemail"))
 
 
 def test_without_a_mark_the_hiring_manager_coordinates() -> None:
     p = replace(SAM, interviewers=(LEE, ANA, DANA))
-    leads = [g.index for g in drafts_for(p) if any(d.kind == "call" for d in g.drafts)]
+    leads = [g.index for g in drafts_for(facts_of(p)) if any(d.kind == "call" for d in g.drafts)]
     assert leads == [2]
 
 
 def test_after_an_offer_a_note_to_another_employer() -> None:
-    assert other_drafts(SAM, "waiting") == ()
-    ((key, note),) = other_drafts(SAM, "offer")
+    assert other_drafts(facts_of(SAM), "waiting") == ()
+    ((key, note),) = other_drafts(facts_of(SAM), "offer")
     assert key == UNKNOWN_EMPLOYER
     assert note.kind == "offer_other"
     assert note.body.startswith("Hello,\n\n")
@@ -208,7 +209,9 @@ UNNAMED = Profile(interviewers=(Interviewer(name="Pat Doe"),))
 def test_an_offer_brings_a_note_to_each_employer_still_deciding(
     other: Profile, to: str, greeting: str, names: tuple[str, ...], title: str
 ) -> None:
-    ((key, note),) = other_drafts(SAM, "offer", (WaitingEmployer("o-abc", other),))
+    ((key, note),) = other_drafts(
+        facts_of(SAM), "offer", (WaitingEmployer("o-abc", facts_of(other)),)
+    )
     assert key == "o-abc"
     assert note.kind == "offer_other"
     assert note.to == to
@@ -225,17 +228,19 @@ def test_an_offer_brings_a_note_to_each_employer_still_deciding(
 
 def test_each_employer_gets_its_own_note_and_one_with_nothing_to_name_gets_none() -> None:
     waiting = (
-        WaitingEmployer("o-1", HARBOUR),
-        WaitingEmployer("o-2", UNNAMED),
-        WaitingEmployer("o-3", CIVIC),
+        WaitingEmployer("o-1", facts_of(HARBOUR)),
+        WaitingEmployer("o-2", facts_of(UNNAMED)),
+        WaitingEmployer("o-3", facts_of(CIVIC)),
     )
-    notes = other_drafts(SAM, "offer", waiting)
+    notes = other_drafts(facts_of(SAM), "offer", waiting)
     assert [key for key, _ in notes] == ["o-1", "o-3"]
     assert len({note.body for _, note in notes}) == 2
     # With only applications it cannot name, the general note is there instead.
-    only_unnamed = other_drafts(SAM, "offer", (WaitingEmployer("o-2", UNNAMED),))
+    only_unnamed = other_drafts(
+        facts_of(SAM), "offer", (WaitingEmployer("o-2", facts_of(UNNAMED)),)
+    )
     assert [key for key, _ in only_unnamed] == [UNKNOWN_EMPLOYER]
-    assert other_drafts(SAM, "not_hired", waiting) == ()
+    assert other_drafts(facts_of(SAM), "not_hired", waiting) == ()
 
 
 @pytest.mark.parametrize(
@@ -249,7 +254,7 @@ def test_each_employer_gets_its_own_note_and_one_with_nothing_to_name_gets_none(
 def test_the_note_to_an_employer_still_deciding_names_the_application(
     other: Profile, subject: str
 ) -> None:
-    ((_, note),) = other_drafts(SAM, "offer", (WaitingEmployer("o-1", other),))
+    ((_, note),) = other_drafts(facts_of(SAM), "offer", (WaitingEmployer("o-1", facts_of(other)),))
     assert note.subject == subject
 
 
@@ -290,7 +295,7 @@ def test_offer_drafts_thank_accept_and_ask_for_writing_and_time() -> None:
 def test_greeting_uses_the_salutation_and_never_guesses_gender(
     person: Interviewer, greeting: str
 ) -> None:
-    for d in drafts_for(replace(SAM, interviewers=(person,)))[0].drafts:
+    for d in drafts_for(facts_of(replace(SAM, interviewers=(person,))))[0].drafts:
         if d.kind not in ("call", "voicemail"):
             assert d.body.splitlines()[0] == greeting
         if "Ms." not in greeting:
@@ -301,7 +306,7 @@ def test_greeting_uses_the_salutation_and_never_guesses_gender(
 @pytest.mark.parametrize("typed", ["sam rivera", "SAM RIVERA", "  sam   rivera ", "Rivera, Sam"])
 def test_a_name_typed_in_one_case_or_surname_first_is_signed_as_written(typed: str) -> None:
     person = Interviewer(name="dana whitfield", tone="relaxed")
-    for d in drafts_for(replace(SAM, name=typed, interviewers=(person,)))[0].drafts:
+    for d in drafts_for(facts_of(replace(SAM, name=typed, interviewers=(person,))))[0].drafts:
         if d.kind not in ("call", "voicemail"):
             assert d.body.splitlines()[0] == "Hi Dana,"
             assert "\nSam Rivera" in d.body
@@ -444,7 +449,7 @@ def test_the_recruiter_is_thanked_for_arranging_things() -> None:
 
 @pytest.mark.parametrize("tone", ["formal", "relaxed"])
 def test_empty_profile_reads_gracefully(tone: Tone) -> None:
-    for d in drafts_for(Profile(interviewers=(Interviewer(tone=tone),)))[0].drafts:
+    for d in drafts_for(facts_of(Profile(interviewers=(Interviewer(tone=tone),))))[0].drafts:
         text = d.subject + d.body
         assert "  " not in text
         assert " ." not in text
@@ -455,11 +460,11 @@ def test_empty_profile_reads_gracefully(tone: Tone) -> None:
 
 @given(profiles(hostile_text), st.sampled_from(["waiting", "offer", "not_hired"]))
 def test_drafts_never_fail(p: Profile, outcome: str) -> None:
-    groups = drafts_for(p, outcome)
+    groups = drafts_for(facts_of(p), outcome)
     assert len(groups) == len(p.interviewers)
     for g in groups:
-        waiting = (WaitingEmployer("o-x", p),)
-        for d in (*g.drafts, *(note for _, note in other_drafts(p, outcome, waiting))):
+        waiting = (WaitingEmployer("o-x", facts_of(p)),)
+        for d in (*g.drafts, *(note for _, note in other_drafts(facts_of(p), outcome, waiting))):
             assert d.mailto == "" or d.mailto.startswith("mailto:")
             d.body.encode("utf-8")
 
@@ -472,7 +477,7 @@ _plain = st.text(st.characters(exclude_characters="{}[]"), max_size=40).filter(
 
 @given(profiles(_plain))
 def test_no_placeholder_artefacts(p: Profile) -> None:
-    for g in drafts_for(p):
+    for g in drafts_for(facts_of(p)):
         for d in g.drafts:
             for part in (d.subject, d.body):
                 for artefact in ("{", "}", "[", "]", "None"):
@@ -551,7 +556,7 @@ def test_mailto_agrees_with_urllib(subject: str, body: str) -> None:
 
 @given(profiles())
 def test_mailto_decodes_back_to_the_draft(p: Profile) -> None:
-    for g in drafts_for(p):
+    for g in drafts_for(facts_of(p)):
         for d in g.drafts:
             if d.mailto and d.body:
                 body = unquote(d.mailto.split("body=", 1)[1])
@@ -583,5 +588,5 @@ def test_punctuation_alone_reads_as_an_empty_field(
         qualifications=("", *SAM.qualifications[1:]),
         interviewers=people,
     )
-    for got, want in zip(drafts_for(typed), drafts_for(empty), strict=True):
+    for got, want in zip(drafts_for(facts_of(typed)), drafts_for(facts_of(empty)), strict=True):
         assert [d.body for d in got.drafts] == [d.body for d in want.drafts]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from secondround.drafts import drafts_for
+from secondround.facts import facts_of
 from secondround.profile import Interviewer, Profile
 
 ASKS_WHEN = ("When do you expect the decision to be made?", "When do you think you'll decide?")
@@ -18,7 +19,7 @@ def _call(decision: str, tone: str) -> str:
         interview_date="2026-11-24",
         decision_date=decision,
     )
-    (call,) = [d for d in drafts_for(p)[0].drafts if d.kind == "call"]
+    (call,) = [d for d in drafts_for(facts_of(p))[0].drafts if d.kind == "call"]
     return call.body
 
 
@@ -63,5 +64,5 @@ def test_the_call_greets_as_a_person_would_on_the_phone(
 ) -> None:
     person = Interviewer(name=name, salutation=salutation)
     p = Profile(name="Sam Rivera", interviewers=(person,), interview_date="2026-11-24")
-    (call,) = [d for d in drafts_for(p)[0].drafts if d.kind == "call"]
+    (call,) = [d for d in drafts_for(facts_of(p))[0].drafts if d.kind == "call"]
     assert any(line.startswith(greeting) for line in call.body.splitlines())

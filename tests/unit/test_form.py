@@ -150,6 +150,7 @@ def test_a_field_declared_private_leaves_the_shared_link_and_is_named_in_its_wor
         interviewers=(Interviewer(name="Dana Cho", email="dana@example.com"),),
     )
     shared = without_contact(profile)
+    assert isinstance(shared, WithPortfolio)
     assert (shared.name, shared.email, shared.phone, shared.portfolio) == ("", "", "", "")
     assert shared.interviewers[0].email == ""
     # What is not private stays, so the friend still reads the same drafts.

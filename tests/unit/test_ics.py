@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from secondround.calendar_ics import escape_text, fold, to_ics
+from secondround.facts import facts_of
 from secondround.profile import Interviewer, Profile
 from secondround.schedule import Step, schedule
 
@@ -121,12 +122,14 @@ def test_hostile_text_cannot_break_out() -> None:
 
 
 def test_uids_are_stable_per_step_and_application() -> None:
-    steps = schedule(PROFILE)
+    steps = schedule(facts_of(PROFILE))
     a = [line for line in to_ics(steps, PROFILE, STAMP).split("\r\n") if line.startswith("UID:")]
     moved = Profile(**{**PROFILE.__dict__, "interview_date": "2026-11-25"})
     b = [
         line
-        for line in to_ics(schedule(moved), moved, STAMP + timedelta(days=1)).split("\r\n")
+        for line in to_ics(schedule(facts_of(moved)), moved, STAMP + timedelta(days=1)).split(
+            "\r\n"
+        )
         if line.startswith("UID:")
     ]
     assert len(set(a)) == len(a) == len(steps)
@@ -138,7 +141,7 @@ def test_uids_are_stable_per_step_and_application() -> None:
 
 def test_icalendar_reads_it() -> None:
     icalendar = pytest.importorskip("icalendar")
-    steps = schedule(PROFILE)
+    steps = schedule(facts_of(PROFILE))
     steps = (*steps, _step(HOSTILE, "Line one\nLine two, with; marks"))
     cal = icalendar.Calendar.from_ical(to_ics(steps, PROFILE, STAMP))
     events = list(cal.walk("VEVENT"))
@@ -165,7 +168,7 @@ def test_icalendar_reads_the_holiday_dates_the_checklist_shows() -> None:
             "region": "GB-ENG",
         }
     )
-    steps = schedule(christmas)
+    steps = schedule(facts_of(christmas))
     cal = icalendar.Calendar.from_ical(to_ics(steps, christmas, STAMP))
     events = list(cal.walk("VEVENT"))
     assert [e.decoded("DTSTART") for e in events] == [s.due for s in steps]

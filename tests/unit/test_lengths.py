@@ -14,6 +14,7 @@ from strategies import roles, tones
 
 from secondround.drafts import Draft, drafts_for
 from secondround.example import example_profile
+from secondround.facts import facts_of
 from secondround.profile import MAX_INTERVIEWERS, Interviewer, Profile, Role, Tone, field_spec
 
 # Counted apart from the code under test: words between spaces, sentences by their ends.
@@ -34,7 +35,7 @@ def sentence_count(text: str) -> int:
 
 def _all(p: Profile) -> list[tuple[Draft, Draft]]:
     out = []
-    for g in drafts_for(p):
+    for g in drafts_for(facts_of(p)):
         kinds = {d.kind: d for d in g.drafts}
         out.append((kinds["email"], kinds["card"]))
     return out

@@ -8,6 +8,7 @@ from shelves import saved_state
 from steps import boot, update
 
 from secondround.codec import from_bookmark, from_storage, to_storage
+from secondround.facts import facts_of
 from secondround.model import STATE_KEY
 from secondround.profile import Interviewer, Profile
 from secondround.schedule import schedule
@@ -76,7 +77,7 @@ def test_the_region_is_unset_so_the_dates_stay_as_they_were() -> None:
     assert (state.profile.remote, state.profile.prefer_email) == (False, False)
     # No region: weekends only, so Christmas Day stays a working day as it was in schema 1;
     # and the steps ticked then keep their day.
-    due = {s.id: s.due for s in schedule(state.profile, checks=state.checks)}
+    due = {s.id: s.due for s in schedule(facts_of(state.profile), checks=state.checks)}
     assert due["post-cards"] == date(2026, 12, 24)
     assert due["email-p1"] == date(2026, 12, 23)
 

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import hostile_text, profiles
 
+from secondround.facts import facts_of
 from secondround.profile import Interviewer, Profile, Role
 from secondround.public_holidays import countries, holiday_calendar, regions_of
 from secondround.schedule import Step, add_business_days, calendar_notes, mail_day, schedule
@@ -209,7 +210,7 @@ def _dates(steps: tuple[Step, ...]) -> dict[str, date]:
 )
 def test_schedule_dates(interview: str, decision: str, expected: list[str]) -> None:
     thanks, posted, call, last = map(D, expected)
-    assert _dates(schedule(_profile(interview, decision))) == {
+    assert _dates(schedule(facts_of(_profile(interview, decision)))) == {
         "email-p1": thanks,
         "card-p1": thanks,
         "post-cards": posted,
@@ -318,7 +319,7 @@ def test_schedule_dates(interview: str, decision: str, expected: list[str]) -> N
 def test_public_holidays_move_the_steps_and_say_why(
     region: str, interview: str, expected: list[str], moved: list[str]
 ) -> None:
-    steps = {s.id: s for s in schedule(_profile(interview, region=region))}
+    steps = {s.id: s for s in schedule(facts_of(_profile(interview, region=region)))}
     ids = ("post-cards", "call", "followup-1")
     assert [steps[i].due for i in ids] == list(map(D, expected))
     for step_id, holidays in zip(ids, moved, strict=True):
@@ -332,7 +333,7 @@ def test_public_holidays_move_the_steps_and_say_why(
 
 
 def test_a_moved_step_names_its_day_and_the_holiday() -> None:
-    steps = {s.id: s for s in schedule(_profile("2026-12-24", region="US"))}
+    steps = {s.id: s for s in schedule(facts_of(_profile("2026-12-24", region="US")))}
     assert steps["post-cards"].detail == (
         "Put the stamped card in the mail by Monday, December 28 (Dec 25 is a public holiday)."
     )
@@ -340,7 +341,7 @@ def test_a_moved_step_names_its_day_and_the_holiday() -> None:
 
 
 def test_ids_and_order_for_three_interviewers() -> None:
-    steps = schedule(_profile("2026-11-24", "2026-12-04", people=3))
+    steps = schedule(facts_of(_profile("2026-11-24", "2026-12-04", people=3)))
     assert [s.id for s in steps] == [
         "email-p1",
         "card-p1",
@@ -364,7 +365,7 @@ def test_a_name_typed_in_one_case_or_surname_first_is_written_as_a_name() -> Non
         Interviewer(name="CRAIG DAWSON"),
         Interviewer(name="Smith, John (HR)"),
     )
-    steps = schedule(Profile(interview_date="2026-11-24", interviewers=people))
+    steps = schedule(facts_of(Profile(interview_date="2026-11-24", interviewers=people)))
     titles = [s.title for s in steps]
     assert "Email a thank-you note to Bec Nguyen" in titles
     assert "Write a thank-you card to Craig Dawson" in titles
@@ -373,29 +374,33 @@ def test_a_name_typed_in_one_case_or_surname_first_is_written_as_a_name() -> Non
 
 
 def test_titles_without_names() -> None:
-    steps = schedule(Profile(interview_date="2026-11-24"))
+    steps = schedule(facts_of(Profile(interview_date="2026-11-24")))
     assert [s.title for s in steps][:4] == [
         "Email a thank-you note to your interviewer",
         "Write a thank-you card to your interviewer",
         "Post the thank-you card",
         "Call your interviewer",
     ]
-    two = schedule(Profile(interview_date="2026-11-24", interviewers=(Interviewer(),) * 2))
+    two = schedule(
+        facts_of(Profile(interview_date="2026-11-24", interviewers=(Interviewer(),) * 2))
+    )
     assert two[2].title == "Email a thank-you note to interviewer 2"
 
 
 def test_the_call_names_the_decision_date_and_asks_no_date_when_none_was_given() -> None:
-    dated = {s.id: s for s in schedule(_profile("2026-11-24", "2026-12-04"))}
+    dated = {s.id: s for s in schedule(facts_of(_profile("2026-11-24", "2026-12-04")))}
     assert dated["call"].detail.startswith("They planned to decide by Friday, December 4. ")
     assert "when it will be" not in dated["call"].detail
-    undated = {s.id: s for s in schedule(_profile("2026-11-24"))}
+    undated = {s.id: s for s in schedule(facts_of(_profile("2026-11-24")))}
     assert "ask whether a decision has been made, and if not, when it will be" in (
         undated["call"].detail
     )
 
 
 def test_a_reader_who_prefers_email_gets_an_email_instead_of_the_call() -> None:
-    steps = {s.id: s for s in schedule(_profile("2026-11-24", "2026-12-04", prefer_email=True))}
+    steps = {
+        s.id: s for s in schedule(facts_of(_profile("2026-11-24", "2026-12-04", prefer_email=True)))
+    }
     assert steps["call"].title == "Email Person 0 to check in"
     assert "If you have had no word, email them" in steps["call"].detail
     assert (steps["call"].due, steps["followup-1"].due) == (D("2026-12-07"), D("2026-12-14"))
@@ -410,7 +415,7 @@ def test_a_reader_who_prefers_email_gets_an_email_instead_of_the_call() -> None:
     ],
 )
 def test_a_video_interview(decision: str, call: str, last: str) -> None:
-    steps = {s.id: s for s in schedule(_profile("2026-11-24", decision, remote=True))}
+    steps = {s.id: s for s in schedule(facts_of(_profile("2026-11-24", decision, remote=True)))}
     assert "ask the coordinator who set it up for a mailing address" in steps["card-p1"].detail
     assert "skip the card" in steps["card-p1"].detail
     assert "can take longer" in steps["post-cards"].detail
@@ -418,7 +423,7 @@ def test_a_video_interview(decision: str, call: str, last: str) -> None:
 
 
 def test_offer_drops_the_follow_ups_and_adds_its_own_steps() -> None:
-    steps = schedule(_profile("2026-11-24"), "offer", "2026-11-30")
+    steps = schedule(facts_of(_profile("2026-11-24")), "offer", "2026-11-30")
     assert [s.id for s in steps] == [
         "email-p1",
         "card-p1",
@@ -445,11 +450,11 @@ def test_the_call_and_follow_ups_go_to_the_coordinator(
 ) -> None:
     people = tuple(Interviewer(name=f"Person {i}", role=r) for i, r in enumerate(roles))
     p = Profile(interview_date="2026-11-24", interviewers=people, coordinator=marked)
-    steps = {s.id: s for s in schedule(p)}
+    steps = {s.id: s for s in schedule(facts_of(p))}
     for step_id in ("call", "followup-1"):
         assert steps[step_id].interviewer == lead
     assert steps["call"].title == f"Call Person {lead}"
-    not_hired = {s.id: s for s in schedule(p, "not_hired", "2026-11-30")}
+    not_hired = {s.id: s for s in schedule(facts_of(p), "not_hired", "2026-11-30")}
     assert not_hired["not-hired"].interviewer == lead
 
 
@@ -463,7 +468,7 @@ def test_the_call_and_follow_ups_go_to_the_coordinator(
     ],
 )
 def test_not_hired_adds_the_letter(outcome_on: str, due: str) -> None:
-    steps = {s.id: s for s in schedule(_profile("2026-11-24"), "not_hired", outcome_on)}
+    steps = {s.id: s for s in schedule(facts_of(_profile("2026-11-24")), "not_hired", outcome_on)}
     assert set(steps) == {"email-p1", "card-p1", "post-cards", "call", "not-hired"}
     assert steps["not-hired"].due == D(due)
     assert steps["not-hired"].interviewer == 0
@@ -471,7 +476,8 @@ def test_not_hired_adds_the_letter(outcome_on: str, due: str) -> None:
 
 def test_not_hired_reply_skips_a_holiday() -> None:
     steps = {
-        s.id: s for s in schedule(_profile("2026-12-20", region="US"), "not_hired", "2026-12-24")
+        s.id: s
+        for s in schedule(facts_of(_profile("2026-12-20", region="US")), "not_hired", "2026-12-24")
     }
     assert steps["not-hired"].due == D("2026-12-28")
     assert "(Dec 25 is a public holiday)" in steps["not-hired"].detail
@@ -479,14 +485,14 @@ def test_not_hired_reply_skips_a_holiday() -> None:
 
 @pytest.mark.parametrize("interview", ["", "2026-02-30", "soon", "9999-12-31"])
 def test_no_plan_without_a_usable_date(interview: str) -> None:
-    assert schedule(_profile(interview)) == ()
+    assert schedule(facts_of(_profile(interview))) == ()
 
 
 @given(
     profiles(hostile_text), st.sampled_from(["waiting", "offer", "not_hired", "?"]), hostile_text
 )
 def test_schedule_never_fails_and_is_ordered(p: Profile, outcome: str, outcome_on: str) -> None:
-    steps = schedule(p, outcome, outcome_on)
+    steps = schedule(facts_of(p), outcome, outcome_on)
     assert [s.due for s in steps] == sorted(s.due for s in steps)
     assert len({s.id for s in steps}) == len(steps)
     if steps and p.interviewers:
@@ -495,27 +501,29 @@ def test_schedule_never_fails_and_is_ordered(p: Profile, outcome: str, outcome_o
 
 @given(st.integers(min_value=1, max_value=6))
 def test_ids_are_stable_for_the_same_count(n: int) -> None:
-    a = schedule(_profile("2026-11-24", people=n))
-    b = schedule(replace(_profile("2027-06-01", "2027-06-10", people=n), name="Someone Else"))
+    a = schedule(facts_of(_profile("2026-11-24", people=n)))
+    b = schedule(
+        facts_of(replace(_profile("2027-06-01", "2027-06-10", people=n), name="Someone Else"))
+    )
     assert [s.id for s in a] == [s.id for s in b]
 
 
 def test_the_guides_worked_example() -> None:
     """docs/timing.md works through this case by hand; the kit must give the same dates."""
-    steps = _dates(schedule(_profile("2026-03-05", "2026-03-13")))
+    steps = _dates(schedule(facts_of(_profile("2026-03-05", "2026-03-13"))))
     assert steps["post-cards"] == D("2026-03-06")
     assert steps["call"] == D("2026-03-16")  # not before their Friday: the Monday after it
     assert steps["followup-1"] == D("2026-03-23")
     assert "followup-2" not in steps
-    undated = _dates(schedule(_profile("2026-03-05")))
+    undated = _dates(schedule(facts_of(_profile("2026-03-05"))))
     assert (undated["call"], undated["followup-1"]) == (D("2026-03-09"), D("2026-03-16"))
 
 
 def test_a_done_step_keeps_its_day_and_the_rest_move() -> None:
     """Ticks record the day a step was done; a decision date given later moves only the rest."""
     checks = {"email-p1": "2026-11-25T08:10", "call": "2026-11-26T15:00"}
-    before = _dates(schedule(_profile("2026-11-24"), checks=checks))
-    after = _dates(schedule(_profile("2026-11-24", "2026-12-04"), checks=checks))
+    before = _dates(schedule(facts_of(_profile("2026-11-24")), checks=checks))
+    after = _dates(schedule(facts_of(_profile("2026-11-24", "2026-12-04")), checks=checks))
     assert before == {
         "email-p1": D("2026-11-25"),  # sent the morning after: dated when it was done
         "card-p1": D("2026-11-24"),
@@ -529,12 +537,14 @@ def test_a_done_step_keeps_its_day_and_the_rest_move() -> None:
 
 def test_a_late_post_holds_back_the_call() -> None:
     checks = {"post-cards": "2026-11-30T12:00"}
-    assert _dates(schedule(_profile("2026-11-24"), checks=checks))["call"] == D("2026-12-01")
+    assert _dates(schedule(facts_of(_profile("2026-11-24")), checks=checks))["call"] == D(
+        "2026-12-01"
+    )
 
 
 @pytest.mark.parametrize("stamp", ["", "yesterday", "2026-02-30T10:00"])
 def test_an_unreadable_tick_keeps_the_planned_day(stamp: str) -> None:
-    steps = _dates(schedule(_profile("2026-11-24"), checks={"call": stamp}))
+    steps = _dates(schedule(facts_of(_profile("2026-11-24")), checks={"call": stamp}))
     assert steps["call"] == D("2026-11-26")
 
 
@@ -563,7 +573,7 @@ def test_no_step_lands_on_a_day_off_and_nothing_chases_before_their_date(
         prefer_email=email,
     )
     off = holiday_calendar(region).days
-    steps = schedule(p)
+    steps = schedule(facts_of(p))
     thanks = {f"{kind}-p{i}" for kind in ("email", "card") for i in range(1, n + 1)}
     # After the thank-yous: the post, then two check-ins at most, the call among them.
     assert {s.id for s in steps} == thanks | {"post-cards", "call", "followup-1"}
@@ -618,4 +628,4 @@ def test_no_step_lands_on_a_day_off_and_nothing_chases_before_their_date(
 )
 def test_the_notes_say_what_the_dates_skip(region: str, interview: str, notes: list[str]) -> None:
     p = _profile(interview, region=region)
-    assert list(calendar_notes(p, schedule(p))) == notes
+    assert list(calendar_notes(facts_of(p), schedule(facts_of(p)))) == notes

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from secondround.drafts import drafts_for
+from secondround.facts import facts_of
 from secondround.phrasing import as_item, end, join_items, organization, phrase, topic_item
 from secondround.profile import Interviewer, Profile, Role, Tone
 
@@ -59,7 +60,7 @@ def test_a_topic_reads_well_mid_sentence(typed: str, reads: str) -> None:
 def _notes(p: Profile) -> list[str]:
     return [
         draft.body.split("\n\n")[1]
-        for group in drafts_for(p)
+        for group in drafts_for(facts_of(p))
         for draft in group.drafts
         if draft.kind in ("email", "card")
     ]
@@ -138,7 +139,7 @@ def test_every_draft_names_a_university_with_its_article(outcome: str) -> None:
     profile = replace(BASE, company="University of Leeds", interviewers=PANEL)
     texts = [
         f"{draft.subject}\n{draft.body}"
-        for group in drafts_for(profile, outcome)
+        for group in drafts_for(facts_of(profile), outcome)
         for draft in group.drafts
     ]
     naming = [text for text in texts if "University of Leeds" in text]
@@ -161,11 +162,11 @@ def test_every_draft_names_a_university_with_its_article(outcome: str) -> None:
 )
 def test_a_position_typed_with_its_article_gets_only_ours(typed: str, job: str) -> None:
     assert job in " ".join(
-        d.body for g in drafts_for(replace(BASE, position=typed)) for d in g.drafts
+        d.body for g in drafts_for(facts_of(replace(BASE, position=typed))) for d in g.drafts
     )
     profile = replace(BASE, position=typed, interviewers=PANEL)
     for outcome in ("waiting", "offer", "not_hired"):
-        for group in drafts_for(profile, outcome):
+        for group in drafts_for(facts_of(profile), outcome):
             for draft in group.drafts:
                 text = f"{draft.subject}\n{draft.body}"
                 assert not re.search(r"(?i)\b(?:the|an?) (?:the|an?)\s", text), text

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from strategies import word_profiles
 
 from secondround.drafts import Draft, drafts_for
+from secondround.facts import facts_of
 from secondround.profile import Profile
 from secondround.wording import CARD, EMAIL
 
@@ -52,7 +53,8 @@ def message(d: Draft) -> str:
 
 def notes(p: Profile) -> list[dict[str, str]]:
     return [
-        {d.kind: message(d) for d in g.drafts if d.kind in ("email", "card")} for g in drafts_for(p)
+        {d.kind: message(d) for d in g.drafts if d.kind in ("email", "card")}
+        for g in drafts_for(facts_of(p))
     ]
 
 
@@ -85,7 +87,7 @@ def test_no_form_letters_even_with_the_same_topic_for_everyone(p: Profile) -> No
 
 @given(word_profiles())
 def test_same_input_same_drafts(p: Profile) -> None:
-    assert drafts_for(p) == drafts_for(p)
+    assert drafts_for(facts_of(p)) == drafts_for(facts_of(p))
 
 
 @pytest.mark.parametrize("tone", ["formal", "relaxed"])
