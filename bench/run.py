@@ -375,17 +375,10 @@ def stored_applications(count: int) -> dict[str, str]:
     from dataclasses import replace
     from datetime import date, timedelta
 
-    from secondround.applications import (
-        HOME_KEY,
-        Entry,
-        Shelf,
-        app_key,
-        home_text,
-        record_text,
-        you_of,
-    )
-    from secondround.example import example_profile
-    from secondround.state import State
+    from secondround.input.example import example_profile
+    from secondround.saved.applications import HOME_KEY, Entry, Shelf, app_key, you_of
+    from secondround.saved.records import home_text, record_text
+    from secondround.saved.state import State
 
     day = date.today()
     states = [
@@ -540,10 +533,10 @@ def core_times(repeats: int = 200) -> dict[str, float]:
     a test asserting under 2 ms; a timing belongs in the benchmark instead."""
     from dataclasses import replace
 
-    from secondround.drafts import drafts_for
-    from secondround.example import example_profile
-    from secondround.facts import facts_of
-    from secondround.schedule import schedule
+    from secondround.input.example import example_profile
+    from secondround.input.facts import facts_of
+    from secondround.plan.schedule import schedule
+    from secondround.writing.drafts import drafts_for
 
     example = example_profile()
     first = example.interviewers[0]

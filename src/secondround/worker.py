@@ -17,8 +17,8 @@ import traceback
 from dataclasses import dataclass, replace
 from typing import Any
 
-from secondround.app import boot, glance, update, view
-from secondround.model import Model, Notice
+from secondround.app import Model, Notice, boot, glance, update, view
+from secondround.app.render import Node, diff
 from secondround.protocol import (
     FRESH_ID,
     FRESH_ID_SHAPE,
@@ -27,7 +27,6 @@ from secondround.protocol import (
     problem_with,
     view_message,
 )
-from secondround.render import Node, diff
 
 __all__ = [
     "FAILED_EVENT",

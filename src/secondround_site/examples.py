@@ -7,10 +7,10 @@ from functools import cache
 from html import escape
 from typing import cast
 
-from secondround.drafts import Draft, drafts_for
-from secondround.example import example_profile
-from secondround.facts import facts_of
-from secondround.profile import ROLES, Profile, Tone
+from secondround.input.example import example_profile
+from secondround.input.facts import facts_of
+from secondround.input.profile import ROLES, Profile, Tone
+from secondround.writing.drafts import Draft, drafts_for
 
 __all__ = ["SAMPLE_PROFILE", "example_html", "example_profile_for"]
 

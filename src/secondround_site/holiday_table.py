@@ -1,7 +1,7 @@
 """Write the kit's compact public-holiday table from the `holidays` package (build time only).
 
 Run `make holidays` (or `python -m secondround_site.holiday_table`) to refresh the table,
-src/secondround/public_holidays.json, after changing the pinned `holidays` version, the years
+src/secondround/input/public_holidays.json, after changing the pinned `holidays` version, the years
 or the countries below.
 """
 
@@ -64,7 +64,7 @@ COUNTRIES = (
     "US",
     "ZA",
 )
-TABLE_PATH = Path(__file__).resolve().parents[1] / "secondround" / "public_holidays.json"
+TABLE_PATH = Path(__file__).resolve().parents[1] / "secondround" / "input" / "public_holidays.json"
 
 _EPOCH = date(FIRST_YEAR, 1, 1).toordinal()
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from secondround.app import boot
+from secondround.app import boot, view
+from secondround.app.render import to_html
 from secondround.protocol import FAILURE_CODES, KIT_ID, FailureCode, LoadStatus
-from secondround.render import to_html
-from secondround.views import view
 
 __all__ = ["widget_html"]
 

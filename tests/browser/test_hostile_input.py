@@ -9,8 +9,8 @@ import pytest
 from browsing import settle
 from playwright.sync_api import Dialog, Page, expect
 
-from secondround.profile import field_spec, form_paths
-from secondround.views import field_id
+from secondround.app.form_view import field_id
+from secondround.input.fields import field_spec, form_paths
 
 # Every field the reader can type in, from the form's one declaration (form.py): a field added
 # later is tried too. Date inputs and the holiday selects take no free text.

@@ -12,11 +12,12 @@ from pathlib import Path
 from corpus import PANEL_PROFILES, QUALIFICATIONS, TOPICS
 
 from background import Command, run
-from secondround.drafts import WaitingEmployer, drafts_for, other_drafts
-from secondround.example import example_profile
-from secondround.facts import facts_of
-from secondround.phrasing import as_item, phrase, topic_item
-from secondround.profile import ROLES, Interviewer, Profile, Role, Tone, clean_line
+from secondround.input.example import example_profile
+from secondround.input.facts import facts_of
+from secondround.input.phrasing import as_item, phrase, topic_item
+from secondround.input.profile import ROLES, Interviewer, Profile, Role, Tone
+from secondround.input.text import clean_line
+from secondround.writing.drafts import WaitingEmployer, drafts_for, other_drafts
 from secondround_site.examples import example_profile_for
 
 ROOT = Path(__file__).resolve().parents[2]

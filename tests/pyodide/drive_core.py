@@ -11,9 +11,9 @@ import json
 from typing import Any
 
 from secondround import app, worker
-from secondround.applications import APP_PREFIX, HOME_KEY
-from secondround.model import STATE_KEY
-from secondround.profile import MAX_INTERVIEWERS
+from secondround.app.model import STATE_KEY
+from secondround.input.profile import MAX_INTERVIEWERS
+from secondround.saved.applications import APP_PREFIX, HOME_KEY
 
 # 2026-11-26 10:30 UTC; and a few other clocks: the year's end, a leap day, far west and east.
 CLOCKS: list[dict[str, Any]] = [

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from background import Command, Run, run
-from secondround.app import HANDLERS
+from secondround.app.update import HANDLERS
 from secondround_site.stdlib import (
     LIST_PATH,
     TrimmedStdlib,

@@ -232,9 +232,9 @@ def test_the_wheel_ships_under_its_real_name_with_the_core(built_site: Path) -> 
     archive = zipfile.ZipFile(io.BytesIO(unpacked_bytes(wheel)))
     names = archive.namelist()
     # The core as Pyodide's bytecode, and its RECORD names what is really there.
-    assert "secondround/app.pyc" in names
+    assert "secondround/app/update.pyc" in names
     assert "secondround/worker.pyc" in names
-    assert "secondround/public_holidays.json" in names
+    assert "secondround/input/public_holidays.json" in names
     assert [n for n in names if n.endswith(".py")] == []
     assert not [n for n in names if n.startswith("secondround_site/")]
     (record,) = [n for n in names if n.endswith(".dist-info/RECORD")]
@@ -348,9 +348,12 @@ def test_a_build_without_the_runtime_fails_with_one_clear_line(tmp_path: Path) -
 def test_a_core_import_the_trimmed_library_lacks_fails_the_build_by_name(tmp_path: Path) -> None:
     project = _project_copy(tmp_path)
     (project / "node_modules").symlink_to(ROOT / "node_modules")
-    drafts = project / "src" / "secondround" / "drafts.py"
+    drafts = project / "src" / "secondround" / "writing" / "drafts.py"
     drafts.write_text(
-        drafts.read_text("utf-8").replace("import re\n", "import re\nimport csv\n", 1), "utf-8"
+        drafts.read_text("utf-8").replace(
+            "from functools import lru_cache\n", "from functools import lru_cache\nimport csv\n", 1
+        ),
+        "utf-8",
     )
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
@@ -361,8 +364,8 @@ def test_a_core_import_the_trimmed_library_lacks_fails_the_build_by_name(tmp_pat
     )
     assert result.returncode != 0
     assert (
-        "secondround/drafts.py:6 imports csv, which the trimmed standard library leaves out:"
-        " add it to src/secondround_site/stdlib-modules.txt"
+        "secondround/writing/drafts.py:7 imports csv, which the trimmed standard library leaves"
+        " out: add it to src/secondround_site/stdlib-modules.txt"
     ) in result.stderr
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import holidays
 import pytest
 
-from secondround.public_holidays import countries, holiday_calendar, regions_of, table_years
+from secondround.input.public_holidays import countries, holiday_calendar, regions_of, table_years
 from secondround_site import holiday_table
 from secondround_site.holiday_table import FIRST_YEAR, LAST_YEAR, TABLE_PATH, build_table, render
 from secondround_site.wheel import build_wheel
@@ -21,7 +21,7 @@ BUDGET = 60_000
 
 def test_the_committed_table_is_what_the_package_says() -> None:
     assert TABLE_PATH.read_text(encoding="utf-8") == render(build_table()), (
-        f"src/secondround/public_holidays.json is out of date: run `{REFRESH}` and commit it."
+        f"src/secondround/input/public_holidays.json is out of date: run `{REFRESH}` and commit it."
     )
 
 
@@ -58,9 +58,12 @@ def test_what_ships_stays_within_budget(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel.path) as z:
         shipped = {
             name: z.read(name)
-            for name in ("secondround/public_holidays.json", "secondround/public_holidays.py")
+            for name in (
+                "secondround/input/public_holidays.json",
+                "secondround/input/public_holidays.py",
+            )
         }
-    assert shipped["secondround/public_holidays.json"] == TABLE_PATH.read_bytes()
+    assert shipped["secondround/input/public_holidays.json"] == TABLE_PATH.read_bytes()
     gzipped = sum(len(gzip.compress(data, mtime=0)) for data in shipped.values())
     assert gzipped <= BUDGET, f"The holidays cost {gzipped} bytes gzipped, over {BUDGET}."
 

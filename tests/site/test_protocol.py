@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from secondround import protocol
-from secondround.app import HANDLERS
+from secondround.app.render import diff
+from secondround.app.update import HANDLERS
 from secondround.protocol import EVENT_KINDS, STORAGE_PREFIX
-from secondround.render import diff
 from secondround.worker import Session
 from secondround_site import offline
 

@@ -6,9 +6,9 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 
-from secondround.facts import facts_of
-from secondround.profile import Interviewer, Profile
-from secondround.schedule import schedule
+from secondround.input.facts import facts_of
+from secondround.input.profile import Interviewer, Profile
+from secondround.plan.schedule import schedule
 
 TIMING = Path(__file__).resolve().parents[2] / "docs" / "timing.md"
 ROW = re.compile(r"^\| (?P<day>\w{3}, \w+ \d+) \| (?P<action>.+) \|$", re.M)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from secondround.profile import Interviewer, Profile
+from secondround.input.profile import Interviewer, Profile
 
 __all__ = ["PANEL_PROFILES", "QUALIFICATIONS", "TOPICS"]
 

@@ -7,20 +7,11 @@ from dataclasses import replace
 
 from steps import effects
 
-from secondround.applications import (
-    HOME_KEY,
-    Entry,
-    Shelf,
-    Status,
-    app_key,
-    home_text,
-    read_record,
-    record_text,
-    you_of,
-)
-from secondround.codec import to_storage
-from secondround.model import Model
-from secondround.state import State
+from secondround.app.model import Model
+from secondround.saved.applications import HOME_KEY, Entry, Shelf, Status, app_key, you_of
+from secondround.saved.codec import to_storage
+from secondround.saved.records import home_text, read_record, record_text
+from secondround.saved.state import State
 
 
 def with_ids(*states: State) -> tuple[State, ...]:

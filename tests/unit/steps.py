@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from secondround import app
-from secondround.app import Step
-from secondround.model import Model
+from secondround.app.model import Model
+from secondround.app.steps import Step
 from secondround.protocol import Effects
 
 _steps: dict[int, Step] = {}

@@ -7,8 +7,8 @@ from datetime import date
 
 from hypothesis import strategies as st
 
-from secondround.profile import MAX_INTERVIEWERS, ROLES, Interviewer, Profile, Role, Tone
-from secondround.state import State
+from secondround.input.profile import MAX_INTERVIEWERS, ROLES, Interviewer, Profile, Role, Tone
+from secondround.saved.state import State
 
 __all__ = [
     "any_text",

@@ -17,14 +17,14 @@ from steps import boot, update
 from strategies import states
 
 import secondround
-from secondround import applications
-from secondround.app import view
-from secondround.codec import to_bookmark
-from secondround.example import example_profile
-from secondround.model import SHARE_MARK, Model, Notice
+from secondround.app.model import SHARE_MARK, Model, Notice
+from secondround.app.render import Node
+from secondround.app.update import view
+from secondround.input.example import example_profile
 from secondround.protocol import EVENT_KINDS, problem_with
-from secondround.render import Node
-from secondround.state import State
+from secondround.saved import applications
+from secondround.saved.codec import to_bookmark
+from secondround.saved.state import State
 
 CLOCK = {"now_ms": 1_795_689_000_000, "tz_offset_min": 0}
 CORE = Path(secondround.__file__).parent
@@ -116,8 +116,8 @@ def test_every_data_action_of_a_visit_is_a_declared_event_kind() -> None:
 
 def _modules() -> list[Any]:
     return [
-        importlib.import_module(f"secondround.{info.name}")
-        for info in pkgutil.iter_modules([str(CORE)])
+        importlib.import_module(info.name)
+        for info in pkgutil.walk_packages([str(CORE)], prefix="secondround.")
     ]
 
 
@@ -129,7 +129,7 @@ def declared_notices() -> list[Notice]:
 
 def _literal_actions() -> Iterator[tuple[str, int, str]]:
     """(file, line, action) of every Notice(...) call in the core whose action is a literal."""
-    for path in sorted(CORE.glob("*.py")):
+    for path in sorted(CORE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue

@@ -15,22 +15,19 @@ from steps import boot, effects, update
 from strategies import hostile_text, states
 
 from secondround import app
-from secondround.app import (
-    EXAMPLE_CLEARED,
-    EXAMPLE_NOTICE,
-    SAVING_OFF,
-    clock,
-    view,
-)
-from secondround.applications import read_file, you_of
-from secondround.codec import StateError, from_storage, to_bookmark, to_storage
-from secondround.drafts import drafts_for
-from secondround.example import example_profile
-from secondround.facts import facts_of
-from secondround.model import BACKUP_PREFIX, STATE_KEY, Model
-from secondround.profile import Interviewer, Profile
+from secondround.app.model import BACKUP_PREFIX, STATE_KEY, Model
+from secondround.app.notices import EXAMPLE_CLEARED, EXAMPLE_NOTICE, SAVING_OFF
+from secondround.app.steps import clock
+from secondround.app.update import view
+from secondround.input.example import example_profile
+from secondround.input.facts import facts_of
+from secondround.input.profile import Interviewer, Profile
 from secondround.protocol import Effects
-from secondround.state import State, content
+from secondround.saved.applications import you_of
+from secondround.saved.codec import StateError, from_storage, to_bookmark, to_storage
+from secondround.saved.records import read_file
+from secondround.saved.state import State, content
+from secondround.writing.drafts import drafts_for
 
 # 2026-11-26 10:30 UTC, as the page's clock reports it.
 NOW_MS = 1_795_689_000_000

@@ -15,8 +15,13 @@ from shelves import saved_state, storage_of
 from steps import boot, effects, update
 from strategies import hostile_text, states
 
-from secondround.app import FULL, view
-from secondround.applications import (
+from secondround.app.drafts_view import generated_text, waiting_on
+from secondround.app.model import BACKUP_PREFIX, STATE_KEY, Model
+from secondround.app.notices import FULL
+from secondround.app.summaries import label
+from secondround.app.update import view
+from secondround.input.profile import Interviewer, Profile
+from secondround.saved.applications import (
     APP_PREFIX,
     HOME_KEY,
     MAX_ACTIVE,
@@ -24,20 +29,12 @@ from secondround.applications import (
     Entry,
     Shelf,
     app_key,
-    file_text,
-    home_text,
-    label,
-    read_home,
-    read_record,
-    record_text,
     with_you,
     you_of,
 )
-from secondround.codec import from_storage, to_bookmark, to_storage
-from secondround.model import BACKUP_PREFIX, STATE_KEY, Model
-from secondround.profile import Interviewer, Profile
-from secondround.state import State, content
-from secondround.views import generated_text, waiting_on
+from secondround.saved.codec import from_storage, to_bookmark, to_storage
+from secondround.saved.records import file_text, home_text, read_home, read_record, record_text
+from secondround.saved.state import State, content
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NOW_MS = 1_795_689_000_000  # 2026-11-26 10:30 UTC

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from secondround.catchup import LATE_CARD_DAYS, first_business_day, plan_for
-from secondround.profile import Interviewer, Profile
-from secondround.schedule import FOLLOWUP_GAP, add_business_days
-from secondround.state import Outcome, State
+from secondround.input.profile import Interviewer, Profile
+from secondround.plan.catchup import LATE_CARD_DAYS, first_business_day, plan_for
+from secondround.plan.schedule import FOLLOWUP_GAP, add_business_days
+from secondround.saved.state import Outcome, State
 
 INTERVIEW = date(2026, 11, 2)  # a Monday
 PROFILE = Profile(

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from secondround.checklist import ChecklistItem, checklist, progress, status
-from secondround.schedule import Step
+from secondround.plan.checklist import ChecklistItem, checklist, progress, status
+from secondround.plan.schedule import Step
 
 TODAY = date(2026, 11, 26)
 

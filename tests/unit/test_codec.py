@@ -14,7 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import hostile_text, states
 
-from secondround.codec import (
+from secondround.input.facts import facts_of
+from secondround.input.profile import Interviewer, Profile
+from secondround.plan.schedule import schedule
+from secondround.saved.codec import (
     BadChecksum,
     CorruptState,
     NotOurs,
@@ -27,10 +30,7 @@ from secondround.codec import (
     to_bookmark,
     to_storage,
 )
-from secondround.facts import facts_of
-from secondround.profile import Interviewer, Profile
-from secondround.schedule import schedule
-from secondround.state import State
+from secondround.saved.state import State
 
 REALISTIC_PROFILE = Profile(
     name="Alexandra Montgomery-Okonkwo",

@@ -11,18 +11,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import hostile_text, profiles
 
-from secondround.drafts import (
+from secondround.input.facts import facts_of
+from secondround.input.profile import Interviewer, Profile, Tone
+from secondround.input.text import clean_line
+from secondround.writing.drafts import (
     DRAFT_KINDS,
     UNKNOWN_EMPLOYER,
     Draft,
     WaitingEmployer,
     drafts_for,
-    join_words,
-    mailto,
     other_drafts,
 )
-from secondround.facts import facts_of
-from secondround.profile import Interviewer, Profile, Tone, clean_line
+from secondround.writing.mailto import mailto
+from secondround.writing.sentences import join_words
 
 DANA = Interviewer(
     name="Dana Whitfield",

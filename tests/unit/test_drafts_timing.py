@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from secondround.drafts import drafts_for
-from secondround.facts import facts_of
-from secondround.profile import Interviewer, Profile
+from secondround.input.facts import facts_of
+from secondround.input.profile import Interviewer, Profile
+from secondround.writing.drafts import drafts_for
 
 ASKS_WHEN = ("When do you expect the decision to be made?", "When do you think you'll decide?")
 

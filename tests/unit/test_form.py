@@ -9,20 +9,15 @@ from typing import Any
 import pytest
 
 from secondround import app
-from secondround.applications import app_key
-from secondround.codec import to_storage
-from secondround.form import ask, declared
-from secondround.model import Model
-from secondround.profile import (
-    Interviewer,
-    Profile,
-    field_spec,
-    left_out,
-    validate,
-    without_contact,
-)
-from secondround.render import to_html
-from secondround.state import State
+from secondround.app.model import Model
+from secondround.app.render import to_html
+from secondround.input.fields import field_spec
+from secondround.input.form import ask, declared
+from secondround.input.profile import Interviewer, Profile, left_out, without_contact
+from secondround.input.validate import validate
+from secondround.saved.applications import app_key
+from secondround.saved.codec import to_storage
+from secondround.saved.state import State
 
 CLOCK = {"now_ms": 1_795_689_000_000, "tz_offset_min": 0}
 

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from secondround.calendar_ics import escape_text, fold, to_ics
-from secondround.facts import facts_of
-from secondround.profile import Interviewer, Profile
-from secondround.schedule import Step, schedule
+from secondround.input.facts import facts_of
+from secondround.input.profile import Interviewer, Profile
+from secondround.plan.calendar_ics import escape_text, fold, to_ics
+from secondround.plan.schedule import Step, schedule
 
 PROFILE = Profile(
     name="Sam Rivera",

@@ -12,10 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import roles, tones
 
-from secondround.drafts import Draft, drafts_for
-from secondround.example import example_profile
-from secondround.facts import facts_of
-from secondround.profile import MAX_INTERVIEWERS, Interviewer, Profile, Role, Tone, field_spec
+from secondround.input.example import example_profile
+from secondround.input.facts import facts_of
+from secondround.input.fields import field_spec
+from secondround.input.profile import MAX_INTERVIEWERS, Interviewer, Profile, Role, Tone
+from secondround.writing.drafts import Draft, drafts_for
 
 # Counted apart from the code under test: words between spaces, sentences by their ends.
 _END = re.compile(r"(?<!\bSt|\bDr|\bMr|\bMs)(?<!\bMrs)[.!?](?=\s+[A-Z\d]|$)")

@@ -11,24 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import hostile_text, profiles
 
-from secondround.profile import (
-    Interviewer,
-    Profile,
-    Role,
-    Tone,
-    clean_line,
-    clip,
-    coordinator_of,
-    default_salutation,
-    field_spec,
-    first_name,
-    form_paths,
-    format_date,
-    in_name_case,
-    is_email,
-    parse_date,
-    validate,
-)
+from secondround.input.fields import clip, field_spec, form_paths
+from secondround.input.names import default_salutation, first_name, in_name_case
+from secondround.input.profile import Interviewer, Profile, Role, Tone, coordinator_of
+from secondround.input.text import clean_line, format_date, is_email, parse_date
+from secondround.input.validate import validate
 
 GOOD = Profile(
     name="Sam Rivera",

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from secondround.public_holidays import (
+from secondround.input.public_holidays import (
     NO_HOLIDAYS,
     country_of,
     holiday_calendar,

@@ -15,12 +15,12 @@ from shelves import storage_of
 from test_actions import visit
 
 from secondround import app
-from secondround.app import Ids, fresh_id
-from secondround.codec import to_bookmark, to_storage
-from secondround.example import example_profile
-from secondround.model import SHARE_MARK, STATE_KEY, Model
+from secondround.app.model import SHARE_MARK, STATE_KEY, Model
+from secondround.app.steps import Ids, fresh_id
+from secondround.input.example import example_profile
 from secondround.protocol import FRESH_ID, FRESH_ID_SHAPE
-from secondround.state import State
+from secondround.saved.codec import to_bookmark, to_storage
+from secondround.saved.state import State
 
 CLOCK = {"now_ms": 1_795_689_000_000, "tz_offset_min": 0}
 GIVEN = "given-by-doo"

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import hostile_text
 
-from secondround.render import Node, Op, diff, el, to_html
+from secondround.app.render import Node, Op, diff, el, to_html
 
 
 def apply_ops(tree: Node, ops: list[Op]) -> Node:

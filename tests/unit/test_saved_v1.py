@@ -7,12 +7,12 @@ from datetime import date
 from shelves import saved_state
 from steps import boot, update
 
-from secondround.codec import from_bookmark, from_storage, to_storage
-from secondround.facts import facts_of
-from secondround.model import STATE_KEY
-from secondround.profile import Interviewer, Profile
-from secondround.schedule import schedule
-from secondround.state import State, content
+from secondround.app.model import STATE_KEY
+from secondround.input.facts import facts_of
+from secondround.input.profile import Interviewer, Profile
+from secondround.plan.schedule import schedule
+from secondround.saved.codec import from_bookmark, from_storage, to_storage
+from secondround.saved.state import State, content
 
 # Written by the kit at schema 1 (commit 04a553d), copied here verbatim: never regenerate them
 # with newer code, or they stop testing what an existing reader has in their browser.

@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 from steps import boot, effects, update
 
-from secondround.applications import APP_PREFIX, HOME_KEY, read_file
-from secondround.codec import from_bookmark
-from secondround.model import STATE_KEY
+from secondround.app.model import STATE_KEY
+from secondround.saved.applications import APP_PREFIX, HOME_KEY
+from secondround.saved.codec import from_bookmark
+from secondround.saved.records import read_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CLOCK = {"now_ms": 1_796_000_000_000, "tz_offset_min": 0}

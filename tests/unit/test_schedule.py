@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import hostile_text, profiles
 
-from secondround.facts import facts_of
-from secondround.profile import Interviewer, Profile, Role
-from secondround.public_holidays import countries, holiday_calendar, regions_of
-from secondround.schedule import Step, add_business_days, calendar_notes, mail_day, schedule
+from secondround.input.facts import facts_of
+from secondround.input.profile import Interviewer, Profile, Role
+from secondround.input.public_holidays import countries, holiday_calendar, regions_of
+from secondround.plan.schedule import Step, add_business_days, calendar_notes, mail_day, schedule
 
 D = date.fromisoformat
 

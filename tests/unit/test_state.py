@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import hostile_text, states
 
-from secondround.profile import Interviewer, Profile
-from secondround.state import (
+from secondround.input.profile import Interviewer, Profile
+from secondround.saved.state import (
     MIGRATIONS,
     SCHEMA_VERSION,
     FrozenChecks,

@@ -10,10 +10,10 @@ from corpus import QUALIFICATIONS, TOPICS
 from hypothesis import given
 from hypothesis import strategies as st
 
-from secondround.drafts import drafts_for
-from secondround.facts import facts_of
-from secondround.phrasing import as_item, end, join_items, organization, phrase, topic_item
-from secondround.profile import Interviewer, Profile, Role, Tone
+from secondround.input.facts import facts_of
+from secondround.input.phrasing import as_item, end, join_items, organization, phrase, topic_item
+from secondround.input.profile import Interviewer, Profile, Role, Tone
+from secondround.writing.drafts import drafts_for
 
 BASE = Profile(
     name="Sam Rivera",

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from strategies import word_profiles
 
-from secondround.drafts import Draft, drafts_for
-from secondround.facts import facts_of
-from secondround.profile import Profile
-from secondround.wording import CARD, EMAIL
+from secondround.input.facts import facts_of
+from secondround.input.profile import Profile
+from secondround.writing.drafts import Draft, drafts_for
+from secondround.writing.wording import CARD, EMAIL
 
 
 def words(text: str) -> list[str]:

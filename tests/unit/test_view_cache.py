@@ -14,11 +14,12 @@ from shelves import storage_of
 from steps import boot, update
 from strategies import hostile_text
 
-from secondround import application_views, views
-from secondround.app import glance, view
-from secondround.example import example_profile
-from secondround.model import Model
-from secondround.state import State
+from secondround.app import application_views, views
+from secondround.app.model import Model
+from secondround.app.on_applications import glance
+from secondround.app.update import view
+from secondround.input.example import example_profile
+from secondround.saved.state import State
 
 CLOCK = {"now_ms": 1_795_689_000_000, "tz_offset_min": 0}
 

@@ -13,12 +13,12 @@ from shelves import storage_of
 from test_render import apply_ops
 
 from secondround import app, worker
-from secondround.app import view
-from secondround.applications import APP_PREFIX, HOME_KEY, app_key
-from secondround.example import example_profile
-from secondround.model import Model
+from secondround.app.model import Model
+from secondround.app.update import view
+from secondround.input.example import example_profile
 from secondround.protocol import FRESH_ID, FRESH_ID_SHAPE
-from secondround.state import State, content
+from secondround.saved.applications import APP_PREFIX, HOME_KEY, app_key
+from secondround.saved.state import State, content
 from secondround.worker import FAILED_EVENT, Session
 
 CLOCK = {"now_ms": 1_795_689_000_000, "tz_offset_min": 0}

@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from secondround.facts import facts_of
-from secondround.profile import format_date
-from secondround.schedule import FOLLOWUP_GAP, Step, add_business_days, schedule
-from secondround.state import State
+from secondround.input.facts import facts_of
+from secondround.input.text import format_date
+from secondround.plan.schedule import FOLLOWUP_GAP, Step, add_business_days, schedule
+from secondround.saved.state import State
 
 __all__ = ["LATE_CARD_DAYS", "Plan", "catch_up", "first_business_day", "plan_for"]
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from secondround.applications import MAX_ACTIVE, Entry, Summary, label, summary, summary_of
-from secondround.catchup import Plan
-from secondround.model import Model
-from secondround.profile import format_date
+from secondround.app.model import Model
+from secondround.app.render import Attrs, Node, el
+from secondround.app.summaries import Summary, label, summary, summary_of
+from secondround.input.text import format_date
+from secondround.plan.catchup import Plan
 from secondround.protocol import EventKind
-from secondround.render import Attrs, Node, el
+from secondround.saved.applications import MAX_ACTIVE, Entry
 
 __all__ = ["applications_section", "listed", "summaries", "today_across_all"]
 

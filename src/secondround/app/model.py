@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from secondround.applications import Shelf
-from secondround.profile import Interviewer
+from secondround.input.profile import Interviewer
 from secondround.protocol import STORAGE_PREFIX, EventKind
-from secondround.state import State
+from secondround.saved.applications import Shelf
+from secondround.saved.state import State
 
 __all__ = [
     "BACKUP_PREFIX",

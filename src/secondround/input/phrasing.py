@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from secondround.profile import clean_line
+from secondround.input.text import clean_line
 
 __all__ = [
     "Shape",

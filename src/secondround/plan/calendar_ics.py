@@ -7,8 +7,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from secondround.profile import Profile, clean_line
-from secondround.schedule import Step
+from secondround.input.profile import Profile
+from secondround.input.text import clean_line
+from secondround.plan.schedule import Step
 
 __all__ = ["PRODID", "REMINDER", "CalendarEntry", "escape_text", "fold", "to_ics", "to_ics_all"]
 

@@ -12,21 +12,18 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from secondround.phrasing import Shape, as_item, organization, phrase, topic_item
-from secondround.profile import (
+from secondround.input.names import default_salutation, written_name
+from secondround.input.phrasing import Shape, as_item, organization, phrase, topic_item
+from secondround.input.profile import (
     DECISION_HORIZON_DAYS,
     Interviewer,
     Profile,
     Role,
     Tone,
-    clean_line,
     coordinator_of,
-    default_salutation,
-    is_email,
-    parse_date,
-    written_name,
 )
-from secondround.public_holidays import HolidayCalendar, holiday_calendar
+from secondround.input.public_holidays import HolidayCalendar, holiday_calendar
+from secondround.input.text import clean_line, is_email, parse_date
 
 __all__ = ["Facts", "Person", "facts_of", "person_of"]
 

@@ -1,17 +1,33 @@
-"""Several applications in one browser: the shelf, its storage (schema 3) and its export file."""
+"""The shelf in storage (a record per application, a home record), its writes, its export."""
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date, datetime
-from typing import Any, Literal, cast, get_args
+from typing import Any, cast
 
-from secondround.calendar_ics import CalendarEntry, to_ics_all
-from secondround.catchup import Plan, plan_for
-from secondround.codec import (
+from secondround.input.profile import Profile
+from secondround.saved.applications import (
+    APP_ID,
+    APP_PREFIX,
+    HOME_KEY,
+    MAX_ACTIVE,
+    MAX_DELETED,
+    STATUSES,
+    YOU_FIELDS,
+    YOU_FLAGS,
+    Entry,
+    Shelf,
+    Status,
+    TooMany,
+    You,
+    app_key,
+    upsert,
+    with_you,
+    you_of,
+)
+from secondround.saved.codec import (
     APP,
     CorruptState,
     NotOurs,
@@ -21,9 +37,7 @@ from secondround.codec import (
     from_storage,
     read_json,
 )
-from secondround.form import declared
-from secondround.profile import Interviewer, Profile, clean_line
-from secondround.state import (
+from secondround.saved.state import (
     MAX_UNKNOWN_CHARS,
     ShapeError,
     State,
@@ -32,32 +46,17 @@ from secondround.state import (
 )
 
 __all__ = [
-    "APP_PREFIX",
-    "HOME_KEY",
-    "MAX_ACTIVE",
-    "MAX_DELETED",
     "MAX_FILE_APPLICATIONS",
     "MAX_FILE_CHARS",
+    "MAX_STORAGE_CHARS",
     "SCHEMA",
-    "YOU_FIELDS",
-    "Entry",
     "Home",
     "Loaded",
     "Merged",
-    "Shelf",
-    "Status",
-    "Summary",
-    "TooMany",
-    "You",
-    "app_key",
-    "calendar",
-    "copy_of",
     "file_text",
     "home_text",
-    "label",
     "load",
     "merge",
-    "named",
     "read_file",
     "read_home",
     "read_home_record",
@@ -66,119 +65,21 @@ __all__ = [
     "save",
     "set_status",
     "shown",
-    "summary",
-    "summary_of",
-    "with_you",
-    "you_of",
 ]
+
 
 # Schema 3 is the collection; each application inside it is a schema 2 State, as in a bookmark.
 SCHEMA = 3
-# One key per application, so two tabs editing two applications never write the same key; one
-# key for the reader's own details and the list's order.
-APP_PREFIX = "secondround:v3:app:"
-HOME_KEY = "secondround:v3:home"
-# Past this, the list and the "Today" section stop being a glance: archive the finished ones.
-MAX_ACTIVE = 25
-# Deleted applications are kept aside (a bookmark to one offers it back); past this many the
-# one deleted longest ago goes for good.
-MAX_DELETED = 25
+
+
 # An export of 25 full applications and many archived ones is far below this.
 MAX_FILE_CHARS = 4 * 1024 * 1024
+
+
 MAX_FILE_APPLICATIONS = 250
+
+
 MAX_STORAGE_CHARS = 256 * 1024
-
-Status = Literal["active", "archived", "deleted"]
-_STATUSES: tuple[Status, ...] = get_args(Status)
-_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")
-
-
-class TooMany(StateError):
-    default = (
-        f"You already have {MAX_ACTIVE} active applications, the most the kit keeps at once. "
-        "Archive one you are no longer following, then try again."
-    )
-
-
-# The reader's own details, typed once and the same in every application: the form's "you"
-# section as declared (profile.py), the region whose holidays they keep, and how they check in.
-YOU_FIELDS = (
-    *(name for name, spec in declared(Profile) if spec.section == "you"),
-    "region",
-    "prefer_email",
-)
-_YOU_FLAGS = tuple(name for name in YOU_FIELDS if isinstance(getattr(Profile(), name), bool))
-
-
-@dataclass(frozen=True)
-class You:
-    """The reader's own details: typed once, the same in every application.
-
-    `details` is a profile holding only YOU_FIELDS (the rest at their defaults), so a field
-    declared in the form's "you" section is one of them with no other change.
-    """
-
-    details: Profile = Profile()  # noqa: RUF009 -- frozen, so one shared default is safe
-    # Details a newer build saved that this one does not know, as canonical JSON text: kept,
-    # and written back unchanged (they live here, not in any application's profile).
-    unknown: str = ""
-
-
-def _only_you(p: Profile) -> Profile:
-    return Profile(**{name: getattr(p, name) for name in YOU_FIELDS})
-
-
-def you_of(p: Profile, unknown: str = "") -> You:
-    """The reader's details as this profile holds them (and what a newer build kept beside)."""
-    return You(_only_you(p), unknown)
-
-
-def with_you(s: State, you: You) -> State:
-    """The state with the reader's own details in its profile."""
-    if _only_you(s.profile) == you.details:
-        return s
-    profile = replace(s.profile, **{name: getattr(you.details, name) for name in YOU_FIELDS})
-    return replace(s, profile=profile)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One application as kept in this browser."""
-
-    state: State
-    status: Status = "active"
-    # When it was archived or deleted (the reader's local time): the oldest deleted goes first.
-    changed: str = ""
-    # The record's keys a newer build wrote that this one does not know, kept (JSON text).
-    unknown: str = ""
-
-    @property
-    def id(self) -> str:
-        return self.state.id
-
-
-@dataclass(frozen=True)
-class Shelf:
-    """Every application kept in this browser, in the list's order, and the reader's details."""
-
-    entries: tuple[Entry, ...] = ()
-    you: You = You()
-    # The one shown last, as the home record says: the next visit opens it.
-    current: str = ""
-    # The home record's keys a newer build wrote that this one does not know, kept (JSON text).
-    unknown: str = ""
-
-    def get(self, ident: str) -> Entry | None:
-        if not ident:
-            return None
-        return next((e for e in self.entries if e.id == ident), None)
-
-    def with_status(self, status: Status) -> tuple[Entry, ...]:
-        return tuple(e for e in self.entries if e.status == status)
-
-
-def app_key(ident: str) -> str:
-    return APP_PREFIX + ident
 
 
 def _dumps(obj: object) -> str:
@@ -273,7 +174,7 @@ def _entry(d: object, where: str) -> Entry:
     top, rest = _split(d, where, {"status", "changed", "state"})
     status = top.get("status", "active")
     changed = top.get("changed", "")
-    if status not in _STATUSES or not isinstance(changed, str) or len(changed) > 40:
+    if status not in STATUSES or not isinstance(changed, str) or len(changed) > 40:
         raise CorruptState(f"{where} is damaged and could not be read.")
     if "state" not in top:
         raise CorruptState(f"{where} holds no application, so it could not be read.")
@@ -281,7 +182,7 @@ def _entry(d: object, where: str) -> Entry:
         state = state_from_dict(top["state"])
     except ShapeError as e:
         raise CorruptState(f"{where} is damaged and could not be read: {e}") from e
-    if not _ID.fullmatch(state.id):
+    if not APP_ID.fullmatch(state.id):
         raise CorruptState(f"{where} has no identity, so it could not be read.")
     return Entry(state, cast(Status, status), changed, _kept_text(rest, where))
 
@@ -302,7 +203,7 @@ def read_record(key: str, text: str) -> Entry:
 def _you(d: object) -> You:
     you, rest = _split(d, "Your saved details", set(YOU_FIELDS))
     for name, value in you.items():
-        kind = bool if name in _YOU_FLAGS else str
+        kind = bool if name in YOU_FLAGS else str
         if not isinstance(value, kind) or (isinstance(value, str) and not _encodable(value)):
             raise CorruptState("Your saved details are damaged and could not be read.")
     return You(Profile(**you), _kept_text(rest, "Your saved details"))
@@ -412,12 +313,6 @@ def load(storage: Mapping[str, str], legacy_key: str, new_id: str) -> Loaded:
     return Loaded(shelf, _first_shown(shelf), tuple(problems))
 
 
-def _upsert(entries: tuple[Entry, ...], entry: Entry) -> tuple[Entry, ...]:
-    if any(e.id == entry.id for e in entries):
-        return tuple(entry if e.id == entry.id else e for e in entries)
-    return (*entries, entry)
-
-
 def save(shelf: Shelf, state: State) -> tuple[Shelf, tuple[tuple[str, str], ...]]:
     """The shelf with this application saved and shown, and the writes that keep it.
 
@@ -427,7 +322,7 @@ def save(shelf: Shelf, state: State) -> tuple[Shelf, tuple[tuple[str, str], ...]
     old = shelf.get(state.id)
     entry = Entry(state) if old is None else replace(old, state=state)
     you = you_of(state.profile, shelf.you.unknown)
-    entries = _upsert(shelf.entries, entry)
+    entries = upsert(shelf.entries, entry)
     if you != shelf.you:
         entries = tuple(
             e if e.id == state.id else replace(e, state=with_you(e.state, you)) for e in entries
@@ -460,7 +355,7 @@ def set_status(
     if old is None or old.status == status:
         return shelf, ()
     entry = replace(old, status=status, changed=now)
-    entries = _upsert(shelf.entries, entry)
+    entries = upsert(shelf.entries, entry)
     writes = [(app_key(ident), record_text(entry))]
     deleted = sorted((e for e in entries if e.status == "deleted"), key=lambda e: e.changed)
     gone = {e.id for e in deleted[: max(0, len(deleted) - MAX_DELETED)]}
@@ -470,24 +365,6 @@ def set_status(
         writes += [(app_key(i), "") for i in sorted(gone)]
         writes.append((HOME_KEY, home_text(replace(shelf, entries=entries))))
     return replace(shelf, entries=entries), tuple(writes)
-
-
-def copy_of(state: State, ident: str) -> State:
-    """A new application started from another: what does not depend on the company.
-
-    The reader's details, qualifications and their usual tone carry over; the company,
-    position, dates, interviewers, notes and ticks are the new one's own.
-    """
-    p = state.profile
-    tone = p.interviewers[0].tone if p.interviewers else "formal"
-    profile = replace(
-        Profile(qualifications=p.qualifications, interviewers=(Interviewer(tone=tone),)),
-        **{name: getattr(p, name) for name in YOU_FIELDS},
-    )
-    return State(profile=profile, id=ident)
-
-
-# --- The export file: everything in one JSON document.
 
 
 def file_text(shelf: Shelf) -> str:
@@ -569,7 +446,7 @@ def merge(shelf: Shelf, incoming: Iterable[Entry], you: You) -> Merged:
         else:
             added += 1
         first = first or new.id
-        entries = _upsert(entries, new)
+        entries = upsert(entries, new)
         writes.append((app_key(new.id), record_text(new)))
     if sum(e.status == "active" for e in entries) > max(
         MAX_ACTIVE, sum(e.status == "active" for e in shelf.entries)
@@ -582,73 +459,3 @@ def merge(shelf: Shelf, incoming: Iterable[Entry], you: You) -> Merged:
     if new_shelf != shelf:
         writes.append((HOME_KEY, home_text(new_shelf)))
     return Merged(new_shelf, tuple(writes), added, updated, first)
-
-
-# --- What each application's list line and "Today" lines say.
-
-
-@dataclass(frozen=True)
-class Summary:
-    """One application at a glance, on a given day."""
-
-    # The next step not done yet, and its day ("" and None when there is none).
-    next_title: str
-    next_due: date | None
-    # Steps due today or overdue, not done: (title, due).
-    due: tuple[tuple[str, date], ...]
-    # It has dated steps at all (an interview date).
-    planned: bool
-
-
-def summary_of(state: State, plan: Plan, today: date) -> Summary:
-    """What the list and "Today" say of one application, from the plan its checklist shows."""
-    todo = sorted((s for s in plan.steps if not state.checks.get(s.id)), key=lambda s: s.due)
-    due = tuple((s.title, s.due) for s in todo if s.due <= today)
-    if not todo:
-        return Summary("", None, due, bool(plan.steps))
-    return Summary(todo[0].title, todo[0].due, due, True)
-
-
-# By the state object itself: the applications not on screen are the same objects from one
-# view to the next, and checking identity costs nothing where hashing a whole state does not.
-_SUMMARIES: dict[int, tuple[State, date, Summary]] = {}
-
-
-def summary(state: State, today: date) -> Summary:
-    """Cached: the applications not on screen rarely change between two views."""
-    hit = _SUMMARIES.get(id(state))
-    if hit is not None and hit[0] is state and hit[1] == today:
-        return hit[2]
-    if len(_SUMMARIES) > 4 * MAX_ACTIVE:
-        _SUMMARIES.clear()
-    made = summary_of(state, plan_for(state, today), today)
-    _SUMMARIES[id(state)] = (state, today, made)
-    return made
-
-
-def calendar(entries: Iterable[State], stamp: datetime, today: date) -> str:
-    """One calendar for every application given: what is left to do, with stable event ids."""
-    groups = []
-    for state in entries:
-        plan = plan_for(state, today)
-        todo = tuple(s for s in plan.steps if not state.checks.get(s.id))
-        if todo:
-            groups.append(CalendarEntry(todo, state.profile, state.id))
-    return to_ics_all(groups, stamp)
-
-
-def label(state: State) -> str:
-    """The application in the list: "Analyst at Northwind", or what there is of it."""
-    p = state.profile
-    company, position = clean_line(p.company), clean_line(p.position)
-    if company and position:
-        return f"{position} at {company}"
-    return company or position or "New application (no company yet)"
-
-
-def named(state: State) -> str:
-    """The application in a sentence: "the application for Analyst at Northwind"."""
-    p = state.profile
-    if not clean_line(p.company) and not clean_line(p.position):
-        return "an application with no company or position yet"
-    return f"the application for {label(state)}"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from secondround.schedule import Step
+from secondround.plan.schedule import Step
 
 __all__ = ["ChecklistItem", "Status", "checklist", "progress", "skipped_items", "status"]
 

@@ -13,14 +13,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, cast, get_args
 
-from secondround.profile import (
-    MAX_INTERVIEWERS,
-    PERSON_TEXT,
-    ROLES,
-    Interviewer,
-    Profile,
-    text_fields,
-)
+from secondround.input.fields import PERSON_TEXT, text_fields
+from secondround.input.profile import MAX_INTERVIEWERS, ROLES, Interviewer, Profile
 
 __all__ = [
     "EDIT_KEY",

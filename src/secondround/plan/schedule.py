@@ -6,9 +6,9 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from secondround.facts import Facts
-from secondround.profile import clean_line, format_date, parse_date
-from secondround.public_holidays import region_name
+from secondround.input.facts import Facts
+from secondround.input.public_holidays import region_name
+from secondround.input.text import clean_line, format_date, parse_date
 
 __all__ = [
     "CALL_AFTER",

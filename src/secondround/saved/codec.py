@@ -8,7 +8,7 @@ import re
 import zlib
 from typing import Any
 
-from secondround.state import (
+from secondround.saved.state import (
     MIGRATIONS,
     SCHEMA_VERSION,
     ShapeError,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from secondround.profile import Interviewer, Profile
+from secondround.input.profile import Interviewer, Profile
 
 __all__ = ["GUIDE_INTERVIEW_DATE", "example_profile"]
 

@@ -1,0 +1,137 @@
+"""The notices and the Keep section: bookmark links, export and import, forget me."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from secondround.app.checklist_view import download_button
+from secondround.app.model import SHARE_MARK, Notice
+from secondround.app.render import Node, el
+from secondround.input.profile import without_contact
+from secondround.saved.codec import to_bookmark
+from secondround.saved.state import State
+
+__all__ = ["bookmark_token", "keep_tools", "notice_node"]
+
+
+@lru_cache(maxsize=32)
+def notice_node(index: int, notice: Notice) -> Node:
+    role = "alert" if notice.kind == "error" else "status"
+    action = None
+    if notice.action:
+        action = el(
+            "button",
+            {"type": "button", "class": "md-button sr-small", "data-action": notice.action},
+            notice.action_label,
+        )
+    return el(
+        "div",
+        {
+            # A way back stays in view wherever the reader is on the page (see site.css).
+            "class": f"sr-notice sr-notice--{notice.kind}"
+            + (" sr-notice--restore" if notice.action == "restore" else ""),
+            "role": role,
+        },
+        el("p", {}, notice.text),
+        action,
+        el(
+            "button",
+            {
+                "type": "button",
+                "class": "sr-dismiss",
+                "data-action": "dismiss",
+                "data-arg": str(index),
+                "aria-label": "Dismiss this message",
+            },
+            "×",
+        ),
+    )
+
+
+def _link_button(token: str, label: str, copied: str) -> Node:
+    # The page copies the full address (this page's URL with the token) and says it did.
+    return el(
+        "button",
+        {
+            "type": "button",
+            "class": "md-button",
+            "data-copy-link": f"#{token}",
+            "data-copied": copied,
+        },
+        label,
+    )
+
+
+# Encoding a token compresses the whole state: worth keeping while the state is unchanged.
+@lru_cache(maxsize=64)
+def bookmark_token(state: State) -> str:
+    return to_bookmark(state)
+
+
+def keep_tools(state: State, bookmark: str) -> Node:
+    shared = ""
+    if bookmark:
+        shared = bookmark_token(replace(state, profile=without_contact(state.profile)))
+    return _keep_section(bookmark, shared)
+
+
+@lru_cache(maxsize=32)
+def _keep_section(bookmark: str, shared: str) -> Node:
+    links: list[Node] = []
+    if bookmark:
+        links = [
+            _link_button(bookmark, "Copy the link to this checklist", "Link copied"),
+            _link_button(
+                SHARE_MARK + shared,
+                "Copy a link to share for feedback",
+                "Link without your contact details copied",
+            ),
+        ]
+    return el(
+        "section",
+        {"class": "sr-keep", "aria-labelledby": "sr-keep-h"},
+        el("h2", {"id": "sr-keep-h"}, "Keep it"),
+        el(
+            "p",
+            {},
+            "Your details stay in this browser. The address of this page carries the whole "
+            "checklist of the application shown: your name, email and phone, your interviewers' "
+            "names and emails, your notes and your ticks. Each application has its own address. "
+            "Bookmark it to open that application in any browser, beside any others there, and "
+            "keep it to yourself.",
+        ),
+        el(
+            "p",
+            {},
+            "To ask a friend or a coach for a second opinion, share the link for feedback "
+            "instead: it holds the same checklist without your name, email and phone.",
+        ),
+        el(
+            "div",
+            {"class": "sr-actions"},
+            *links,
+            download_button("json", "Export every application (.json)"),
+            el("label", {"class": "md-button sr-file", "for": "sr-import"}, "Import (.json)"),
+            el(
+                "input",
+                {
+                    "type": "file",
+                    "id": "sr-import",
+                    "accept": "application/json,.json",
+                    "data-action": "import",
+                    "class": "sr-visually-hidden",
+                },
+            ),
+            el(
+                "button",
+                {"type": "button", "class": "md-button", "data-action": "reset"},
+                "Clear this application",
+            ),
+            el(
+                "button",
+                {"type": "button", "class": "md-button", "data-action": "forget"},
+                "Forget me on this device",
+            ),
+        ),
+    )
