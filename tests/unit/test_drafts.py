@@ -591,3 +591,12 @@ def test_punctuation_alone_reads_as_an_empty_field(
     )
     for got, want in zip(drafts_for(facts_of(typed)), drafts_for(facts_of(empty)), strict=True):
         assert [d.body for d in got.drafts] == [d.body for d in want.drafts]
+
+
+@given(profiles(hostile_text), st.sampled_from(["waiting", "offer", "not_hired"]))
+def test_every_draft_s_address_and_subject_are_one_clean_line(p: Profile, outcome: str) -> None:
+    # The drafts' mail links take them as they are (mail_link): they must already be clean.
+    for group in drafts_for(facts_of(p), outcome):
+        for d in group.drafts:
+            assert (d.to, d.subject) == (clean_line(d.to), clean_line(d.subject))
+            assert d.mailto in ("", mailto(d.to, d.subject, d.body))

@@ -14,8 +14,9 @@ from strategies import hostile_text, profiles
 from secondround.input.fields import clip, field_spec, form_paths
 from secondround.input.names import default_salutation, first_name, in_name_case
 from secondround.input.profile import Interviewer, Profile, Role, Tone, coordinator_of
-from secondround.input.text import clean_line, format_date, is_email, parse_date
+from secondround.input.text import clean_line, is_email, parse_date
 from secondround.input.validate import validate
+from secondround.input.words import format_date
 
 GOOD = Profile(
     name="Sam Rivera",

@@ -11,8 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from secondround.input.facts import facts_of
-from secondround.input.phrasing import as_item, end, join_items, organization, phrase, topic_item
+from secondround.input.phrasing import as_item, organization, phrase, topic_item
 from secondround.input.profile import Interviewer, Profile, Role, Tone
+from secondround.input.words import end, join_items
 from secondround.writing.drafts import drafts_for
 
 BASE = Profile(

@@ -8,7 +8,7 @@ from functools import lru_cache
 from secondround.app.model import Model
 from secondround.app.render import Attrs, Node, el
 from secondround.app.summaries import Summary, label, summary, summary_of
-from secondround.input.text import format_date
+from secondround.input.words import format_date
 from secondround.plan.catchup import Plan
 from secondround.protocol import EventKind
 from secondround.saved.applications import MAX_ACTIVE, Entry

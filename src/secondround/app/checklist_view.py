@@ -9,7 +9,8 @@ from functools import lru_cache
 from secondround.app.model import Model
 from secondround.app.render import Node, el
 from secondround.input.facts import Facts, facts_of
-from secondround.input.text import format_date, parse_date
+from secondround.input.text import parse_date
+from secondround.input.words import format_date
 from secondround.plan.catchup import Plan
 from secondround.plan.checklist import ChecklistItem, checklist, progress, skipped_items
 from secondround.plan.schedule import calendar_notes

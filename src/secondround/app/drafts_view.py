@@ -17,7 +17,7 @@ from secondround.writing.drafts import (
     drafts_for,
     other_drafts,
 )
-from secondround.writing.mailto import mailto
+from secondround.writing.mailto import mail_link
 
 __all__ = ["drafts_part", "edit_box_id", "generated_text", "waiting_on"]
 
@@ -95,7 +95,9 @@ def _draft_node(
     if edit is not None:
         # The reader's own words, in the copy, the mail link and the card alike.
         draft = replace(
-            draft, body=edit, mailto=mailto(draft.to, draft.subject, edit) if draft.mailto else ""
+            draft,
+            body=edit,
+            mailto=mail_link(draft.to, draft.subject, edit) if draft.mailto else "",
         )
     meta = []
     if draft.to:

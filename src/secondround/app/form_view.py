@@ -12,11 +12,10 @@ from secondround.input.fields import field_spec, field_value
 from secondround.input.form import FormField, Section, declared
 from secondround.input.profile import MAX_INTERVIEWERS, Interviewer, Profile
 from secondround.input.public_holidays import countries, country_of, regions_of
-from secondround.input.validate import validate
+from secondround.input.validate import Problems
 from secondround.protocol import VALUE_TAG
 
 __all__ = [
-    "Problems",
     "field_box",
     "field_id",
     "flag_box",
@@ -236,20 +235,11 @@ _QUAL_SHAPES = (
 )
 
 
-# A field's problems as (path, messages) pairs: frozen, so the cached parts can be keyed by them.
-Problems = tuple[tuple[str, tuple[str, ...]], ...]
-
-
-@lru_cache(maxsize=64)
-def _problems(profile: Profile) -> Problems:
-    return tuple((path, tuple(msgs)) for path, msgs in validate(profile).items())
-
-
 def shown_errors(model: Model) -> Problems:
     # Errors for untouched empty fields would greet a new reader with a wall of red.
     return tuple(
         (path, msgs)
-        for path, msgs in _problems(model.state.profile)
+        for path, msgs in facts_of(model.state.profile).problems
         if path in model.left
         or (
             path.startswith("qualifications")

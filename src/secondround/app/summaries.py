@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from secondround.input.text import clean_line
+from secondround.input.facts import facts_of
 from secondround.plan.calendar_ics import CalendarEntry, to_ics_all
 from secondround.plan.catchup import Plan, plan_for
 from secondround.saved.applications import MAX_ACTIVE
@@ -69,8 +69,8 @@ def calendar(entries: Iterable[State], stamp: datetime, today: date) -> str:
 
 def label(state: State) -> str:
     """The application in the list: "Analyst at Northwind", or what there is of it."""
-    p = state.profile
-    company, position = clean_line(p.company), clean_line(p.position)
+    facts = facts_of(state.profile)
+    company, position = facts.company_line, facts.position_line
     if company and position:
         return f"{position} at {company}"
     return company or position or "New application (no company yet)"
@@ -78,7 +78,7 @@ def label(state: State) -> str:
 
 def named(state: State) -> str:
     """The application in a sentence: "the application for Analyst at Northwind"."""
-    p = state.profile
-    if not clean_line(p.company) and not clean_line(p.position):
+    facts = facts_of(state.profile)
+    if not facts.company_line and not facts.position_line:
         return "an application with no company or position yet"
     return f"the application for {label(state)}"

@@ -24,6 +24,7 @@ from secondround.input.profile import (
 )
 from secondround.input.public_holidays import HolidayCalendar, holiday_calendar
 from secondround.input.text import clean_line, is_email, parse_date
+from secondround.input.validate import Problems, problems_of
 
 __all__ = ["Facts", "Person", "facts_of", "person_of"]
 
@@ -66,8 +67,11 @@ class Facts:
     my_email: str
     my_phone: str
     company: str
-    # The company as typed, on one line ("City of Leeds"): a label, not a sentence.
+    # The company as typed, as a title shows it ("City of Leeds", no closing period).
     company_as_typed: str
+    # The company and the position on one line each, as the list of applications shows them.
+    company_line: str
+    position_line: str
     # The position without a lead ("the role of") or a trailing "position", "" when unknown.
     job: str
     # The interview day, and the decision day the drafts mention (never before the interview).
@@ -85,6 +89,8 @@ class Facts:
     # The region as typed ("" for none) and its public holidays.
     region: str
     calendar: HolidayCalendar
+    # Every problem with what was typed, at its form field (the form shows those left).
+    problems: Problems
 
 
 def person_of(index: int, who: Interviewer, count: int = 1) -> Person:
@@ -131,6 +137,8 @@ def facts_of(p: Profile) -> Facts:
         my_phone=clean_line(p.phone),
         company=organization(p.company),
         company_as_typed=phrase(p.company),
+        company_line=clean_line(p.company),
+        position_line=clean_line(p.position),
         job=bare or job,
         when=when,
         decision=decision,
@@ -143,4 +151,5 @@ def facts_of(p: Profile) -> Facts:
         prefer_email=p.prefer_email,
         region=p.region,
         calendar=holiday_calendar(p.region),
+        problems=problems_of(p),
     )

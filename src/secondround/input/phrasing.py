@@ -10,14 +10,10 @@ from secondround.input.text import clean_line
 __all__ = [
     "Shape",
     "as_item",
-    "count_words",
-    "end",
-    "join_items",
     "organization",
     "phrase",
     "shape_of",
     "topic_item",
-    "upper_first",
 ]
 
 Shape = Literal["phrase", "clause"]
@@ -338,35 +334,3 @@ def organization(text: str) -> str:
     if _INSTITUTION_OF.match(name) and not _ARTICLE.match(name):
         return "the " + name
     return name
-
-
-def join_items(items: list[str], last: str = "and") -> str:
-    """An English list; semicolons between items when an item has commas of its own."""
-    if len(items) <= 1:
-        return "".join(items)
-    sep = "; " if any("," in item for item in items) else ", "
-    if len(items) == 2:
-        # "GCSE and A level and a license" reads as one list: set the second item apart.
-        if last == "and" and " and " in items[0]:
-            return f"{items[0]}, as well as {items[1]}"
-        return f"{items[0]} {last} {items[1]}"
-    return sep.join(items[:-1]) + f"{sep.rstrip()} {last} {items[-1]}"
-
-
-def end(sentence: str) -> str:
-    """The sentence with one closing mark: none added after "Inc." or a "?" the reader typed."""
-    sentence = sentence.rstrip()
-    return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
-
-
-def upper_first(text: str) -> str:
-    """The text with its first letter in capitals, as a sentence starts."""
-    for i, ch in enumerate(text):
-        if ch.isalpha():
-            return text[:i] + ch.upper() + text[i + 1 :]
-    return text
-
-
-def count_words(text: str) -> int:
-    """Words as a word processor counts them: runs of characters between spaces."""
-    return len(text.split())

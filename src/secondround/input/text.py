@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 __all__ = [
     "SHAPES",
     "clean_line",
-    "format_date",
+    "days_of",
     "is_email",
     "is_https_url",
     "parse_date",
@@ -58,6 +58,18 @@ def clean_line(text: str) -> str:
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
+def days_of(stamps: Mapping[str, str]) -> dict[str, date]:
+    """The day of each stored stamp (a date, or an ISO timestamp whose day is what counts);
+    stamps that hold no readable day are left out."""
+    days = {}
+    for key, stamp in stamps.items():
+        text = stamp.strip()
+        day = parse_date(text[:10] if len(text) > 10 and text[10] in "T " else text)
+        if day is not None:
+            days[key] = day
+    return days
+
+
 def parse_date(s: str) -> date | None:
     """A calendar date from the YYYY-MM-DD text a date input produces, or None."""
     m = _ISO_DATE.fullmatch(s.strip())
@@ -67,36 +79,6 @@ def parse_date(s: str) -> date | None:
         return date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
-
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def format_date(d: date, *, weekday: bool = True, year: bool = False, short: bool = False) -> str:
-    """English words for a date, "Tuesday, November 24" ("Tue, Nov 24" short), in any locale."""
-    width = 3 if short else None
-    text = f"{_MONTHS[d.month - 1][:width]} {d.day}"
-    if weekday:
-        text = f"{_WEEKDAYS[d.weekday()][:width]}, {text}"
-    if year:
-        text = f"{text}, {d.year}"
-    return text
 
 
 # Deliberately loose: one @, something before it, a dotted domain after it and

@@ -14,7 +14,10 @@ from secondround.input.profile import (
 from secondround.input.public_holidays import holiday_calendar
 from secondround.input.text import SHAPES, clean_line, parse_date
 
-__all__ = ["validate"]
+__all__ = ["Problems", "problems_of", "validate"]
+
+# A field's problems as (path, messages) pairs: frozen, so the cached parts can be keyed by them.
+Problems = tuple[tuple[str, tuple[str, ...]], ...]
 
 
 def _too_long(path: str, text: str, owner: type[Profile] = Profile) -> str | None:
@@ -124,3 +127,8 @@ def validate(p: Profile) -> dict[str, list[str]]:
         if person.role not in ROLES:
             add(f"{at}.role", "Choose this person's part in the hiring.")
     return errors
+
+
+def problems_of(p: Profile) -> Problems:
+    """validate(p), frozen."""
+    return tuple((path, tuple(messages)) for path, messages in validate(p).items())

@@ -8,8 +8,9 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from secondround.input.facts import facts_of
-from secondround.input.text import format_date
-from secondround.plan.schedule import FOLLOWUP_GAP, Step, add_business_days, schedule
+from secondround.input.text import days_of
+from secondround.input.words import format_date
+from secondround.plan.schedule import FOLLOWUP_GAP, HEARD, Step, add_business_days, dated
 from secondround.saved.state import State
 
 __all__ = ["LATE_CARD_DAYS", "Plan", "catch_up", "first_business_day", "plan_for"]
@@ -117,7 +118,9 @@ def _in_plan_order(plan: Plan, base: Sequence[Step]) -> Plan:
 def plan_for(state: State, today: date) -> Plan:
     """The reader's plan as the checklist and the calendar show it, from today on."""
     f = facts_of(state.profile)
-    steps = schedule(f, state.outcome, state.outcome_on, state.checks)
+    # The stored stamps read once, for both schedules below.
+    done = days_of({**state.checks, HEARD: state.outcome_on})
+    steps = dated(f, state.outcome, done)
     interview = f.when
     if not steps or interview is None:
         return Plan(())
@@ -126,4 +129,5 @@ def plan_for(state: State, today: date) -> Plan:
         # made stays on the record.
         steps = tuple(s for s in steps if s.id != "call" or state.checks.get(s.id))
     plan = catch_up(steps, state.checks, today, interview, f.calendar.days)
-    return _in_plan_order(plan, schedule(f, state.outcome, state.outcome_on))
+    heard = {HEARD: done[HEARD]} if HEARD in done else {}
+    return _in_plan_order(plan, dated(f, state.outcome, heard))

@@ -8,16 +8,19 @@ from datetime import date, timedelta
 
 from secondround.input.facts import Facts
 from secondround.input.public_holidays import region_name
-from secondround.input.text import clean_line, format_date, parse_date
+from secondround.input.text import clean_line, days_of
+from secondround.input.words import format_date
 
 __all__ = [
     "CALL_AFTER",
     "FIRST_AFTER_DECISION",
     "FOLLOWUP_GAP",
+    "HEARD",
     "REMOTE_EXTRA",
     "Step",
     "add_business_days",
     "calendar_notes",
+    "dated",
     "mail_day",
     "schedule",
 ]
@@ -114,10 +117,8 @@ def _who(f: Facts, i: int) -> str:
     return f.people[i].label if i < len(f.people) else "your interviewer"
 
 
-def _day_of(stamp: str) -> date | None:
-    # The app stores a date or a full ISO timestamp; the day is what counts.
-    text = stamp.strip()
-    return parse_date(text[:10] if len(text) > 10 and text[10] in "T " else text)
+# Where the day the outcome was heard goes among the days the steps were done.
+HEARD = ""
 
 
 def schedule(
@@ -133,10 +134,16 @@ def schedule(
     it count from that day. When the outcome is known (an offer, or not hired) the follow-up
     asking about the decision is dropped; not hired adds the letter asking to be kept in mind.
     """
+    return dated(f, outcome, days_of({**(checks or {}), HEARD: outcome_on}))
+
+
+def dated(f: Facts, outcome: str, done: Mapping[str, date]) -> tuple[Step, ...]:
+    """schedule() with the ticks already read as days (`done`, with the day the outcome was
+    heard under HEARD): the plan reads the stored stamps once for both its schedules."""
     if f.when is None:
         return ()
     try:
-        return _schedule(f, f.when, outcome, outcome_on, checks or {})
+        return _schedule(f, f.when, outcome, done)
     except OverflowError:
         # Only reachable for dates in year 9999, where no plan makes sense anyway.
         return ()
@@ -173,13 +180,13 @@ def _offer_steps(main: str, lead: int, heard: date, off: Collection[date]) -> li
 
 
 def _schedule(
-    f: Facts, interview: date, outcome: str, outcome_on: str, checks: Mapping[str, str]
+    f: Facts, interview: date, outcome: str, done_on: Mapping[str, date]
 ) -> tuple[Step, ...]:
     off = f.calendar.days
     steps: list[Step] = []
 
     def add(step_id: str, title: str, detail: str, due: date, who: int | None, why: str) -> date:
-        done = _day_of(checks.get(step_id, ""))
+        done = done_on.get(step_id)
         if done is not None:
             # Done is done: a date typed or changed later never moves it.
             steps.append(Step(step_id, title, detail, done, who))
@@ -285,7 +292,7 @@ def _schedule(
             _why(second, _skipped(base, second, off)),
         )
     if outcome == "not_hired":
-        heard = _day_of(outcome_on) or interview
+        heard = done_on.get(HEARD) or interview
         reply = add_business_days(heard, 1, off)
         add(
             "not-hired",
@@ -297,7 +304,7 @@ def _schedule(
             _why(reply, _skipped(heard, reply, off)),
         )
     if outcome == "offer":
-        heard = _day_of(outcome_on) or interview
+        heard = done_on.get(HEARD) or interview
         for step in _offer_steps(main, lead, heard, off):
             add(step.id, step.title, step.detail, step.due, step.interviewer, "")
     # A stable sort keeps the order above for steps on the same day.

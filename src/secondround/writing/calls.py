@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from secondround.input.facts import Facts, Person
-from secondround.input.phrasing import end
 from secondround.input.profile import Tone
-from secondround.input.text import format_date
+from secondround.input.words import end, format_date
 from secondround.writing.sentences import slots_of
 
 __all__ = [

@@ -7,8 +7,8 @@ from functools import lru_cache
 from typing import Literal, get_args
 
 from secondround.input.facts import Facts, Person, person_of
-from secondround.input.phrasing import count_words
 from secondround.input.profile import Interviewer
+from secondround.input.words import count_words
 from secondround.saved.state import Outcome
 from secondround.writing.calls import call_script, voicemail_message
 from secondround.writing.letters import (
@@ -20,7 +20,7 @@ from secondround.writing.letters import (
     offer_other_note_to,
     offer_terms_email,
 )
-from secondround.writing.mailto import mailto
+from secondround.writing.mailto import mail_link
 from secondround.writing.notes import thank_you_card, thank_you_email
 from secondround.writing.sentences import as_letter, greeting, signed
 
@@ -111,7 +111,7 @@ def _draft(
         to=to,
         subject=subject,
         body=body,
-        mailto=mailto(to, subject, body) if email else "",
+        mailto=mail_link(to, subject, body) if email else "",
         words=words,
         note=note,
     )

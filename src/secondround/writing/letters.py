@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from secondround.input.facts import Facts, Person
-from secondround.input.phrasing import end
-from secondround.input.text import format_date
+from secondround.input.words import end, format_date
 from secondround.writing.sentences import slots_of, subject_line, the_noun
 
 __all__ = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from secondround.input.facts import Facts, Person
-from secondround.input.phrasing import count_words
+from secondround.input.words import count_words
 from secondround.writing.sentences import (
     CARD_MAX_WORDS,
     CARD_SENTENCES,

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from secondround.input.facts import Facts, Person
-from secondround.input.phrasing import count_words, end, join_items
 from secondround.input.profile import Role, Tone
-from secondround.input.text import format_date
+from secondround.input.words import count_words, end, format_date, join_items
 from secondround.writing.wording import Table
 
 # The guide's lengths (docs/steps.md): one paragraph of 100 to 180 words; a card of three or
