@@ -14,6 +14,7 @@ from corpus import PANEL_PROFILES, QUALIFICATIONS, TOPICS
 from background import Command, run
 from secondround.input.example import example_profile
 from secondround.input.facts import facts_of
+from secondround.input.fields import PERSON_TEXT, text_fields
 from secondround.input.phrasing import as_item, phrase, topic_item
 from secondround.input.profile import ROLES, Interviewer, Profile, Role, Tone
 from secondround.input.text import clean_line
@@ -65,9 +66,10 @@ def corpus() -> dict[str, Profile]:
 
 
 def typed_text(p: Profile) -> list[str]:
-    fields = [p.name, p.email, p.phone, p.company, p.position, p.availability, *p.qualifications]
+    # Every declared field: a field added later is the reader's own text too.
+    fields = [getattr(p, name) for name in text_fields(type(p))] + list(p.qualifications)
     for person in p.interviewers:
-        fields += [person.name, person.email, person.salutation, person.topics, person.title]
+        fields += [getattr(person, name) for name in PERSON_TEXT]
     # A name also appears in parts ("Dr. Cho", "Helen"): each of its words is the reader's.
     for name in (p.name, p.company, *(person.name for person in p.interviewers)):
         fields += [word.strip(_PUNCTUATION) for word in name.split()]

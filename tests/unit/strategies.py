@@ -7,6 +7,8 @@ from datetime import date
 
 from hypothesis import strategies as st
 
+from secondround.input.fields import PERSON_TEXT
+from secondround.input.form import declared
 from secondround.input.profile import MAX_INTERVIEWERS, ROLES, Interviewer, Profile, Role, Tone
 from secondround.saved.state import State
 
@@ -32,36 +34,31 @@ region_codes = st.sampled_from(["", "US", "US-CA", "GB-SCT", "DE-BY", "IN", "ZZ"
 
 @st.composite
 def profiles(draw: st.DrawFn, text: st.SearchStrategy[str] = any_text) -> Profile:
+    # Every declared text field, whatever it is (a field added later is drawn too): dates
+    # sometimes real, the region sometimes one the table has.
     people = draw(
         st.lists(
             st.builds(
                 Interviewer,
-                name=text,
-                title=text,
-                email=text,
+                **{name: text for name in PERSON_TEXT},
                 tone=tones,
-                salutation=text,
                 role=roles,
-                topics=text,
             ),
             min_size=0,
             max_size=MAX_INTERVIEWERS,
         )
     )
     dates = st.one_of(iso_dates, st.just(""), text)
+    typed = {
+        name: draw(dates if spec.input == "date" else text)
+        for name, spec in declared(Profile)
+        if name != "qualifications"
+    }
     return Profile(
-        name=draw(text),
-        email=draw(text),
-        phone=draw(text),
-        company=draw(text),
-        position=draw(text),
+        **{**typed, "region": draw(st.one_of(region_codes, text))},
         # Ids as the kit gives them: unique, and not always in order (people were removed).
         interviewers=tuple(replace(x, id=f"p{2 * i + 1}") for i, x in enumerate(people)),
-        interview_date=draw(dates),
         qualifications=(draw(text), draw(text), draw(text)),
-        decision_date=draw(dates),
-        availability=draw(text),
-        region=draw(st.one_of(region_codes, text)),
         remote=draw(st.booleans()),
         prefer_email=draw(st.booleans()),
         coordinator=draw(st.integers(min_value=-1, max_value=MAX_INTERVIEWERS - 1)),

@@ -19,25 +19,13 @@ from secondround.app.model import Model
 from secondround.app.on_applications import glance
 from secondround.app.update import view
 from secondround.input.example import example_profile
+from secondround.input.fields import form_paths
 from secondround.saved.state import State
 
 CLOCK = {"now_ms": 1_795_689_000_000, "tz_offset_min": 0}
 
-_PATHS = st.sampled_from(
-    [
-        "name",
-        "company",
-        "position",
-        "interview_date",
-        "decision_date",
-        "qualifications.0",
-        "interviewers.0.name",
-        "interviewers.0.topics",
-        "interviewers.1.name",
-        "interviewers.1.salutation",
-        "interviewers.2.email",
-    ]
-)
+# Every declared field of the form, for three people (a field added later is typed in too).
+_PATHS = st.sampled_from(sorted({path for i in range(3) for path in form_paths(i)}))
 _DATES = st.sampled_from(["2026-11-02", "2026-11-20", "2026-12-24", "not a date", ""])
 
 _events = st.one_of(

@@ -8,7 +8,7 @@ from functools import lru_cache
 from secondround.app.checklist_view import download_button
 from secondround.app.model import SHARE_MARK, Notice
 from secondround.app.render import Node, el
-from secondround.input.profile import without_contact
+from secondround.input.profile import left_out, without_contact
 from secondround.saved.codec import to_bookmark
 from secondround.saved.state import State
 
@@ -96,8 +96,8 @@ def _keep_section(bookmark: str, shared: str) -> Node:
             "p",
             {},
             "Your details stay in this browser. The address of this page carries the whole "
-            "checklist of the application shown: your name, email and phone, your interviewers' "
-            "names and emails, your notes and your ticks. Each application has its own address. "
+            "checklist of the application shown: your details, your interviewers' names and "
+            "emails, your notes and your ticks. Each application has its own address. "
             "Bookmark it to open that application in any browser, beside any others there, and "
             "keep it to yourself.",
         ),
@@ -105,7 +105,7 @@ def _keep_section(bookmark: str, shared: str) -> Node:
             "p",
             {},
             "To ask a friend or a coach for a second opinion, share the link for feedback "
-            "instead: it holds the same checklist without your name, email and phone.",
+            f"instead: it holds the same checklist without {left_out('your')}.",
         ),
         el(
             "div",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from secondround.app.model import Notice
+from secondround.input.profile import left_out
 from secondround.saved.applications import (
     TooMany,
 )
@@ -67,8 +68,8 @@ OLDER_BOOKMARK = Notice(
 
 SHARED = Notice(
     "info",
-    "This checklist was shared without its owner's contact details: the name, email and phone "
-    "fields are empty on purpose.",
+    "This checklist was shared without its owner's contact details: "
+    f"{left_out('their')} are left empty on purpose.",
 )
 
 
