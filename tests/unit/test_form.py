@@ -154,3 +154,12 @@ def test_a_field_declared_private_leaves_the_shared_link_and_is_named_in_its_wor
     assert left_out("their", WithPortfolio) == (
         "their name, email, phone and portfolio link, and their interviewers' emails"
     )
+
+
+@dataclass(frozen=True)
+class WithGitHub(Profile):
+    github: str = field(default="", metadata=ask("GitHub profile", 200, private=True))
+
+
+def test_a_private_field_named_with_capitals_inside_keeps_them_in_the_wording() -> None:
+    assert left_out("your", WithGitHub).startswith("your name, email, phone and GitHub profile")

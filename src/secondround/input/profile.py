@@ -241,7 +241,9 @@ def without_contact(profile: Profile) -> Profile:
 def _what(label: str) -> str:
     """A label as words in a sentence: "Your name" -> "name", "LinkedIn profile" as it is."""
     words = label.removeprefix("Your ")
-    return words if words[1:2].isupper() else words[:1].lower() + words[1:]
+    first = words.split(" ", 1)[0]
+    # A name with capitals inside ("LinkedIn", "GitHub", "URL") keeps them.
+    return words[:1].lower() + words[1:] if first[1:].islower() else words
 
 
 def _listed(items: list[str]) -> str:
