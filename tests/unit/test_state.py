@@ -12,14 +12,12 @@ from hypothesis import strategies as st
 from strategies import hostile_text, states
 
 from secondround.input.profile import Interviewer, Profile
+from secondround.saved.migrations import MIGRATIONS, _dates_v1_to_v2, migrate
 from secondround.saved.state import (
-    MIGRATIONS,
     SCHEMA_VERSION,
     FrozenChecks,
     ShapeError,
     State,
-    _dates_v1_to_v2,
-    migrate,
     state_from_dict,
     state_to_dict,
 )
@@ -101,8 +99,34 @@ def test_state_freezes_any_mapping_given() -> None:
     assert State() == State()
 
 
+# SAMPLE as it is written: a field at its default is left out.
+SPARSE: dict[str, Any] = {
+    "id": "k3Xq_9-b",
+    "revision": 12,
+    "edits": {"p1:email": "Dear Dana,\n\nMy own words."},
+    "profile": {
+        "name": "Sam Rivera",
+        "email": "sam@example.com",
+        "company": "Northwind",
+        "position": "Analyst",
+        "interviewers": [{"id": "p1", "name": "Dana Whitfield", "tone": "relaxed"}],
+        "interview_date": "2026-11-24",
+        "qualifications": ["SQL", "Tableau", ""],
+    },
+    "checks": {"email-p1": "2026-11-24T18:00:00Z"},
+}
+
+
 def test_to_dict() -> None:
-    assert state_to_dict(SAMPLE) == SAMPLE_DICT
+    assert state_to_dict(SAMPLE) == SPARSE
+    assert state_from_dict(SPARSE) == SAMPLE
+
+
+def test_a_profile_with_nobody_listed_says_so() -> None:
+    # One blank person is the default; an empty list is not, and is written.
+    nobody = State(profile=Profile(interviewers=()))
+    assert state_to_dict(nobody) == {"profile": {"interviewers": []}}
+    assert state_from_dict(state_to_dict(nobody)) == nobody
 
 
 def test_from_dict() -> None:
@@ -233,7 +257,11 @@ def test_a_state_with_no_keys_is_the_empty_state() -> None:
     ],
 )
 def test_keys_from_a_newer_build_are_kept_and_written_back(path: tuple[Any, ...]) -> None:
-    newer = _broken(path, {"url": "https://example.org/in/sam", "since": [2026, 12]})
+    newer = copy.deepcopy(SPARSE)
+    target: Any = newer
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = {"url": "https://example.org/in/sam", "since": [2026, 12]}
     state = state_from_dict(newer)
     assert state_to_dict(state) == newer
     # A change made by this build keeps them too.
@@ -267,7 +295,7 @@ _new_key = st.text(min_size=1, max_size=12).filter(
 def test_any_unknown_json_survives_a_round_trip(
     top: dict[str, Any], profile: dict[str, Any], person: dict[str, Any]
 ) -> None:
-    newer = copy.deepcopy(SAMPLE_DICT)
+    newer = copy.deepcopy(SPARSE)
     newer.update(top)
     newer["profile"].update(profile)
     newer["profile"]["interviewers"][0].update(person)
@@ -386,8 +414,7 @@ def test_migrate_rejects_a_broken_v0() -> None:
 
 @pytest.mark.parametrize("where", ["name", "availability"])
 def test_a_lone_surrogate_is_refused_with_its_place(where: str) -> None:
-    data = state_to_dict(State())
-    data["profile"][where] = "\ud800"
+    data = {"profile": {where: "\ud800"}}
     with pytest.raises(ShapeError, match=f"profile.{where} holds broken text"):
         state_from_dict(data)
 

@@ -8,12 +8,11 @@ import re
 import zlib
 from typing import Any
 
+from secondround.saved.migrations import MIGRATIONS, migrate
 from secondround.saved.state import (
-    MIGRATIONS,
     SCHEMA_VERSION,
     ShapeError,
     State,
-    migrate,
     state_from_dict,
     state_to_dict,
 )

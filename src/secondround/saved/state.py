@@ -1,17 +1,18 @@
-"""Everything the widget remembers, and its plain-dict form: read tolerantly, migrated rarely.
+"""Everything the widget remembers, and its plain-dict form: read tolerantly, written sparsely.
 
 A key this build declares but the dict lacks takes the field's default, so adding an optional
-field needs no migration; a key it does not know (a newer build's) is kept, as protobuf keeps
-unknown fields, and written back unchanged. A schema number changes only when a meaning does.
+field needs no migration, and a field at its default is not written; a key this build does not
+know (a newer build's) is kept, as protobuf keeps unknown fields, and written back unchanged. A
+schema number changes only when a meaning does (migrations.py).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal, cast, get_args
+from typing import Any, Literal, get_args
 
 from secondround.input.fields import PERSON_TEXT, text_fields
 from secondround.input.profile import MAX_INTERVIEWERS, ROLES, Interviewer, Profile
@@ -21,23 +22,33 @@ __all__ = [
     "MAX_CHECKS",
     "MAX_EDITS",
     "MAX_EDIT_CHARS",
+    "MAX_REVISION",
     "MAX_UNKNOWN_CHARS",
-    "MIGRATIONS",
     "SCHEMA_VERSION",
+    "STATE_KEYS",
+    "V1_STATE_KEYS",
     "FrozenChecks",
     "Outcome",
     "ShapeError",
     "State",
     "content",
-    "migrate",
+    "flag_of",
+    "list_of",
     "state_from_dict",
     "state_to_dict",
+    "text_of",
 ]
 
+
 Outcome = Literal["waiting", "offer", "not_hired"]
+
+
 _OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 
+
 SCHEMA_VERSION = 2
+
+
 # Far above the 17 steps a six-interviewer plan has: a bound for hostile input only.
 MAX_CHECKS = 64
 
@@ -124,57 +135,58 @@ def _unknown_of(s: State) -> dict[str, Any]:
     return kept if isinstance(kept, dict) else {}
 
 
+_NO_PERSON = Interviewer()
+
+
+def _changed(pairs: Iterable[tuple[str, Any, Any]]) -> dict[str, Any]:
+    """The keys whose value is not the field's default: reading gives the default back."""
+    return {key: value for key, value, default in pairs if value != default}
+
+
+def _person_dict(i: Interviewer, kept: dict[str, Any]) -> dict[str, Any]:
+    fields = (*PERSON_TEXT, "tone", "role")
+    return {
+        **kept,
+        "id": i.id,
+        **_changed((name, getattr(i, name), getattr(_NO_PERSON, name)) for name in fields),
+    }
+
+
 def state_to_dict(s: State) -> dict[str, Any]:
-    """The state as JSON-ready builtins; `state_from_dict` reads it back exactly, and the keys
+    """The state as JSON-ready builtins, each field only when it is not its default (reading
+    takes the default for a missing key); `state_from_dict` reads it back exactly, and the keys
     a newer build saved go back where they were."""
     kept = _unknown_of(s)
     people_kept = kept.get("people", {})
     p = s.profile
-    text = text_fields(type(p))
-    profile: dict[str, Any] = {
+    # The defaults of the profile's own class (a subclass may declare more fields).
+    blank = type(p)()
+    names = (*text_fields(type(p)), *_PROFILE_FLAGS, "coordinator")
+    profile = {
         **kept.get("profile", {}),
-        **{name: getattr(p, name) for name in text + _PROFILE_FLAGS},
+        **_changed((name, getattr(p, name), getattr(blank, name)) for name in names),
     }
-    profile["interviewers"] = [
-        {
-            **people_kept.get(i.id, {}),
-            "id": i.id,
-            **{name: getattr(i, name) for name in PERSON_TEXT},
-            "tone": i.tone,
-            "role": i.role,
-        }
-        for i in p.interviewers
-    ]
-    profile["qualifications"] = list(p.qualifications)
-    profile["coordinator"] = p.coordinator
-    return {
-        **kept.get("state", {}),
-        "id": s.id,
-        "revision": s.revision,
-        "edits": dict(s.edits),
-        "profile": profile,
-        "checks": dict(s.checks),
-        "outcome": s.outcome,
-        "outcome_on": s.outcome_on,
-    }
-
-
-def _obj(value: object, where: str, keys: frozenset[str]) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise ShapeError(f"{where} should be an object.")
-    if set(value) != keys:
-        missing = sorted(keys - set(value))
-        extra = sorted(set(value) - keys)
-        what = (
-            f"is missing {', '.join(missing)}"
-            if missing
-            else f"has unknown {', '.join(map(str, extra))}"
+    if p.qualifications != blank.qualifications:
+        profile["qualifications"] = list(p.qualifications)
+    if p.interviewers != blank.interviewers:
+        profile["interviewers"] = [
+            _person_dict(i, people_kept.get(i.id, {})) for i in p.interviewers
+        ]
+    top = _changed(
+        (
+            ("id", s.id, ""),
+            ("revision", s.revision, 0),
+            ("edits", dict(s.edits), {}),
+            ("profile", profile, {}),
+            ("checks", dict(s.checks), {}),
+            ("outcome", s.outcome, "waiting"),
+            ("outcome_on", s.outcome_on, ""),
         )
-        raise ShapeError(f"{where} {what}.")
-    return cast(dict[str, Any], value)
+    )
+    return {**kept.get("state", {}), **top}
 
 
-def _text(value: object, where: str) -> str:
+def text_of(value: object, where: str) -> str:
     if not isinstance(value, str):
         raise ShapeError(f"{where} should be text.")
     try:
@@ -186,34 +198,54 @@ def _text(value: object, where: str) -> str:
     return value
 
 
-def _flag(value: object, where: str) -> bool:
+def flag_of(value: object, where: str) -> bool:
     if not isinstance(value, bool):
         raise ShapeError(f"{where} should be true or false.")
     return value
 
 
-def _list(value: object, where: str) -> list[Any]:
+def list_of(value: object, where: str) -> list[Any]:
     if not isinstance(value, list):
         raise ShapeError(f"{where} should be a list.")
     return value
 
 
-_V1_STATE_KEYS = frozenset({"profile", "checks", "outcome", "outcome_on"})
-_STATE_KEYS = _V1_STATE_KEYS | {"id", "revision", "edits"}
+V1_STATE_KEYS = frozenset({"profile", "checks", "outcome", "outcome_on"})
+
+
+STATE_KEYS = V1_STATE_KEYS | {"id", "revision", "edits"}
+
+
 # A rewritten draft may be long, but a bookmark must stay a link: these bound hostile input.
 MAX_EDITS = 24
+
+
 MAX_EDIT_CHARS = 3000
+
+
 EDIT_KEY = re.compile(r"[A-Za-z0-9_-]{1,16}:[a-z_]{1,24}")
+
+
 _ID = re.compile(r"[A-Za-z0-9_-]{0,32}")
+
+
 # Far beyond any reader's edits (one per keystroke), and exact as a JSON number in any parser.
 MAX_REVISION = 2**53 - 1
+
+
 # What a newer build may add that this one keeps unread: generous for new fields, far below
 # what storage and a bookmark link hold.
 MAX_UNKNOWN_CHARS = 16 * 1024
+
+
 _PROFILE_KEYS = frozenset(
     {*_PROFILE_TEXT, *_PROFILE_FLAGS, "interviewers", "qualifications", "coordinator"}
 )
+
+
 _INTERVIEWER_KEYS = frozenset({*PERSON_TEXT, "tone", "role", "id"})
+
+
 _PERSON_ID = re.compile(r"[A-Za-z0-9_-]{1,16}")
 
 
@@ -229,10 +261,10 @@ def _split(value: object, where: str, known: frozenset[str]) -> tuple[dict[str, 
 def _interviewer(value: object, where: str) -> tuple[Interviewer, dict[str, Any]]:
     d, rest = _split(value, where, _INTERVIEWER_KEYS)
     found: dict[str, Any] = {
-        name: _text(d[name], f"{where}.{name}") for name in PERSON_TEXT if name in d
+        name: text_of(d[name], f"{where}.{name}") for name in PERSON_TEXT if name in d
     }
     if "id" in d:
-        person_id = _text(d["id"], f"{where}.id")
+        person_id = text_of(d["id"], f"{where}.id")
         if not _PERSON_ID.fullmatch(person_id):
             raise ShapeError(
                 f"{where}.id should be 1 to 16 letters, digits, dashes or underscores."
@@ -256,8 +288,8 @@ def _text_map(value: object, where: str, most: int) -> dict[str, str]:
     if len(value) > most:
         raise ShapeError(f"{where} has more than {most} entries.")
     for key, text in value.items():
-        _text(key, f"a {where} entry's name")
-        _text(text, f"{where}.{key}")
+        text_of(key, f"a {where} entry's name")
+        text_of(text, f"{where}.{key}")
     return value
 
 
@@ -265,14 +297,14 @@ def _profile(value: object) -> tuple[Profile, dict[str, Any], dict[str, Any]]:
     """The profile, what a newer build added to it, and to each person (by their id)."""
     p, rest = _split(value, "profile", _PROFILE_KEYS)
     found: dict[str, Any] = {
-        name: _text(p[name], f"profile.{name}") for name in _PROFILE_TEXT if name in p
+        name: text_of(p[name], f"profile.{name}") for name in _PROFILE_TEXT if name in p
     }
     for name in _PROFILE_FLAGS:
         if name in p:
-            found[name] = _flag(p[name], f"profile.{name}")
+            found[name] = flag_of(p[name], f"profile.{name}")
     extras: list[dict[str, Any]] = []
     if "interviewers" in p:
-        people = _list(p["interviewers"], "profile.interviewers")
+        people = list_of(p["interviewers"], "profile.interviewers")
         if len(people) > MAX_INTERVIEWERS:
             raise ShapeError(f"profile.interviewers has more than {MAX_INTERVIEWERS} people.")
         ids = [x["id"] for x in people if isinstance(x, dict) and "id" in x]
@@ -282,11 +314,11 @@ def _profile(value: object) -> tuple[Profile, dict[str, Any], dict[str, Any]]:
         found["interviewers"] = tuple(person for person, _ in read)
         extras = [extra for _, extra in read]
     if "qualifications" in p:
-        quals = _list(p["qualifications"], "profile.qualifications")
+        quals = list_of(p["qualifications"], "profile.qualifications")
         if len(quals) != 3:
             raise ShapeError("profile.qualifications should have exactly three entries.")
         found["qualifications"] = tuple(
-            _text(q, f"profile.qualifications[{i}]") for i, q in enumerate(quals)
+            text_of(q, f"profile.qualifications[{i}]") for i, q in enumerate(quals)
         )
     if "coordinator" in p:
         coordinator = p["coordinator"]
@@ -307,7 +339,7 @@ def _profile(value: object) -> tuple[Profile, dict[str, Any], dict[str, Any]]:
 def state_from_dict(d: object) -> State:
     """Read a current-schema dict: a missing key takes its default, an unknown one is kept;
     a present key of the wrong type or out of bounds is a ShapeError naming it."""
-    top, rest = _split(d, "state", _STATE_KEYS)
+    top, rest = _split(d, "state", STATE_KEYS)
     found: dict[str, Any] = {}
     profile_rest: dict[str, Any] = {}
     people_rest: dict[str, Any] = {}
@@ -320,9 +352,9 @@ def state_from_dict(d: object) -> State:
             raise ShapeError("outcome should be waiting, offer or not_hired.")
         found["outcome"] = top["outcome"]
     if "outcome_on" in top:
-        found["outcome_on"] = _text(top["outcome_on"], "outcome_on")
+        found["outcome_on"] = text_of(top["outcome_on"], "outcome_on")
     if "id" in top:
-        ident = _text(top["id"], "id")
+        ident = text_of(top["id"], "id")
         if not _ID.fullmatch(ident):
             raise ShapeError("id should be up to 32 letters, digits, dashes or underscores.")
         found["id"] = ident
@@ -355,139 +387,5 @@ def _unknown_text(kept: dict[str, Any]) -> str:
         raise ShapeError(
             f"it holds more than {MAX_UNKNOWN_CHARS} characters this version does not know."
         )
-    _text(text, "a part this version does not know")
+    text_of(text, "a part this version does not know")
     return text
-
-
-def _v0_to_v1(d: dict[str, Any]) -> dict[str, Any]:
-    """Schema 0 kept one interviewer, up to three qualifications and no outcome or dates to decide.
-
-    No schema 0 state was ever published; it is defined so the migration path
-    is exercised by tests before a real schema change needs it.
-    """
-    old = _obj(d, "state", frozenset({"profile", "checks"}))
-    p = _obj(
-        old["profile"],
-        "profile",
-        frozenset(
-            {
-                "name",
-                "email",
-                "phone",
-                "company",
-                "position",
-                "interview_date",
-                "qualifications",
-                "discussed",
-                "interviewer",
-            }
-        ),
-    )
-    quals = _list(p["qualifications"], "profile.qualifications")
-    if len(quals) > 3:
-        raise ShapeError("profile.qualifications has more than three entries.")
-    profile = {k: v for k, v in p.items() if k != "interviewer"}
-    profile.update(
-        interviewers=[p["interviewer"]],
-        qualifications=[*quals, *[""] * (3 - len(quals))],
-        decision_date="",
-        availability="",
-    )
-    return {"profile": profile, "checks": old["checks"], "outcome": "waiting", "outcome_on": ""}
-
-
-def _dates_v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
-    """Schema 2's date fields: no region, an in-person interview, a call as the first check-in.
-
-    With no region a schema 1 state keeps the dates it had (weekends only) until the reader
-    picks one. The input is never changed.
-    """
-    old = _obj(d, "state", _V1_STATE_KEYS)
-    if not isinstance(old["profile"], dict):
-        raise ShapeError("profile should be an object.")
-    profile = {**old["profile"], "region": "", "remote": False, "prefer_email": False}
-    return {**old, "profile": profile}
-
-
-def _identity_v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
-    """Schema 2's identity (a schema 1 checklist gets one at its next save) and no edits yet."""
-    return {"id": "", "revision": 0, "edits": {}, **d}
-
-
-_PER_PERSON_STEP = re.compile(r"(email|card)-(\d+)")
-
-
-def _ids_v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
-    """Schema 2's people have ids ("p1", "p2" by position) and their ticks follow the ids.
-
-    Schema 1 kept a tick as "email-0": the first person's, whoever that was at the time.
-    """
-    old = _obj(d, "state", _STATE_KEYS)
-    profile = old["profile"]
-    if not isinstance(profile, dict):
-        raise ShapeError("profile should be an object.")
-    people = _list(profile.get("interviewers"), "profile.interviewers")
-    with_ids = [
-        {**x, "id": f"p{i + 1}"} if isinstance(x, dict) else x  # refused later, with its place
-        for i, x in enumerate(people)
-    ]
-    checks = old["checks"]
-    if not isinstance(checks, dict):
-        raise ShapeError("checks should be an object.")
-    renamed = {}
-    for key, value in checks.items():
-        match = _PER_PERSON_STEP.fullmatch(key) if isinstance(key, str) else None
-        renamed[f"{match[1]}-p{int(match[2]) + 1}" if match else key] = value
-    return {**old, "profile": {**profile, "interviewers": with_ids}, "checks": renamed}
-
-
-def _people_v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
-    """Schema 1 had one "discussed" for the whole profile and no part or salutation per person.
-
-    What was discussed moves onto every interviewer: the reader can then make each
-    one their own, and no note loses the detail it had. The first interviewer was the
-    one the call went to, so they become the hiring manager; the others the panel.
-    Salutations start empty, which means the default from the name and tone.
-    """
-    old = _obj(d, "state", _V1_STATE_KEYS)
-    p = old["profile"]
-    if not isinstance(p, dict) or "discussed" not in p:
-        raise ShapeError("profile is missing discussed.")
-    profile = {k: v for k, v in p.items() if k != "discussed"}
-    discussed = p["discussed"]
-    people = _list(p.get("interviewers"), "profile.interviewers")
-    profile["interviewers"] = [
-        {
-            **person,
-            "salutation": "",
-            "role": "hiring_manager" if i == 0 else "panel",
-            "topics": discussed,
-        }
-        if isinstance(person, dict)
-        else person  # left for state_from_dict to refuse with its place
-        for i, person in enumerate(people)
-    ]
-    profile["coordinator"] = -1
-    return {**old, "profile": profile}
-
-
-def _v1_to_v2(d: dict[str, Any]) -> dict[str, Any]:
-    """Schema 1 to 2: each part of the change migrates its own fields, in this order."""
-    return _ids_v1_to_v2(_identity_v1_to_v2(_people_v1_to_v2(_dates_v1_to_v2(d))))
-
-
-# MIGRATIONS[v] turns a schema v state dict into a schema v + 1 one.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
-    0: _v0_to_v1,
-    1: _v1_to_v2,
-}
-
-
-def migrate(d: dict[str, Any], version: int) -> dict[str, Any]:
-    """Bring a state dict of an older schema up to SCHEMA_VERSION, one step at a time."""
-    if version > SCHEMA_VERSION or (version < SCHEMA_VERSION and version not in MIGRATIONS):
-        raise ShapeError(f"There is no migration from schema {version}.")
-    while version < SCHEMA_VERSION:
-        d = MIGRATIONS[version](d)
-        version += 1
-    return d
