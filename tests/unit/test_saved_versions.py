@@ -91,7 +91,7 @@ def _newer(storage: dict[str, str]) -> dict[str, str]:
         record = json.loads(text)
         record["synced"] = {"device": "phone"}
         if key == HOME_KEY:
-            record["you"]["linkedin"] = "https://example.org/in/jordan"
+            record["you"]["mastodon"] = "@jordan@example.social"
         else:
             record["state"]["pinned"] = True
             record["state"]["profile"]["portfolio"] = "https://example.org/work"
@@ -118,7 +118,7 @@ def _leaves(text: str) -> set[str]:
     return {leaf for leaf in found if any(k in leaf for k in NEWER_KEYS)}
 
 
-NEWER_KEYS = ("synced", "linkedin", "pinned", "portfolio", "pronouns")
+NEWER_KEYS = ("synced", "mastodon", "pinned", "portfolio", "pronouns")
 
 
 def test_a_newer_builds_keys_survive_a_change_written_by_this_build() -> None:

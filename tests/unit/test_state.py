@@ -252,7 +252,7 @@ def test_a_state_with_no_keys_is_the_empty_state() -> None:
     "path",
     [
         pytest.param(("pinned",), id="state"),
-        pytest.param(("profile", "linkedin"), id="profile"),
+        pytest.param(("profile", "mastodon"), id="profile"),
         pytest.param(("profile", "interviewers", 0, "pronouns"), id="person"),
     ],
 )
