@@ -1,87 +1,121 @@
-"""What the page and the Python worker say to each other, declared once.
+"""What the page and the Python worker say to each other, declared once: names and shapes.
 
 Every message, both ways, is one JSON text. The page sends events in; the worker answers with a
-View (a whole tree or edits to the one on screen) and the effects the page must carry out. The
-names the JavaScript needs are generated from here into build.mjs by the MkDocs hook, so no event
-name, message kind, storage key, op kind or failure code is typed by hand in overrides/.
+View (a whole tree or edits to the one on screen) and the effects the page must carry out. Each
+message's shape is a TypedDict here. The build writes the names the scripts need (kinds, fields,
+codes, keys, the data-* attributes they read, the Python they call) into build.mjs, so none is
+typed by hand in a shipped script (secondround_site/names.py, tests/site/test_protocol.py).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: the shapes are read at import (EVENT_FIELDS),
+# and with postponed annotations Python 3.11 takes a NotRequired key for a required one.
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Any, Literal, NotRequired, Protocol, TypedDict, cast, get_args, get_origin
 
 # A leaf: nothing of secondround is imported here, so every other module (the views, the
 # model, the renderer, the door) can take its names from the protocol without a circle.
 
 __all__ = [
-    "ANY_EVENT_FIELDS",
+    "DATA_ATTRIBUTES",
+    "ENTRY_POINTS",
     "EVENT_FIELDS",
     "EVENT_KINDS",
+    "EVENT_SHAPES",
     "FAILURE_CODES",
+    "FIELDS",
     "FRESH_ID",
     "FRESH_ID_SHAPE",
     "FULL_TREE_EVENTS",
     "KIT_ID",
     "LOAD_STATUSES",
+    "LOAD_STEPS",
     "MESSAGE_KINDS",
+    "MESSAGE_SHAPES",
     "NO_EFFECTS",
     "OP_KINDS",
     "PROBE_KEY",
     "ROOT_ID",
     "STORAGE_PREFIX",
     "TOKEN_MARK",
+    "VALUE_ATTR",
     "VALUE_TAG",
     "VIEW_CACHE_KEY",
+    "WORKER_MODULE",
+    "DataAttribute",
     "Download",
+    "DownloadSent",
     "Effects",
+    "EffectsSent",
+    "EntryPoint",
+    "Event",
     "EventKind",
     "FailureCode",
     "FieldShape",
+    "KitAttribute",
     "LoadStatus",
+    "LoadStep",
+    "Message",
     "MessageKind",
     "OpKind",
+    "Shape",
+    "ShownView",
+    "ViewAttribute",
+    "ViewCache",
+    "ViewMessage",
     "encode",
-    "for_javascript",
+    "fields_of",
     "problem_with",
     "view_message",
 ]
 
-# Events in: what the reader did (or the page saw), as {"type": kind, "arg", "value", clock...}.
-EventKind = Literal[
-    "boot",
-    "mount",
-    "field",
-    "leave",
-    "flag",
-    "outcome",
-    "add_interviewer",
-    "remove_interviewer",
-    "undo_remove",
-    "check",
-    "reset",
-    "keep_example",
-    "edit_start",
-    "edit",
-    "edit_done",
-    "unedit",
-    "forget",
-    "restore",
-    "dismiss",
-    "import",
-    "storage",
-    "saving_off",
-    "download",
-    "app_add",
-    "app_copy",
-    "app_switch",
-    "app_archive",
-    "app_unarchive",
-    "app_delete",
-    "app_undelete",
+
+class Shape(Protocol):
+    """A message's shape, as a class: one of the TypedDicts below."""
+
+    __required_keys__: frozenset[str]
+    __optional_keys__: frozenset[str]
+    __annotations__: dict[str, Any]
+
+
+# As an object: mypy will not compare get_origin's answer with the special form itself.
+_NOT_REQUIRED: object = NotRequired
+
+
+def fields_of(shape: Shape) -> dict[str, Any]:
+    """A message shape's fields, its bases' included, and their types (NotRequired unwrapped)."""
+    # The TypedDict's own __annotations__ hold its bases' too; typing.get_type_hints would give
+    # the same, some ten times slower, in the worker's start-up.
+    return {
+        name: get_args(hint)[0] if get_origin(hint) is _NOT_REQUIRED else hint
+        for name, hint in shape.__annotations__.items()
+    }
+
+
+# --- Events in: what the reader did (or the page saw), grouped by what each kind carries.
+
+# A value alone: the address's fragment (mount), the outcome chosen, a file's text.
+_ValueKind = Literal["mount", "outcome", "import"]
+# An action on the one thing `arg` names: a field left, a person, a draft, a notice, a file.
+_ArgKind = Literal[
+    "leave", "remove_interviewer", "edit_start", "unedit", "dismiss", "download", "app_switch"
 ]
+# Text typed into the field (its path) or the draft (its key) that `arg` names.
+_TextKind = Literal["field", "edit"]
+# A box ticked or cleared: a profile flag or a checklist step, named by `arg`.
+_FlagKind = Literal["flag", "check"]
+# Actions that carry nothing but their kind: on the form and the drafts...
+_FormKind = Literal["add_interviewer", "undo_remove", "reset", "keep_example", "edit_done"]
+# ...on what the kit keeps (forget me, restore, saving found impossible)...
+_KeepKind = Literal["forget", "restore", "saving_off"]
+# ...and on the reader's applications: a new one or a copy, and one archived or deleted (the
+# current one, unless `arg` names another), and back.
+_ShelfKind = Literal["app_archive", "app_unarchive", "app_delete", "app_undelete"]
+_PlainKind = Literal[_FormKind, _KeepKind, "app_add", "app_copy", _ShelfKind]
+EventKind = Literal["boot", _ValueKind, _ArgKind, _TextKind, _FlagKind, "storage", _PlainKind]
 EVENT_KINDS: tuple[EventKind, ...] = get_args(EventKind)
 # After these the page holds no tree the worker knows of: it gets the whole tree, not edits.
 # They are also not the reader acting, so the worker's warm-up goes on through them.
@@ -93,39 +127,102 @@ FULL_TREE_EVENTS: frozenset[EventKind] = frozenset({"boot", "mount"})
 FRESH_ID = "fresh_id"
 FRESH_ID_SHAPE = re.compile(r"[A-Za-z0-9_-]{12}")
 
-# What an event must carry beside its type, by kind; a field named here and absent is refused
-# before update (the page's bug, said in the console), and so is a field of the wrong shape.
+
+# Each group's shape. A field marked NotRequired may be absent, and is checked when present:
+# the door (worker.py) refuses an event that lacks a required field or has one of the wrong
+# shape, before update.
+class _Sent(TypedDict):
+    # What the page adds to every event (kit.js): its clock when the reader acted, in
+    # milliseconds since the epoch and the minutes its time zone is behind UTC
+    # (Date.getTimezoneOffset()). FRESH_ID is not checked: the door keeps a well formed one
+    # and draws one otherwise.
+    now_ms: NotRequired[float]
+    tz_offset_min: NotRequired[float]
+    fresh_id: NotRequired[str]
+
+
+class _MayName(_Sent):
+    # A button sends its data-arg with any action; the kinds that need one require it.
+    arg: NotRequired[str]
+
+
+class _Boot(_MayName):
+    # The page's first event: its stored keys of ours, whether it may save, which build.
+    type: Literal["boot"]
+    storage: dict[str, str]
+    saving: bool
+    build: NotRequired[str]
+    language: NotRequired[str]
+
+
+class _Value(_MayName):
+    type: _ValueKind
+    value: str
+
+
+class _Arg(_Sent):
+    type: _ArgKind
+    arg: str
+
+
+class _Text(_Sent):
+    type: _TextKind
+    arg: str
+    value: str
+
+
+class _Flag(_Sent):
+    type: _FlagKind
+    arg: str
+    value: bool
+
+
+class _Storage(_Sent):
+    # Another tab wrote the key of ours `arg` names; `value` is null when it removed it.
+    type: Literal["storage"]
+    arg: str
+    value: str | None
+
+
+class _Plain(_MayName):
+    type: _PlainKind
+
+
+Event = _Boot | _Value | _Arg | _Text | _Flag | _Storage | _Plain
+EVENT_SHAPES: tuple[Shape, ...] = get_args(Event)
+
+# What a field's JSON must be, in the words of a console message.
 FieldShape = Literal["text", "true or false", "text or null", "a number", "an object"]
-_ARG: dict[str, FieldShape] = {"arg": "text"}
-_TEXT: dict[str, FieldShape] = {"value": "text"}
-_FLAG: dict[str, FieldShape] = {"value": "true or false"}
-EVENT_FIELDS: dict[EventKind, dict[str, FieldShape]] = {
-    "boot": {"storage": "an object", "saving": "true or false"},
-    "mount": _TEXT,
-    "field": {**_ARG, **_TEXT},
-    "leave": _ARG,
-    "flag": {**_ARG, **_FLAG},
-    "outcome": _TEXT,
-    "remove_interviewer": _ARG,
-    "check": {**_ARG, **_FLAG},
-    "edit_start": _ARG,
-    "edit": {**_ARG, **_TEXT},
-    "unedit": _ARG,
-    "dismiss": _ARG,
-    "import": _TEXT,
-    "storage": {**_ARG, "value": "text or null"},
-    "download": _ARG,
-    "app_switch": _ARG,
+_SHAPES: dict[object, FieldShape] = {
+    str: "text",
+    bool: "true or false",
+    str | None: "text or null",
+    float: "a number",
 }
-# Fields any event may carry; when present they must have this shape. ("value" on an event
-# that declares none is not read, and "fresh_id" the door checks and draws anew.)
-ANY_EVENT_FIELDS: dict[str, FieldShape] = {
-    "arg": "text",
-    "now_ms": "a number",
-    "tz_offset_min": "a number",
-    "language": "text",
-    "build": "text",
-}
+
+
+def _shape(hint: object) -> FieldShape:
+    return "an object" if get_origin(hint) is dict else _SHAPES[hint]
+
+
+_ByKind = dict[EventKind, dict[str, FieldShape]]
+
+
+def _event_fields() -> tuple[_ByKind, _ByKind]:
+    required: _ByKind = {}
+    optional: _ByKind = {}
+    for shape in EVENT_SHAPES:
+        fields = fields_of(shape)
+        checked = {n: _shape(h) for n, h in fields.items() if n not in ("type", FRESH_ID)}
+        for kind in get_args(fields["type"]):
+            required[kind] = {n: s for n, s in checked.items() if n in shape.__required_keys__}
+            optional[kind] = {n: s for n, s in checked.items() if n in shape.__optional_keys__}
+    return required, optional
+
+
+# Read from the shapes above: what each event kind must carry beside its type, and what it may
+# carry (each checked when present).
+EVENT_FIELDS, _MAY_CARRY = _event_fields()
 
 
 def _fits(value: object, shape: FieldShape) -> bool:
@@ -165,8 +262,8 @@ def problem_with(event: object) -> str:
     if not isinstance(kind, str) or kind not in EVENT_KINDS:
         shown = json.dumps(kind[:40]) if isinstance(kind, str) else _json_kind(kind)
         return f'"type" is {shown}, expected one of the event kinds'
-    required = EVENT_FIELDS.get(kind, {})
-    for name, shape in {**ANY_EVENT_FIELDS, **required}.items():
+    required = EVENT_FIELDS[kind]
+    for name, shape in {**_MAY_CARRY[kind], **required}.items():
         if name not in event:
             if name in required:
                 return f'a "{kind}" event has no "{name}", expected {shape}'
@@ -177,8 +274,9 @@ def problem_with(event: object) -> str:
     return ""
 
 
-# Messages out, from the worker. Only "view" comes from Python; the others are the worker
+# --- Messages out, from the worker. Only "view" comes from Python; the others are the worker
 # script's own reports while Python starts.
+
 MessageKind = Literal["progress", "step", "starting", "runtime_cached", "failed", "view"]
 MESSAGE_KINDS: tuple[MessageKind, ...] = get_args(MessageKind)
 
@@ -191,6 +289,98 @@ FAILURE_CODES: tuple[FailureCode, ...] = get_args(FailureCode)
 LoadStatus = Literal["static", "downloading", "starting", "ready", "failed"]
 LOAD_STATUSES: tuple[LoadStatus, ...] = get_args(LoadStatus)
 
+# The worker's start-up steps after its downloads: Pyodide's loader imported, our wheel unpacked.
+LoadStep = Literal["loader", "wheel"]
+LOAD_STEPS: tuple[LoadStep, ...] = get_args(LoadStep)
+
+
+# The worker script's reports (worker.mjs): bytes arrived so far of what it downloads to start,
+# and the whole of it; a start-up step done (a sign of life for the page's stall timer);
+# Pyodide loaded, Python starting; the runtime in its cache or not (the page may now set up the
+# offline copy); and why Python cannot start, with the technical detail shown beside it.
+class _Progress(TypedDict):
+    type: Literal["progress"]
+    loaded: int
+    expected: int
+
+
+class _Step(TypedDict):
+    type: Literal["step"]
+    step: LoadStep
+
+
+class _Starting(TypedDict):
+    type: Literal["starting"]
+
+
+class _RuntimeCached(TypedDict):
+    type: Literal["runtime_cached"]
+
+
+class _Failed(TypedDict):
+    type: Literal["failed"]
+    code: FailureCode
+    detail: str
+
+
+# A file the reader asked for (Download), as the page gets it.
+class DownloadSent(TypedDict):
+    filename: str
+    mime: str
+    text: str
+
+
+class EffectsSent(TypedDict):
+    """Effects, as the page gets them: writes as [key, value] pairs, in order."""
+
+    writes: list[list[str]]
+    download: DownloadSent | None
+    forget: bool
+    focus: str
+
+
+class ShownView(TypedDict):
+    """What the views draw (views.view), with the tree as the page needs it."""
+
+    # The whole tree (render.py's [tag, attrs, ...children]) after boot or mount, else the
+    # edits (render.diff) that turn the tree on screen into it.
+    tree: NotRequired[Any]
+    ops: NotRequired[list[Any]]
+    # The address fragment's token ("" for a blank kit), and the sentence for screen readers.
+    bookmark: str
+    announce: str
+
+
+class ViewMessage(TypedDict):
+    """The worker's answer to `answers` of the page's events: the View and its effects."""
+
+    type: Literal["view"]
+    answers: int
+    view: ShownView
+    effects: EffectsSent
+
+
+Message = _Progress | _Step | _Starting | _RuntimeCached | _Failed | ViewMessage
+MESSAGE_SHAPES: tuple[Shape, ...] = get_args(Message)
+
+
+# The page's last View, kept under VIEW_CACHE_KEY and shown at once on the next visit, with the
+# build that drew it: one from another build could disagree with this page's code.
+class ViewCache(TypedDict):
+    build: str
+    tree: Any
+
+
+# Every field name of every shape: the scripts take them from build.mjs (FIELD.value).
+_PARTS: tuple[Shape, ...] = (DownloadSent, EffectsSent, ShownView, ViewCache)
+FIELDS: tuple[str, ...] = tuple(
+    sorted(
+        {name for shape in (*EVENT_SHAPES, *MESSAGE_SHAPES, *_PARTS) for name in fields_of(shape)}
+    )
+)
+
+# --- The page's markup and storage.
+
 # The element the build renders the kit into (kit_page.py); the page mounts on it.
 KIT_ID = "secondround-kit"
 # The root of the View's tree (views.py draws it), which the page patches.
@@ -199,9 +389,28 @@ ROOT_ID = "sr-live"
 # Edits to the page's copy of the tree; render.py says what each holds and makes them.
 OpKind = Literal["node", "attrs", "children"]
 OP_KINDS: tuple[OpKind, ...] = get_args(OpKind)
-# An element whose content is its value: the tree keeps the text in its "value" attribute, and
-# neither the HTML (render.py) nor the page's patcher (dom.js) gives it children.
+# An element whose content is its value: the tree keeps the text in its VALUE_ATTR attribute,
+# and neither the HTML (render.py) nor the page's patcher (dom.js) gives it children. The
+# patcher sets that attribute as the element's live value too.
 VALUE_TAG = "textarea"
+VALUE_ATTR = "value"
+
+# The data-* attributes the page's scripts read. The views write them on what the reader acts
+# on (kit.js sends the event in data-action, about data-arg, or the field's or draft's text)
+# and on the buttons that copy (an element's text or a link, then say data-copied) or print.
+_ActedOn = Literal["data-field", "data-edit", "data-action", "data-arg"]
+ViewAttribute = Literal[_ActedOn, "data-copy-from", "data-copy-link", "data-copied", "data-print"]
+# The kit's markup (kit_page.py) writes them on the kit (its build), its patcher's script and
+# its announcer; on its loading line (each status's element, the megabytes, the time left)...
+_KitMarks = Literal["data-build", "data-apply-cache", "data-announce"]
+_Left = Literal["data-left", "data-left-seconds", "data-left-minutes"]
+_Loading = Literal["data-status", "data-loaded", "data-total", _Left]
+# ...and on its failure (each code's sentence, the detail, the stall's seconds) and Retry.
+_Failure = Literal["data-failure", "data-failure-detail", "data-detail", "data-stall-seconds"]
+KitAttribute = Literal[_KitMarks, _Loading, _Failure, "data-retry"]
+# The page itself marks the kit once it has put the cached View on screen (dom.js).
+DataAttribute = Literal[ViewAttribute, KitAttribute, "data-cache-applied"]
+DATA_ATTRIBUTES: tuple[DataAttribute, ...] = get_args(DataAttribute)
 
 # localStorage keys: namespaced and versioned so another app or a later schema never collides.
 STORAGE_PREFIX = "secondround:"
@@ -212,6 +421,11 @@ PROBE_KEY = "secondround:probe"
 # Every version's bookmark token starts so (codec.BOOKMARK_PREFIX is this version's): a token
 # from a later version is still recognised, and told apart from a stray fragment.
 TOKEN_MARK = "sr"
+
+# The Python the worker script calls: the module it imports, and that module's functions.
+WORKER_MODULE = "secondround.worker"
+EntryPoint = Literal["handle", "handle_all", "prepare", "rehearse"]
+ENTRY_POINTS: tuple[EntryPoint, ...] = get_args(EntryPoint)
 
 
 @dataclass(frozen=True)
@@ -236,7 +450,7 @@ class Effects:
     # The id of the element to focus once the View is shown (after a removal, say).
     focus: str = ""
 
-    def __add__(self, later: Effects) -> Effects:
+    def __add__(self, later: "Effects") -> "Effects":
         return Effects(
             writes=(*self.writes, *later.writes),
             download=later.download or self.download,
@@ -248,52 +462,29 @@ class Effects:
 NO_EFFECTS = Effects()
 
 
-def encode(message: dict[str, Any]) -> str:
+def encode(message: Mapping[str, Any]) -> str:
     """The one encoding of every message: compact JSON text, non-ASCII kept as it is."""
     return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
 
 
-def view_message(shown: dict[str, Any], effects: Effects, answers: int = 1) -> str:
+def view_message(shown: Mapping[str, Any], effects: Effects, answers: int = 1) -> str:
     """The worker's answer to events: the View (tree or ops, bookmark, announcement), effects.
 
-    `answers` is how many of the page's events this one View answers.
+    `shown` is a ShownView (views.view's, tree or ops); `answers` is how many of the page's
+    events this one View answers.
     """
     download = effects.download
-    return encode(
-        {
-            "type": "view",
-            "answers": answers,
-            "view": shown,
-            "effects": {
-                "writes": [list(pair) for pair in effects.writes],
-                "download": None
-                if download is None
-                else {"filename": download.filename, "mime": download.mime, "text": download.text},
-                "forget": effects.forget,
-                "focus": effects.focus,
-            },
-        }
-    )
-
-
-def _names(values: tuple[str, ...]) -> dict[str, str]:
-    return {value: value for value in values}
-
-
-def for_javascript() -> dict[str, Any]:
-    """The names the page and worker scripts use, as the hook writes them into build.mjs."""
-    return {
-        "EVENT": _names(EVENT_KINDS),
-        "FULL_TREE_EVENTS": sorted(FULL_TREE_EVENTS),
-        "MESSAGE": _names(MESSAGE_KINDS),
-        "FAILURE": _names(FAILURE_CODES),
-        "STATUS": _names(LOAD_STATUSES),
-        "OP": _names(OP_KINDS),
-        "VALUE_TAG": VALUE_TAG,
-        "ROOT_ID": ROOT_ID,
-        "KIT_ID": KIT_ID,
-        "STORAGE_PREFIX": STORAGE_PREFIX,
-        "PROBE_KEY": PROBE_KEY,
-        "VIEW_CACHE_KEY": VIEW_CACHE_KEY,
-        "TOKEN_MARK": TOKEN_MARK,
+    message: ViewMessage = {
+        "type": "view",
+        "answers": answers,
+        "view": cast(ShownView, shown),
+        "effects": {
+            "writes": [list(pair) for pair in effects.writes],
+            "download": None
+            if download is None
+            else {"filename": download.filename, "mime": download.mime, "text": download.text},
+            "forget": effects.forget,
+            "focus": effects.focus,
+        },
     }
+    return encode(message)

@@ -8,28 +8,37 @@ import re
 from pathlib import Path
 
 __all__ = [
+    "LOCK_JSON",
     "PACKED_RUNTIME_FILES",
+    "PYODIDE_FILE",
     "RUNTIME_FILES",
     "SHIPPED_RUNTIME_FILES",
+    "STDLIB_ZIP",
+    "WHEEL_FORMAT",
     "RuntimeMissing",
     "decoder_wasm",
     "pinned_version",
     "runtime_dir",
 ]
 
+# Pyodide's files the kit's worker asks for by name (build.mjs's PYODIDE_FILE): the loader it
+# imports, the module script the loader imports, and the WebAssembly.
+PYODIDE_FILE: dict[str, str] = {
+    "loader": "pyodide.mjs",
+    "asm": "pyodide.asm.mjs",
+    "wasm": "pyodide.asm.wasm",
+}
+STDLIB_ZIP = "python_stdlib.zip"
+LOCK_JSON = "pyodide-lock.json"
 # What the build reads from node_modules/pyodide (what bare loadPyodide() fetches).
-RUNTIME_FILES: tuple[str, ...] = (
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
-)
+RUNTIME_FILES: tuple[str, ...] = (*PYODIDE_FILE.values(), STDLIB_ZIP, LOCK_JSON)
 # What the site ships as it is: the module scripts (imported, so the worker cannot unpack them).
 # The WebAssembly ships zstd-compressed (packing.py), the standard library trimmed (stdlib.py)
 # and compressed too, and the lock file inside build.mjs, cut down to its "info".
-SHIPPED_RUNTIME_FILES: tuple[str, ...] = ("pyodide.mjs", "pyodide.asm.mjs")
-PACKED_RUNTIME_FILES: tuple[str, ...] = ("pyodide.asm.wasm",)
+SHIPPED_RUNTIME_FILES: tuple[str, ...] = (PYODIDE_FILE["loader"], PYODIDE_FILE["asm"])
+PACKED_RUNTIME_FILES: tuple[str, ...] = (PYODIDE_FILE["wasm"],)
+# What pyodide.unpackArchive is told our wheel is.
+WHEEL_FORMAT = "wheel"
 # The zstd decoder the worker runs: zstd compiled to WebAssembly by the zstddec package (pinned in
 # package.json), which carries it inside this module as base64.
 DECODER = ("zstddec", "dist/zstddec-stream.mjs")

@@ -5,16 +5,17 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from functools import cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from secondround import protocol
 from secondround.app.render import diff
 from secondround.app.update import HANDLERS
 from secondround.protocol import EVENT_KINDS, STORAGE_PREFIX
 from secondround.worker import Session
 from secondround_site import offline
+from secondround_site.names import javascript_const, protocol_names
 
 ROOT = Path(__file__).resolve().parents[2]
 OVERRIDES = ROOT / "overrides"
@@ -23,17 +24,31 @@ SCRIPTS = sorted(
 )
 # `const { A, B } = PROTOCOL;` in dom.js, and `import { A, B } from "./build.mjs"` elsewhere.
 IMPORTED = re.compile(r"(?:import|const)\s*\{([^}]*)\}\s*(?:from\s*\"\./build\.mjs\"|=\s*PROTOCOL)")
-# EVENT.field, MESSAGE.view, FAILURE.stalled, OP.node
-USED = re.compile(r"\b(EVENT|MESSAGE|FAILURE|OP|STATUS)\.(\w+)")
+# EVENT.field, FIELD.value, DATA.copy_from, PYODIDE_FILE.wasm: a generated object's member.
+USED = re.compile(r"\b(EVENT|MESSAGE|FIELD|FAILURE|OP|STATUS|STEP|DATA|ENTRY|PYODIDE_FILE)\.(\w+)")
 # The browser's own event names ("storage", "input") are not ours.
 DOM_EVENT = re.compile(r"addEventListener\(\s*\"\w+\"")
 QUOTED = re.compile(r"""["'`]([^"'`\n]*)["'`]""")
 
 
+@cache
+def _module(built_site: Path) -> dict[str, Any]:
+    """build.mjs as JavaScript reads it: each export, and whether it is frozen."""
+    module = (built_site / "assets/secondround/build.mjs").as_uri()
+    script = (
+        f"const m = await import({json.dumps(module)});"
+        "process.stdout.write(JSON.stringify(Object.fromEntries(Object.entries(m).map("
+        "([k, v]) => [k, [v, typeof v !== 'object' || Object.isFrozen(v)]]))));"
+    )
+    run = subprocess.run(
+        ["node", "--input-type=module", "-e", script], capture_output=True, text=True, check=True
+    )
+    found: dict[str, Any] = json.loads(run.stdout)
+    return found
+
+
 def _exports(built_site: Path) -> dict[str, Any]:
-    text = (built_site / "assets/secondround/build.mjs").read_text(encoding="utf-8")
-    found = re.findall(r"^export const (\w+) = (.*);$", text, re.M)
-    return {name: json.loads(value) for name, value in found}
+    return {name: value for name, (value, _) in _module(built_site).items()}
 
 
 def test_every_event_kind_has_a_handler_and_every_handler_a_declared_kind() -> None:
@@ -51,18 +66,19 @@ def test_every_name_the_scripts_import_is_one_the_build_generates(built_site: Pa
             assert name in exports[group], f"{script.name}: {group}.{name} is not declared"
 
 
-def test_the_patcher_gets_the_same_names_as_build_mjs(built_site: Path) -> None:
+def test_the_scripts_get_the_protocols_names_frozen(built_site: Path) -> None:
+    names = protocol_names()
+    exports = _module(built_site)
+    assert {key: exports[key] for key in names} == {key: [names[key], True] for key in names}
+    # The patcher, a classic script, gets the same names in front of it (dom_script).
     dom = (built_site / "assets/secondround/dom.js").read_text(encoding="utf-8")
-    names = json.loads(re.search(r"^const PROTOCOL = (.*);$", dom, re.M)[1])  # type: ignore[index]
-    exports = _exports(built_site)
-    assert names == {key: exports[key] for key in names}
-    assert names == protocol.for_javascript()
+    assert f"\nconst PROTOCOL = {javascript_const(names)};\n" in dom
 
 
 def _declared_strings() -> set[str]:
     """Every name and key the protocol declares, plus the offline copy's cache names."""
     out: set[str] = set()
-    for value in protocol.for_javascript().values():
+    for value in protocol_names().values():
         if isinstance(value, dict):
             out.update(value.values())
         elif isinstance(value, list):

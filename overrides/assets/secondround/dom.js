@@ -2,9 +2,10 @@
 // Text is only ever set as text, and attributes that could run code are refused whatever the
 // tree says. A classic script: the kit page runs it right after the kit's markup, to put the
 // reader's last View on screen before the first paint; kit.js uses the same functions.
-// PROTOCOL (op kinds, the cache's key) is put in front of this file by the build (hook.py).
+// PROTOCOL (op kinds, the cache's key and fields, data-* names) is put in front of this file by
+// the build (hook.py).
 (() => {
-  const { KIT_ID, OP, ROOT_ID, VALUE_TAG, VIEW_CACHE_KEY } = PROTOCOL;
+  const { DATA, FIELD, KIT_ID, OP, ROOT_ID, VALUE_ATTR, VALUE_TAG, VIEW_CACHE_KEY } = PROTOCOL;
   const SAFE_URL = /^(mailto:|#)/i;
 
   function allowed(name, value) {
@@ -16,7 +17,7 @@
   function setAttributes(node, attrs) {
     for (const { name } of [...node.attributes]) if (!(name in attrs)) node.removeAttribute(name);
     for (const [name, value] of Object.entries(attrs)) {
-      if (name === "value") {
+      if (name === VALUE_ATTR) {
         // The field being typed in belongs to the reader; Python's copy of it may be a key behind.
         if (node !== document.activeElement && node.value !== value) node.value = value;
         if (node.localName === VALUE_TAG) continue;
@@ -106,12 +107,12 @@
   // The View Python last produced for this reader, cached by kit.js; one from another build
   // could disagree with this page's code, so it is only used when the builds match.
   function applyCachedView(kit) {
-    if (!kit || kit.dataset.cacheApplied) return;
-    kit.dataset.cacheApplied = "true";
+    if (!kit || kit.hasAttribute(DATA.cache_applied)) return;
+    kit.setAttribute(DATA.cache_applied, "true");
     try {
       const cached = JSON.parse(localStorage.getItem(VIEW_CACHE_KEY) || "null");
-      if (cached && cached.build === kit.dataset.build) {
-        patch(document.getElementById(ROOT_ID), cached.tree);
+      if (cached && cached[FIELD.build] === kit.getAttribute(DATA.build)) {
+        patch(document.getElementById(ROOT_ID), cached[FIELD.tree]);
         performance.mark("sr-cached-view-applied");
       }
     } catch {
@@ -120,8 +121,9 @@
   }
 
   self.secondroundDom = { applyCachedView, editDom, editTree, patch };
-  // Under Node (tests/unit's agreement test) there is no document, only editTree to check.
-  if (typeof document !== "undefined" && document.currentScript?.hasAttribute("data-apply-cache")) {
+  // Under Node (tests/site/test_protocol.py's agreement test) there is no document, only
+  // editTree to check.
+  if (typeof document !== "undefined" && document.currentScript?.hasAttribute(DATA.apply_cache)) {
     applyCachedView(document.getElementById(KIT_ID));
   }
 })();

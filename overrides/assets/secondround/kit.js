@@ -1,12 +1,15 @@
 // Second Round kit, main thread: plumbing only. It forwards events to the Python worker, applies
 // the View it answers with, and makes the storage and URL writes Python asks for. All wording,
 // validation, dates and state rules live in Python (src/secondround); every name it shares
-// with Python (events, messages, keys) comes from build.mjs, generated from protocol.py.
+// with Python (events, messages and their fields, keys, data-* attributes) comes from build.mjs,
+// generated from protocol.py.
 import {
   BUILD,
   CACHE_PREFIXES,
+  DATA,
   EVENT,
   FAILURE,
+  FIELD,
   KIT_ID,
   MESSAGE,
   PROBE_KEY,
@@ -37,6 +40,11 @@ let pending = 0;
 // How many events still await their View: lets tests (and curious readers) wait for Python.
 window.__secondround = { pending: () => pending };
 
+// The markup's data-* attributes, by the names protocol.py declares: an attribute's value
+// (undefined when absent), and a selector for the elements that have it.
+const data = (node, name) => node.getAttribute(name) ?? undefined;
+const marked = (name) => `[${name}]`;
+
 function openStorage() {
   try {
     const s = window.localStorage;
@@ -58,12 +66,17 @@ function snapshot() {
   return out;
 }
 
-function send(event) {
+// An event as protocol.py declares it: its kind, what it carries, and the page's clock.
+function send(kind, fields = {}) {
   startWorker();
   pending++;
-  const clock = { now_ms: Date.now(), tz_offset_min: new Date().getTimezoneOffset() };
-  worker.postMessage(JSON.stringify({ ...event, ...clock }));
+  const clock = { [FIELD.now_ms]: Date.now(), [FIELD.tz_offset_min]: new Date().getTimezoneOffset() };
+  worker.postMessage(JSON.stringify({ [FIELD.type]: kind, ...fields, ...clock }));
 }
+
+// What most events carry: the thing acted on (a field's path, a step, a draft) and a value. An
+// undefined one is left out of the message.
+const about = (arg, value) => ({ [FIELD.arg]: arg, [FIELD.value]: value });
 
 function startWorker() {
   if (worker) return;
@@ -81,12 +94,11 @@ function startWorker() {
   showStatus(STATUS.downloading);
   samples = [];
   alive();
-  send({
-    type: EVENT.boot,
-    build: BUILD,
-    storage: snapshot(),
-    saving: store !== null,
-    language: navigator.language,
+  send(EVENT.boot, {
+    [FIELD.build]: BUILD,
+    [FIELD.storage]: snapshot(),
+    [FIELD.saving]: store !== null,
+    [FIELD.language]: navigator.language,
   });
   // Last, since one of them may be a failure that ends this worker.
   if (early) early.messages.forEach(receive);
@@ -109,10 +121,10 @@ function fail(code, detail) {
   clearTimeout(timer);
   console.warn("Second Round: Python did not start:", code, detail);
   if (kit) {
-    for (const span of kit.querySelectorAll("[data-failure]")) span.hidden = span.dataset.failure !== code;
-    kit.querySelector("[data-failure-detail]").hidden = !detail;
-    kit.querySelector("[data-detail]").textContent = detail || "";
-    kit.querySelector("[data-stall-seconds]").textContent = String(Math.round(STALL_MS / 1000));
+    for (const span of kit.querySelectorAll(marked(DATA.failure))) span.hidden = data(span, DATA.failure) !== code;
+    kit.querySelector(marked(DATA.failure_detail)).hidden = !detail;
+    kit.querySelector(marked(DATA.detail)).textContent = detail || "";
+    kit.querySelector(marked(DATA.stall_seconds)).textContent = String(Math.round(STALL_MS / 1000));
   }
   showStatus(STATUS.failed);
 }
@@ -121,54 +133,56 @@ function fail(code, detail) {
 // to matter, in seconds or minutes (the words around the number are in the page, from Python).
 let samples = [];
 let lastProgress = null;
-function showProgress(loaded, expected) {
+function showProgress(progress) {
+  const { [FIELD.loaded]: loaded, [FIELD.expected]: expected } = progress;
   const mb = (bytes) => (bytes / 1e6).toFixed(1);
-  kit.querySelector("[data-loaded]").textContent = mb(Math.min(loaded, expected || loaded));
-  if (expected) kit.querySelector("[data-total]").textContent = mb(expected);
+  kit.querySelector(marked(DATA.loaded)).textContent = mb(Math.min(loaded, expected || loaded));
+  if (expected) kit.querySelector(marked(DATA.total)).textContent = mb(expected);
   const now = performance.now();
   samples.push([now, loaded]);
   while (samples.length > 2 && now - samples[0][0] > 5000) samples.shift();
   const [t0, b0] = samples[0];
   const rate = now - t0 > 1000 ? (loaded - b0) / (now - t0) : 0;
   const left = rate > 0 ? Math.max(0, expected - loaded) / rate / 1000 : 0;
-  const seconds = kit.querySelector("[data-left-seconds]");
-  const minutes = kit.querySelector("[data-left-minutes]");
+  const seconds = kit.querySelector(marked(DATA.left_seconds));
+  const minutes = kit.querySelector(marked(DATA.left_minutes));
   seconds.hidden = !(left >= 10 && left < 90);
   minutes.hidden = !(left >= 90);
-  seconds.querySelector("[data-left]").textContent = String(Math.round(left / 5) * 5);
-  minutes.querySelector("[data-left]").textContent = String(Math.round(left / 60));
+  seconds.querySelector(marked(DATA.left)).textContent = String(Math.round(left / 5) * 5);
+  minutes.querySelector(marked(DATA.left)).textContent = String(Math.round(left / 60));
 }
 
 let status = STATUS.static;
 function showStatus(name) {
   status = name;
   if (!kit) return;
-  for (const node of kit.querySelectorAll("[data-status]")) node.hidden = node.dataset.status !== name;
+  for (const node of kit.querySelectorAll(marked(DATA.status))) node.hidden = data(node, DATA.status) !== name;
 }
 
 function receive(text) {
   const message = JSON.parse(text);
-  if (!ready && message.type !== MESSAGE.failed) alive();
-  if (message.type === MESSAGE.progress) {
+  const kind = message[FIELD.type];
+  if (!ready && kind !== MESSAGE.failed) alive();
+  if (kind === MESSAGE.progress) {
     // Kept for the kit's markup: the early worker may report before the page has mounted.
     lastProgress = message;
-    if (kit) showProgress(message.loaded, message.expected);
-  } else if (message.type === MESSAGE.runtime_cached) {
+    if (kit) showProgress(message);
+  } else if (kind === MESSAGE.runtime_cached) {
     offlineWanted = true;
     registerServiceWorkerSoon();
-  } else if (message.type === MESSAGE.starting) {
+  } else if (kind === MESSAGE.starting) {
     showStatus(STATUS.starting);
-  } else if (message.type === MESSAGE.failed) {
-    fail(message.code, message.detail);
-  } else if (message.type === MESSAGE.view) {
-    pending = Math.max(0, pending - message.answers);
+  } else if (kind === MESSAGE.failed) {
+    fail(message[FIELD.code], message[FIELD.detail]);
+  } else if (kind === MESSAGE.view) {
+    pending = Math.max(0, pending - message[FIELD.answers]);
     if (!ready) {
       ready = true;
       clearTimeout(timer);
       showStatus(STATUS.ready);
       performance.mark("sr-python-ready");
     }
-    apply(message.view, message.effects);
+    apply(message[FIELD.view], message[FIELD.effects]);
   }
 }
 
@@ -178,38 +192,40 @@ let shownTree = null;
 let kitPath = "";
 
 function apply(view, effects) {
-  const ops = view.tree ? null : view.ops;
-  shownTree = ops ? editTree(shownTree, ops) : view.tree;
+  const { [FIELD.tree]: tree, [FIELD.bookmark]: bookmark, [FIELD.announce]: announcement } = view;
+  const ops = tree ? null : view[FIELD.ops];
+  shownTree = ops ? editTree(shownTree, ops) : tree;
   // The screen first (that is what the reader waits for), then the URL and storage.
   // Instant navigation may have left the kit's page while this View was on its way.
   const mounted = kit && document.contains(kit) && location.pathname === kitPath;
   if (mounted) {
     const live = kit.querySelector("#" + ROOT_ID);
     if (live) showTree(live, ops);
-    const announce = kit.querySelector("[data-announce]");
-    if (announce && announce.textContent !== view.announce) announce.textContent = view.announce;
+    const announce = kit.querySelector(marked(DATA.announce));
+    if (announce && announce.textContent !== announcement) announce.textContent = announcement;
     performance.mark("sr-view-applied");
     // The fragment always holds the latest state, so a bookmark made at any moment keeps it;
     // a blank kit has no token, and any old one goes.
-    if (view.bookmark && location.hash !== "#" + view.bookmark) {
-      history.replaceState(history.state, "", "#" + view.bookmark);
-    } else if (!view.bookmark && location.hash.slice(1).includes(TOKEN_MARK)) {
+    if (bookmark && location.hash !== "#" + bookmark) {
+      history.replaceState(history.state, "", "#" + bookmark);
+    } else if (!bookmark && location.hash.slice(1).includes(TOKEN_MARK)) {
       history.replaceState(history.state, "", location.pathname + location.search);
     }
   }
-  if (effects.forget) forget();
+  const { [FIELD.writes]: writes, [FIELD.download]: file, [FIELD.focus]: focus } = effects;
+  if (effects[FIELD.forget]) forget();
   // After a removal the button is gone: focus goes where Python says (a neighbour).
-  if (effects.focus && mounted) kit.querySelector("#" + CSS.escape(effects.focus))?.focus();
-  if (effects.download) save(effects.download);
-  for (const [key, value] of effects.writes) {
+  if (focus && mounted) kit.querySelector("#" + CSS.escape(focus))?.focus();
+  if (file) save(file);
+  for (const [key, value] of writes) {
     try {
       store.setItem(key, value);
     } catch {
-      send({ type: EVENT.saving_off });
+      send(EVENT.saving_off);
       break;
     }
   }
-  if (store && effects.writes.length) cacheView(shownTree);
+  if (store && writes.length) cacheView(shownTree);
 }
 
 function showTree(live, ops) {
@@ -237,7 +253,7 @@ function flushViewCache() {
   clearTimeout(cacheTimer);
   if (!cachedTree || !store) return;
   try {
-    store.setItem(VIEW_CACHE_KEY, JSON.stringify({ build: BUILD, tree: cachedTree }));
+    store.setItem(VIEW_CACHE_KEY, JSON.stringify({ [FIELD.build]: BUILD, [FIELD.tree]: cachedTree }));
   } catch {
     // Storage full: Python has already been told through the state write.
   }
@@ -264,8 +280,8 @@ function forget() {
 
 function save(file) {
   const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([file.text], { type: file.mime }));
-  link.download = file.filename;
+  link.href = URL.createObjectURL(new Blob([file[FIELD.text]], { type: file[FIELD.mime] }));
+  link.download = file[FIELD.filename];
   document.body.appendChild(link);
   link.click();
   link.remove();
@@ -277,43 +293,51 @@ function save(file) {
 function onInput(event) {
   const t = event.target;
   if (offlineWanted) registerServiceWorkerSoon();
-  if (t.dataset.field !== undefined && t.type !== "radio") send({ type: EVENT.field, arg: t.dataset.field, value: t.value });
-  else if (t.dataset.edit !== undefined) send({ type: EVENT.edit, arg: t.dataset.edit, value: t.value });
+  const field = data(t, DATA.field);
+  const draft = data(t, DATA.edit);
+  if (field !== undefined && t.type !== "radio") send(EVENT.field, about(field, t.value));
+  else if (draft !== undefined) send(EVENT.edit, about(draft, t.value));
 }
 
 // Leaving a field is when its errors may show (Python decides which).
 function onLeave(event) {
   const t = event.target;
-  if (t.dataset && t.dataset.field !== undefined && t.type !== "radio") send({ type: EVENT.leave, arg: t.dataset.field });
+  const field = t.getAttribute && data(t, DATA.field);
+  if (field !== undefined && t.type !== "radio") send(EVENT.leave, about(field));
 }
 
 function onChange(event) {
   const t = event.target;
-  if (t.type === "radio" && t.checked && t.dataset.field !== undefined) {
-    send({ type: EVENT.field, arg: t.dataset.field, value: t.value });
-  } else if (t.type === "file" && t.dataset.action && t.files.length) {
-    const action = t.dataset.action;
-    t.files[0].text().then((text) => send({ type: action, value: text }));
+  const field = data(t, DATA.field);
+  const action = data(t, DATA.action);
+  if (t.type === "radio" && t.checked && field !== undefined) {
+    send(EVENT.field, about(field, t.value));
+  } else if (t.type === "file" && action && t.files.length) {
+    t.files[0].text().then((text) => send(action, { [FIELD.value]: text }));
     t.value = "";
-  } else if (t.dataset.action && (t.type === "checkbox" || t.type === "radio")) {
-    send({ type: t.dataset.action, arg: t.dataset.arg, value: t.type === "checkbox" ? t.checked : t.value });
+  } else if (action && (t.type === "checkbox" || t.type === "radio")) {
+    send(action, about(data(t, DATA.arg), t.type === "checkbox" ? t.checked : t.value));
   }
 }
 
 function onClick(event) {
   const t = event.target.closest("button, a");
   if (!t || !kit.contains(t)) return;
-  if (t.matches("[data-retry]")) {
+  const copyFrom = data(t, DATA.copy_from);
+  const copyLink = data(t, DATA.copy_link);
+  const print = data(t, DATA.print);
+  const action = data(t, DATA.action);
+  if (t.matches(marked(DATA.retry))) {
     startWorker();
-  } else if (t.dataset.copyFrom) {
-    const source = kit.querySelector("#" + CSS.escape(t.dataset.copyFrom));
+  } else if (copyFrom) {
+    const source = kit.querySelector("#" + CSS.escape(copyFrom));
     copy(t, source ? source.textContent : "", source);
-  } else if (t.dataset.copyLink) {
-    copy(t, new URL(t.dataset.copyLink, location.href).href, null);
-  } else if (t.dataset.print) {
-    printCard(kit.querySelector("#" + CSS.escape(t.dataset.print)));
-  } else if (t.localName === "button" && t.dataset.action) {
-    send({ type: t.dataset.action, arg: t.dataset.arg });
+  } else if (copyLink) {
+    copy(t, new URL(copyLink, location.href).href, null);
+  } else if (print) {
+    printCard(kit.querySelector("#" + CSS.escape(print)));
+  } else if (t.localName === "button" && action) {
+    send(action, about(data(t, DATA.arg)));
   }
 }
 
@@ -329,7 +353,7 @@ async function copy(button, text, source) {
     document.execCommand("copy");
   }
   const label = button.textContent;
-  button.textContent = button.dataset.copied;
+  button.textContent = data(button, DATA.copied);
   setTimeout(() => (button.textContent = label), 1500);
 }
 
@@ -371,16 +395,15 @@ function mount() {
   store = store || openStorage();
   if (!ready) applyCachedView(kit);
   showStatus(status);
-  if (lastProgress) showProgress(lastProgress.loaded, lastProgress.expected);
-  send({ type: EVENT.mount, value: location.hash });
+  if (lastProgress) showProgress(lastProgress);
+  send(EVENT.mount, { [FIELD.value]: location.hash });
   // What the reader typed before this script could listen (it arrives late on a slow link, behind
   // Python's own downloads; kit.html notes those fields): sent now, so no early keystroke is lost.
   const typed = window.secondroundTyped;
   window.secondroundTyped = null;
   for (const t of typed || []) {
-    if (kit.contains(t) && t.dataset.field !== undefined && t.type !== "radio") {
-      send({ type: EVENT.field, arg: t.dataset.field, value: t.value });
-    }
+    const field = data(t, DATA.field);
+    if (kit.contains(t) && field !== undefined && t.type !== "radio") send(EVENT.field, about(field, t.value));
   }
 }
 
@@ -412,9 +435,9 @@ function warmUp() {
 }
 
 window.addEventListener("storage", (event) => {
-  if (worker && event.key && event.key.startsWith(PREFIX)) send({ type: EVENT.storage, arg: event.key, value: event.newValue });
+  if (worker && event.key && event.key.startsWith(PREFIX)) send(EVENT.storage, about(event.key, event.newValue));
 });
-window.addEventListener("hashchange", () => kit && document.contains(kit) && send({ type: EVENT.mount, value: location.hash }));
+window.addEventListener("hashchange", () => kit && document.contains(kit) && send(EVENT.mount, { [FIELD.value]: location.hash }));
 
 // The kit page's early worker is adopted at once, so its progress reaches the page.
 if (window.secondroundEarly) startWorker();

@@ -1,19 +1,27 @@
 // Second Round worker: boots Pyodide and the secondround wheel off the main thread as soon as it
 // is created, then hands each event from the page to Python and posts back the JSON View. Every
 // message, both ways, is JSON text (secondround/protocol.py); this script sends codes, no words.
+// Every name it shares with Python or Pyodide (messages and their fields, the Python it calls,
+// Pyodide's files) comes from build.mjs, which the build writes.
 import {
   DECODER_URL,
   DOWNLOAD_BYTES,
+  ENTRY,
   FAILURE,
+  FIELD,
   FULL_TREE_EVENTS,
   LOCK_FILE,
   MESSAGE,
   PACKED_FILES,
   PACKED_SUFFIX,
   PYODIDE_DIR,
+  PYODIDE_FILE,
   RUNTIME_CACHE,
   STDLIB_URL,
+  STEP,
+  WHEEL_FORMAT,
   WHEEL_URL,
+  WORKER_MODULE,
 } from "./build.mjs";
 import { decoder, unzstd } from "./unzstd.mjs";
 
@@ -29,8 +37,9 @@ const EXPECTED = Object.values(DOWNLOAD_BYTES).reduce((a, b) => a + b, 0);
 let lastReport = 0;
 const cacheWrites = [];
 
-function post(message) {
-  self.postMessage(JSON.stringify(message));
+// A message as protocol.py declares it: its kind and what it carries.
+function post(kind, fields = {}) {
+  self.postMessage(JSON.stringify({ [FIELD.type]: kind, ...fields }));
 }
 
 function fileName(url) {
@@ -45,18 +54,18 @@ function report(force) {
   lastReport = now;
   let loaded = 0;
   for (const [name, bytes] of arrived) loaded += Math.min(bytes, DOWNLOAD_BYTES[name] ?? bytes);
-  post({ type: MESSAGE.progress, loaded, expected: EXPECTED });
+  post(MESSAGE.progress, { [FIELD.loaded]: loaded, [FIELD.expected]: EXPECTED });
 }
 
 // A start-up step finished: also a sign of life for the page's stall timer.
 function stepDone(step) {
-  post({ type: MESSAGE.step, step });
+  post(MESSAGE.step, { [FIELD.step]: step });
 }
 
 // The page shows the sentence its markup has for the code; the detail (a file, an error) is
 // shown beside it as it is.
 function failed(code, detail) {
-  post({ type: MESSAGE.failed, code, detail: String(detail) });
+  post(MESSAGE.failed, { [FIELD.code]: code, [FIELD.detail]: String(detail) });
 }
 
 // For the benchmark (read from the worker's scope): the WebAssembly heap is most of the kit's memory.
@@ -193,17 +202,17 @@ async function start() {
   loadDecoder();
   const wheelUrl = new URL(WHEEL_URL, SITE_ROOT).href;
   const stdlibUrl = new URL(STDLIB_URL, SITE_ROOT).href;
-  fetchEarly(PYODIDE_URL + "pyodide.asm.wasm");
+  fetchEarly(PYODIDE_URL + PYODIDE_FILE.wasm);
   fetchEarly(stdlibUrl);
   // The same module record Pyodide's loader imports later: fetched and parsed once, from now.
-  import(PYODIDE_URL + "pyodide.asm.mjs").catch(() => {});
+  import(PYODIDE_URL + PYODIDE_FILE.asm).catch(() => {});
   // The wheel downloads while Pyodide boots.
   const wheel = self.fetch(wheelUrl).then((r) => {
     if (!r.ok) failed(FAILURE.download, `${fileName(wheelUrl)} (HTTP ${r.status})`);
     return r.arrayBuffer();
   });
-  const { loadPyodide } = await import(PYODIDE_URL + "pyodide.mjs");
-  stepDone("loader");
+  const { loadPyodide } = await import(PYODIDE_URL + PYODIDE_FILE.loader);
+  stepDone(STEP.loader);
   pyodide = await loadPyodide({
     indexURL: PYODIDE_URL,
     // The standard library trimmed to what the kit imports, and a lock file with no packages.
@@ -213,31 +222,31 @@ async function start() {
     stderr: console.warn,
   });
   performance.mark("sr-pyodide-loaded");
-  post({ type: MESSAGE.starting });
-  pyodide.unpackArchive(await wheel, "wheel");
-  stepDone("wheel");
-  const entry = pyodide.pyimport("secondround.worker");
+  post(MESSAGE.starting);
+  pyodide.unpackArchive(await wheel, WHEEL_FORMAT);
+  stepDone(STEP.wheel);
+  const entry = pyodide.pyimport(WORKER_MODULE);
   performance.mark("sr-imported");
   // Keystrokes sent while Python was busy starting still wait in this worker's task queue (the
   // start-up above yields only microtasks): one task's turn lets them join the queue, so the
   // first View answers them all at once, not one View per keystroke after it.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  handle = entry.handle;
+  handle = entry[ENTRY.handle];
   // Events that arrived while Python booted, in order, answered with one View: nothing typed
   // early is lost, and no View is drawn that the next one replaces at once.
-  if (queue.length) self.postMessage(entry.handle_all(JSON.stringify(queue.splice(0))));
+  if (queue.length) self.postMessage(entry[ENTRY.handle_all](JSON.stringify(queue.splice(0))));
   // The page sets up the offline copy once the runtime is in its cache (or could not be).
-  Promise.allSettled(cacheWrites).then(() => post({ type: MESSAGE.runtime_cached }));
+  Promise.allSettled(cacheWrites).then(() => post(MESSAGE.runtime_cached));
   // Then, one short step per task so a real event never waits behind more than one: draw the
   // other applications ahead of a switch (see prepare() in worker.py), and warm the engine up
   // (rehearse()), which stops as soon as the reader acts.
   for (let step = 0; ; step++) {
     await new Promise((resolve) => setTimeout(resolve, 0));
-    if (!entry.prepare(step)) break;
+    if (!entry[ENTRY.prepare](step)) break;
   }
   for (let step = 0; step < REHEARSALS && !busy; step++) {
     await new Promise((resolve) => setTimeout(resolve, 0));
-    if (!busy) entry.rehearse(step);
+    if (!busy) entry[ENTRY.rehearse](step);
   }
 }
 
@@ -246,7 +255,7 @@ let busy = false;
 
 self.onmessage = (message) => {
   const text = message.data;
-  if (!FULL_TREE_EVENTS.includes(JSON.parse(text).type)) busy = true;
+  if (!FULL_TREE_EVENTS.includes(JSON.parse(text)[FIELD.type])) busy = true;
   if (handle) self.postMessage(handle(text));
   else queue.push(text);
 };
