@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
+
+from secondround_site.paths import IMMUTABLE_PATH
 
 __all__ = [
     "CACHE_PREFIXES",
+    "PLACEHOLDER",
     "SCRIPT_NAME",
+    "TEMPLATE",
+    "fill",
     "precache_list",
     "runtime_cache",
     "write_service_worker",
@@ -58,13 +65,31 @@ def runtime_cache(pyodide_version: str) -> str:
     return f"{CACHE_PREFIXES[1]}{pyodide_version}"
 
 
+# sw.js is a classic script (no imports): the build writes its names and lists in, as JSON, in
+# place of each __NAME__ (the template lives in this package, beside this module).
+TEMPLATE = "assets/sw.js"
+PLACEHOLDER = re.compile(r"__([A-Z][A-Z_]*[A-Z])__")
+
+
+def fill(template: str, values: dict[str, Any]) -> str:
+    """The template with each placeholder replaced by its value as JSON; all must be given."""
+    missing = set(PLACEHOLDER.findall(template)) - set(values)
+    if missing:
+        raise KeyError(f"{TEMPLATE} has placeholders with no value: {sorted(missing)}")
+    return PLACEHOLDER.sub(lambda match: json.dumps(values[match[1]]), template)
+
+
 def write_service_worker(site_dir: Path, pyodide_version: str) -> str:
     """Write sw.js for this build; returns the cache name it uses."""
     urls, content_hash = precache_list(site_dir)
     cache = f"{CACHE_PREFIXES[0]}{content_hash}"
-    template = files("secondround_site").joinpath("assets/sw.js").read_text("utf-8")
-    script = template.replace("__CACHE__", json.dumps(cache))
-    script = script.replace("__RUNTIME_CACHE__", json.dumps(runtime_cache(pyodide_version)))
-    script = script.replace("__PRECACHE__", json.dumps(urls))
-    (site_dir / SCRIPT_NAME).write_text(script, "utf-8")
+    template = files("secondround_site").joinpath(TEMPLATE).read_text("utf-8")
+    values = {
+        "CACHE": cache,
+        "RUNTIME_CACHE": runtime_cache(pyodide_version),
+        "PRECACHE": urls,
+        "CACHE_PREFIXES": list(CACHE_PREFIXES),
+        "IMMUTABLE_PATH": IMMUTABLE_PATH,
+    }
+    (site_dir / SCRIPT_NAME).write_text(fill(template, values), "utf-8")
     return cache

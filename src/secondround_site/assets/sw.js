@@ -4,10 +4,14 @@
 // come from the cache first. Anything it cannot serve falls through to the network.
 // The runtime has a cache of its own, one per Pyodide version, which the kit's worker fills
 // as it downloads it: the runtime is never downloaded twice, and survives site updates.
+// The build writes each name in (secondround_site/offline.py): none is typed here.
 const CACHE = __CACHE__;
 const RUNTIME_CACHE = __RUNTIME_CACHE__;
 const PRECACHE = __PRECACHE__;
-const IMMUTABLE = /\/(pyodide\/[^/]+|assets\/secondround\/wheel-[0-9a-f]+)\//;
+// Every cache of ours starts with one of these.
+const CACHE_PREFIXES = __CACHE_PREFIXES__;
+// The runtime's folder, named by its version, and the wheel's, named by its hash.
+const IMMUTABLE = new RegExp(__IMMUTABLE_PATH__);
 
 self.addEventListener("install", (event) => {
   const scope = self.registration.scope;
@@ -34,7 +38,8 @@ self.addEventListener("activate", (event) => {
     caches.keys()
       .then((names) => Promise.all(
         names
-          .filter((name) => (name.startsWith("secondround-") && name !== CACHE) || (name.startsWith("pyodide-") && name !== RUNTIME_CACHE))
+          .filter((name) => CACHE_PREFIXES.some((prefix) => name.startsWith(prefix)))
+          .filter((name) => name !== CACHE && name !== RUNTIME_CACHE)
           .map((name) => caches.delete(name)),
       ))
       .then(pruneRuntime)
