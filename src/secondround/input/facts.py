@@ -23,7 +23,7 @@ from secondround.input.profile import (
     coordinator_of,
 )
 from secondround.input.public_holidays import HolidayCalendar, holiday_calendar
-from secondround.input.text import clean_line, is_email, parse_date
+from secondround.input.text import clean_line, is_email, is_https_url, parse_date
 from secondround.input.validate import Problems, problems_of
 
 __all__ = ["Facts", "Person", "facts_of", "person_of"]
@@ -65,6 +65,8 @@ class Facts:
 
     me: str
     my_email: str
+    # The reader's profile address, when it is one (an https address), for their signature.
+    my_linkedin: str
     my_phone: str
     company: str
     # The company as typed, as a title shows it ("City of Leeds", no closing period).
@@ -134,6 +136,7 @@ def facts_of(p: Profile) -> Facts:
     return Facts(
         me=written_name(p.name) if phrase(p.name) else "",
         my_email=clean_line(p.email),
+        my_linkedin=clean_line(p.linkedin) if is_https_url(p.linkedin) else "",
         my_phone=clean_line(p.phone),
         company=organization(p.company),
         company_as_typed=phrase(p.company),

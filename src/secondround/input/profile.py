@@ -187,6 +187,22 @@ class Profile:
             hint="For the voicemail, for example “weekdays after 2 pm”.",
         ),
     )
+    # Under the reader's name in the emails and letters; never in a link shared for feedback.
+    linkedin: str = field(
+        default="",
+        metadata=ask(
+            "Your LinkedIn profile",
+            200,
+            section="you",
+            input="url",
+            autocomplete="url",
+            placeholder="https://www.linkedin.com/in/your-name",
+            hint="Shown under your name in your emails and letters. Optional.",
+            invalid="Check the address of your profile: it should start with https://, for "
+            "example https://www.linkedin.com/in/sam-rivera.",
+            private=True,
+        ),
+    )
     # Whose public holidays the dates skip: "US", "US-CA", "GB-SCT"; "" counts weekends only.
     # Codes such as "BR-São Paulo Capital": the table's longest is 20 characters.
     region: str = field(

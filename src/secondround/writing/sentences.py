@@ -151,7 +151,8 @@ def subject_line(lead: str, f: Facts, about: str = "interview") -> str:
 
 
 def signed(f: Facts, closing: str) -> str:
-    return "\n".join([closing, *(line for line in (f.me, f.my_email, f.my_phone) if line)])
+    lines = (f.me, f.my_email, f.my_phone, f.my_linkedin)
+    return "\n".join([closing, *(line for line in lines if line)])
 
 
 def as_letter(greeting: str, paragraph: str, signature: str) -> str:
