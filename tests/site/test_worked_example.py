@@ -40,7 +40,7 @@ def test_the_worked_example_table_is_the_kits_plan() -> None:
     assert due["post-cards"] == _day_of(rows, "Mail the card")
     assert _day_of(rows, "Their decision date") == date(2026, 3, 13)
     assert due["call"] == _day_of(rows, "No word yet: call")
-    assert due["followup-1"] == _day_of(rows, "second and last follow-up")
+    assert due["followup-1"] == _day_of(rows, "last follow-up email")
     assert set(due) == {"email-p1", "card-p1", "post-cards", "call", "followup-1"}
 
 

@@ -59,7 +59,10 @@ def fresh(state: State = SAVED) -> Model:
 def test_clock_reads_the_readers_local_day(
     now_ms: int, offset: int, expected_day: date, expected_time: str
 ) -> None:
-    assert clock({"now_ms": now_ms, "tz_offset_min": offset}) == (expected_day, expected_time)
+    day, time, utc = clock({"now_ms": now_ms, "tz_offset_min": offset})
+    assert (day, time) == (expected_day, expected_time)
+    # The moment itself does not move with the reader's zone.
+    assert utc == "2026-11-26T10:30:00"
 
 
 @pytest.mark.parametrize(
@@ -67,7 +70,18 @@ def test_clock_reads_the_readers_local_day(
 )
 def test_a_broken_clock_does_not_raise(bad: dict[str, Any]) -> None:
     # The kit still works, on a fixed day, rather than stopping on a bad clock.
-    assert clock(bad) == (date(2026, 1, 1), "2026-01-01T00:00")
+    assert clock(bad) == (date(2026, 1, 1), "2026-01-01T00:00", "2026-01-01T00:00:00")
+
+
+def test_the_calendar_file_is_stamped_in_utc_wherever_the_reader_is() -> None:
+    # 06:46 UTC, read in New York (UTC-5): the wall clock says 01:46, DTSTAMP says 06:46 Z.
+    new_york = {"now_ms": 1_796_625_960_000, "tz_offset_min": 300}
+    model = update(fresh(), {"type": "download", "arg": "ics", **new_york})
+    download = effects(model).download
+    assert download is not None
+    assert model.now == "2026-12-07T01:46"
+    stamps = {line for line in download.text.splitlines() if line.startswith("DTSTAMP:")}
+    assert stamps == {"DTSTAMP:20261207T064600Z"}
 
 
 def test_a_first_visit_starts_from_the_example_and_saves_nothing() -> None:
@@ -900,3 +914,10 @@ def test_typing_a_draft_back_to_the_generated_text_drops_the_edit() -> None:
 def test_edit_events_that_name_no_draft_change_nothing(arg: str, value: Any) -> None:
     before = fresh()
     assert update(before, ev("edit", arg=arg, value=value)).state == before.state
+
+
+def test_start_blank_puts_the_reader_in_the_first_field_of_the_form() -> None:
+    blank = update(boot({}, True, CLOCK), ev("reset"))
+    assert effects(blank).focus == "sr-f-name"
+    # And the element is there to take it.
+    assert "sr-f-name" in {n[1].get("id") for n in _walk(view(blank)["tree"])}

@@ -330,7 +330,7 @@ def test_the_call_script_covers_the_guide() -> None:
         "Has a hiring decision been made yet?",
         # Sam was given a date: the script asks whether it moved (test_drafts_timing).
         "Has the timeline changed?",
-        "how would you like me to follow up?",
+        "how would you like me to follow up",
         "If they offer you the job:",
         "offer in writing",
         "If they chose someone else:",

@@ -28,13 +28,14 @@ def _call(decision: str, tone: str) -> str:
     [
         (
             "formal",
-            "You mentioned a decision by Friday, December 4. Has the timeline changed? If I "
-            "have not heard anything by then, how would you like me to follow up?",
+            "You mentioned you hoped to decide by Friday, December 4. Has the timeline changed? "
+            "When do you now expect to decide, and how would you like me to follow up until "
+            "then?",
         ),
         (
             "relaxed",
-            "You'd said Friday, December 4 for the decision. Is that still the plan, or has it "
-            "moved? And what's the best way to check in with you after that?",
+            "You'd said Friday, December 4 for the decision. Has that moved? When do you think "
+            "you'll know, and what's the best way to check in with you until then?",
         ),
     ],
 )
@@ -42,6 +43,8 @@ def test_with_a_date_the_call_asks_whether_it_moved(tone: str, line: str) -> Non
     body = _call("2026-12-04", tone)
     assert line in body.splitlines()
     assert not [ask for ask in ASKS_WHEN if ask in body]
+    # The call is made after that date: nothing may wait for it "by then".
+    assert "by then" not in body
 
 
 @pytest.mark.parametrize(("tone", "ask"), [("formal", ASKS_WHEN[0]), ("relaxed", ASKS_WHEN[1])])

@@ -105,3 +105,9 @@ def test_regions_of_a_country() -> None:
 )
 def test_region_from_language(tag: str, region: str) -> None:
     assert region_from_language(tag) == region
+
+
+def test_states_are_listed_by_name_not_by_code() -> None:
+    names = [name for _, name in regions_of("US")]
+    assert names[:5] == ["Alabama", "Alaska", "American Samoa", "Arizona", "Arkansas"]
+    assert names == sorted(names, key=str.casefold)

@@ -401,7 +401,7 @@ def test_a_reader_who_prefers_email_gets_an_email_instead_of_the_call() -> None:
     steps = {
         s.id: s for s in schedule(facts_of(_profile("2026-11-24", "2026-12-04", prefer_email=True)))
     }
-    assert steps["call"].title == "Email Person 0 to check in"
+    assert steps["call"].title == "Send Person 0 the first follow-up email"
     assert "If you have had no word, email them" in steps["call"].detail
     assert (steps["call"].due, steps["followup-1"].due) == (D("2026-12-07"), D("2026-12-14"))
     assert "a week after you wrote" in steps["followup-1"].detail

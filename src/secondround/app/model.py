@@ -56,7 +56,10 @@ class Model:
 
     state: State = field(default_factory=State)
     today: date = date(2026, 1, 1)
+    # The reader's local time ("2026-12-07T01:46"), and the same moment in UTC, as a calendar
+    # file's DTSTAMP must be.
     now: str = ""
+    utc: str = ""
     # The region the browser's language names ("GB" for en-GB): a new or cleared kit starts
     # with it, and the reader can change it. Saved states keep their own.
     home_region: str = ""

@@ -76,9 +76,9 @@ def boot(storage: Mapping[str, str], saving: bool, event: Event) -> Step:
 
 
 def _boot(storage: Mapping[str, str], saving: bool, event: Event, out: Outbox) -> Model:
-    today, now = clock(event)
+    today, now, utc = clock(event)
     home = region_from_language(event.get("language"))
-    model = Model(today=today, now=now, saving=saving, home_region=home)
+    model = Model(today=today, now=now, utc=utc, saving=saving, home_region=home)
     if not saving:
         model = replace(model, notices=(SAVING_OFF,))
     loaded = records.load(storage, STATE_KEY, out.ids.take())
@@ -282,7 +282,8 @@ def on_download(model: Model, arg: str, value: Any, out: Outbox) -> Model:
         text = records.file_text(model.shelf)
         out.download = Download("second-round-applications.json", "application/json", text)
         return model
-    stamp = datetime.fromisoformat(model.now) if model.now else datetime(2026, 1, 1)
+    # DTSTAMP is in UTC (RFC 5545): the moment of the download, not the reader's wall clock.
+    stamp = datetime.fromisoformat(model.utc) if model.utc else datetime(2026, 1, 1)
     if arg == "ics_all":
         active = [e.state for e in model.shelf.with_status("active")]
         if model.shelf.get(state.id) is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, cast
 
+from secondround.app.form_view import field_id
 from secondround.app.model import Model, Notice, Removed
 from secondround.app.notices import CLEARED, EXAMPLE_CLEARED, EXAMPLE_NOTICE
 from secondround.app.steps import (
@@ -17,7 +18,7 @@ from secondround.app.steps import (
     with_profile,
 )
 from secondround.input.example import example_profile
-from secondround.input.fields import PERSON_TEXT, clip, field_value, text_fields
+from secondround.input.fields import PERSON_TEXT, clip, field_value, form_paths, text_fields
 from secondround.input.profile import (
     MAX_INTERVIEWERS,
     ROLES,
@@ -215,7 +216,9 @@ def on_reset(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     if content(model.state) == blank:
         return model
     if EXAMPLE_NOTICE in model.notices:
-        # Only the untouched example goes: nothing of the reader's to keep aside.
+        # Only the untouched example goes: nothing of the reader's to keep aside. The button
+        # that was pressed goes with it: the reader starts typing in the form's first field.
+        out.focus = field_id(form_paths()[0])
         return persist(replace(model, state=blank, touched=frozenset(), left=frozenset()), out)
     # The same application, emptied: it keeps its place and its identity.
     blank = replace(blank, id=model.state.id, revision=model.state.revision)

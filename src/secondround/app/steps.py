@@ -112,16 +112,19 @@ class Outbox:
         return Effects(tuple(self.writes), self.download, self.forget, self.focus)
 
 
-def clock(event: Event) -> tuple[date, str]:
-    """The reader's local date and time from the page's clock (epoch ms, minutes west of UTC)."""
+def clock(event: Event) -> tuple[date, str, str]:
+    """The reader's local date and time, and the moment in UTC, from the page's clock (epoch
+    ms, minutes west of UTC)."""
     try:
         ms = float(event["now_ms"])
         offset = int(event.get("tz_offset_min", 0))
-        moment = datetime.fromtimestamp(ms / 1000, tz=UTC) - timedelta(minutes=offset)
+        utc = datetime.fromtimestamp(ms / 1000, tz=UTC)
+        moment = utc - timedelta(minutes=offset)
     except (KeyError, TypeError, ValueError, OverflowError, OSError):
-        moment = datetime(2026, 1, 1, tzinfo=UTC)
+        utc = moment = datetime(2026, 1, 1, tzinfo=UTC)
     local = moment.replace(tzinfo=None)
-    return local.date(), local.isoformat(timespec="minutes")
+    universal = utc.replace(tzinfo=None).isoformat(timespec="seconds")
+    return local.date(), local.isoformat(timespec="minutes"), universal
 
 
 def persist(model: Model, out: Outbox) -> Model:

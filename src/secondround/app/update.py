@@ -81,11 +81,11 @@ HANDLERS: dict[EventKind, Handler] = {
 
 def update(model: Model, event: Event) -> Step:
     """Apply one user action; unknown or malformed events leave the model as it was."""
-    today, now = clock(event)
+    today, now, utc = clock(event)
     kind = str(event.get("type"))
     # A removal waiting for its confirming click is forgotten once the reader does anything else.
     armed = model.confirm_remove if kind in ("remove_interviewer", "leave") else ""
-    model = replace(model, today=today, now=now, confirm_remove=armed)
+    model = replace(model, today=today, now=now, utc=utc, confirm_remove=armed)
     handler = HANDLERS.get(cast(EventKind, kind))  # any text may arrive: unknown gives None
     if handler is None:
         return model, Effects()

@@ -84,11 +84,13 @@ def countries() -> tuple[tuple[str, str], ...]:
 
 
 def regions_of(country: str) -> tuple[tuple[str, str], ...]:
-    """(full code such as "US-CA", name) of each region of a country whose holidays differ."""
+    """(full code such as "US-CA", name) of each region of a country whose holidays differ, by
+    name as a reader looks for it ("Alabama, Alaska, American Samoa", not by postal code)."""
     entry = _countries().get(country)
     if entry is None:
         return ()
-    return tuple((f"{country}-{sub}", data[0]) for sub, data in entry[2].items())
+    regions = ((f"{country}-{sub}", data[0]) for sub, data in entry[2].items())
+    return tuple(sorted(regions, key=lambda pair: (pair[1].casefold(), pair[0])))
 
 
 def country_of(region: str) -> str:

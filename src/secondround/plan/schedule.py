@@ -267,7 +267,7 @@ def _schedule(
         )
     called = add(
         "call",
-        f"Email {main} to check in" if by_email else f"Call {main}",
+        f"Send {main} the first follow-up email" if by_email else f"Call {main}",
         ask,
         call,
         lead,
@@ -284,9 +284,10 @@ def _schedule(
                 base, second = decision, floor
         add(
             "followup-1",
-            f"Send {main} a second and last follow-up",
+            f"Send {main} the last follow-up email",
             f"If there is still no answer a week after you {'wrote' if by_email else 'called'}, "
-            "send the follow-up email, politely. After this, let it rest: keep your search going.",
+            "send the last follow-up email, politely. After this, let it rest: keep your search "
+            "going.",
             second,
             lead,
             _why(second, _skipped(base, second, off)),

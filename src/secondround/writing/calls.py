@@ -24,19 +24,20 @@ def spoken_name(who: Person) -> str:
 
 
 def ask_when(f: Facts, *, relaxed: bool) -> tuple[str, str]:
-    # The call comes after the date they gave: ask whether it moved, never for it again.
+    # The call comes once the date they gave has passed: it asks when the decision is now
+    # expected, never for that date again, and never "by then" of a day already gone.
     if f.decision is not None:
         day = format_date(f.decision)
         if relaxed:
             return (
-                "If not, ask whether the timing has moved, and how to follow up:",
-                f"You'd said {day} for the decision. Is that still the plan, or has it moved? "
-                "And what's the best way to check in with you after that?",
+                "If not, ask when they now expect to decide, and how to follow up:",
+                f"You'd said {day} for the decision. Has that moved? When do you think you'll "
+                "know, and what's the best way to check in with you until then?",
             )
         return (
-            "If not, ask whether the timeline has changed, and how to follow up:",
-            f"You mentioned a decision by {day}. Has the timeline changed? If I have not "
-            "heard anything by then, how would you like me to follow up?",
+            "If not, ask when they now expect to decide, and how to follow up:",
+            f"You mentioned you hoped to decide by {day}. Has the timeline changed? When do "
+            "you now expect to decide, and how would you like me to follow up until then?",
         )
     if relaxed:
         return (

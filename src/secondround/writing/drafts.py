@@ -59,8 +59,9 @@ _TITLES: dict[DraftKind, str] = {
     "card": "Thank-you card",
     "call": "Phone call script",
     "voicemail": "Voicemail message",
-    "followup": "Follow-up email",
-    "followup_final": "Second and last follow-up",
+    # The checklist's steps say the same names ("Send ... the first follow-up email").
+    "followup": "First follow-up email",
+    "followup_final": "Last follow-up email",
     "not_hired": "If you are not hired",
     "offer_accept": "Accept the offer",
     "offer_terms": "Ask for the offer in writing, and time to decide",
