@@ -110,7 +110,7 @@ _FlagKind = Literal["flag", "check"]
 # Actions that carry nothing but their kind: on the form and the drafts...
 _FormKind = Literal["add_interviewer", "undo_remove", "reset", "keep_example", "edit_done"]
 # ...on what the kit keeps (forget me, restore, saving found impossible)...
-_KeepKind = Literal["forget", "restore", "saving_off"]
+_KeepKind = Literal["forget", "unforget", "restore", "saving_off"]
 # ...and on the reader's applications: a new one or a copy, and one archived or deleted (the
 # current one, unless `arg` names another), and back.
 _ShelfKind = Literal["app_archive", "app_unarchive", "app_delete", "app_undelete"]

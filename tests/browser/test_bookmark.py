@@ -141,6 +141,11 @@ def test_forget_me_removes_every_trace_from_this_browser(kit: Page) -> None:
     kit.wait_for_function("() => localStorage.getItem('secondround:view-cache') !== null")
     kit.get_by_role("button", name="Forget me on this device").click()
     settle(kit)
+    # It asks once, saying what it erases, with an export offered first (and focused).
+    expect(kit.locator("#sr-forget-ask")).to_contain_text("This erases your 1 application")
+    expect(kit.get_by_role("button", name="Export every application first (.json)")).to_be_focused()
+    kit.get_by_role("button", name="Yes, forget me").click()
+    settle(kit)
     kit.wait_for_function(
         "() => Object.keys(localStorage).every(k => !k.startsWith('secondround:'))"
         " && !location.hash.includes('sr1.')"
@@ -153,9 +158,27 @@ def test_forget_me_removes_every_trace_from_this_browser(kit: Page) -> None:
     assert [n for n in names if n.startswith(("secondround-", "pyodide-"))] == []
     assert kit.evaluate("navigator.serviceWorker.getRegistrations()") == []
     expect(kit.locator(".sr-notice")).to_contain_text("Everything the kit kept in this browser")
+    # The way back is where the reader is: focused, for as long as the tab stays open.
+    expect(kit.get_by_role("button", name="Undo: bring my applications back")).to_be_focused()
     kit.reload()
     kit.wait_for_selector('[data-status="ready"]:not([hidden])')
     expect(kit.locator("#sr-f-name")).not_to_have_value("Leaves No Trace")
+
+
+def test_forget_me_can_be_undone_while_the_tab_is_open(kit: Page) -> None:
+    kit.fill("#sr-f-name", "Changed My Mind")
+    settle(kit)
+    kit.get_by_role("button", name="Forget me on this device").click()
+    settle(kit)
+    kit.get_by_role("button", name="Yes, forget me").click()
+    settle(kit)
+    expect(kit.locator("#sr-f-name")).not_to_have_value("Changed My Mind")
+    kit.get_by_role("button", name="Undo: bring my applications back").click()
+    settle(kit)
+    expect(kit.locator("#sr-f-name")).to_have_value("Changed My Mind")
+    kit.reload()
+    kit.wait_for_selector('[data-status="ready"]:not([hidden])')
+    expect(kit.locator("#sr-f-name")).to_have_value("Changed My Mind")
 
 
 def test_an_older_bookmark_does_not_undo_later_ticks(kit: Page) -> None:

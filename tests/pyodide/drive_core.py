@@ -215,6 +215,10 @@ def drive_profile(profile: dict[str, Any], clock: dict[str, Any]) -> set[str]:
     third.send("restore")
     third.send("mount", value="#shared-" + bookmark)
     third.send("forget")
+    third.send("forget", arg="cancel")
+    third.send("forget")
+    third.send("forget", arg="confirm")
+    third.send("unforget")
     third.send("no_such_event")
     for garbage in ("", "not json", "[1, 2]", "null"):
         third.session.handle(garbage)

@@ -85,7 +85,8 @@ def visit() -> Iterator[Model]:
         {"type": "reset"},  # a cleared application, kept aside: a Restore notice
         {"type": "mount", "value": "#" + SHARE_MARK + to_bookmark(friend)},
         {"type": "mount", "value": "#" + to_bookmark(replace(friend, revision=1))},
-        {"type": "forget"},
+        {"type": "forget"},  # asks first: the export, "Yes, forget me" and Cancel
+        {"type": "forget", "arg": "confirm"},  # an Undo notice
     ]
     for event in events:
         model = update(model, {**event, **CLOCK})

@@ -557,8 +557,28 @@ def test_a_shared_link_beside_a_readers_own_application_is_added_with_their_deta
     assert any("without its owner's contact details" in n.text for n in opened.notices)
 
 
+def _texts_of(model: Model) -> str:
+    return json.dumps(view(model)["tree"], ensure_ascii=False)
+
+
+def test_forget_me_asks_once_saying_what_it_erases_and_offers_an_export_first() -> None:
+    asked = update(fresh(), ev("forget"))
+    assert effects(asked).forget is False
+    assert asked.state == fresh().state
+    assert "This erases your 1 application, your details" in _texts_of(asked)
+    assert effects(asked).focus == "sr-forget-export"
+    # Exporting keeps the question; anything else, or Cancel, drops it.
+    exported = update(asked, ev("download", arg="json"))
+    assert exported.confirm_forget is True
+    assert effects(exported).download is not None
+    assert update(asked, ev("field", arg="company", value="X")).confirm_forget is False
+    assert update(asked, ev("forget", arg="cancel")).confirm_forget is False
+    # "Yes, forget me" without the question first only asks.
+    assert effects(update(fresh(), ev("forget", arg="confirm"))).forget is False
+
+
 def test_forgetting_leaves_a_blank_kit_and_asks_the_page_to_remove_everything() -> None:
-    model = update(fresh(), ev("forget"))
+    model = update(update(fresh(), ev("forget")), ev("forget", arg="confirm"))
     shown = view(model)
     assert content(model.state) == State()
     assert model.kept_aside == ""
@@ -566,6 +586,24 @@ def test_forgetting_leaves_a_blank_kit_and_asks_the_page_to_remove_everything() 
     assert effects(model).forget is True
     assert shown["bookmark"] == ""
     assert _links(model) == []
+    # The Undo is where the focus goes, for as long as the tab is open.
+    assert effects(model).focus == "sr-notice-0-action"
+    assert model.notices[0].action == "unforget"
+
+
+def test_undo_after_forgetting_brings_every_application_back() -> None:
+    before = boot(storage_of(SAVED, replace(SAVED, id="other", revision=3)), True, CLOCK)
+    gone = update(update(before, ev("forget")), ev("forget", arg="confirm"))
+    back = update(gone, ev("unforget"))
+    assert back.shelf.entries == before.shelf.entries
+    assert back.state == before.state
+    written = dict(effects(back).writes)
+    again = boot(written, True, CLOCK)
+    assert again.shelf.entries == before.shelf.entries
+    assert "back in this browser" in back.notices[-1].text
+    # A kit that held nothing saved has nothing to bring back, and says no more.
+    empty = update(update(boot({}, True, CLOCK), ev("forget")), ev("forget", arg="confirm"))
+    assert empty.notices[0].action == ""
 
 
 def test_two_interviewers_with_one_name_get_distinct_region_labels() -> None:

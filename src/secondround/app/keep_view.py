@@ -6,7 +6,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from secondround.app.checklist_view import download_button
-from secondround.app.model import SHARE_MARK, Notice
+from secondround.app.model import SHARE_MARK, Model, Notice
 from secondround.app.render import Node, el
 from secondround.input.profile import left_out, without_contact
 from secondround.saved.codec import to_bookmark
@@ -22,7 +22,12 @@ def notice_node(index: int, notice: Notice) -> Node:
     if notice.action:
         action = el(
             "button",
-            {"type": "button", "class": "md-button sr-small", "data-action": notice.action},
+            {
+                "type": "button",
+                "class": "md-button sr-small",
+                "id": f"sr-notice-{index}-action",
+                "data-action": notice.action,
+            },
             notice.action_label,
         )
     return el(
@@ -30,7 +35,7 @@ def notice_node(index: int, notice: Notice) -> Node:
         {
             # A way back stays in view wherever the reader is on the page (see site.css).
             "class": f"sr-notice sr-notice--{notice.kind}"
-            + (" sr-notice--restore" if notice.action == "restore" else ""),
+            + (" sr-notice--restore" if notice.action in ("restore", "unforget") else ""),
             "role": role,
         },
         el("p", {}, notice.text),
@@ -69,15 +74,78 @@ def bookmark_token(state: State) -> str:
     return to_bookmark(state)
 
 
-def keep_tools(state: State, bookmark: str) -> Node:
+# Where the focus goes when "Forget me" asks (the export it offers first), and once it has
+# erased (the Undo of the notice it leaves, the first and only one).
+FORGET_FIRST = "sr-forget-export"
+UNDO_FORGET = "sr-notice-0-action"
+
+
+def keep_tools(model: Model, bookmark: str) -> Node:
+    state = model.state
     shared = ""
     if bookmark:
         shared = bookmark_token(replace(state, profile=without_contact(state.profile)))
-    return _keep_section(bookmark, shared)
+    asking = _what_forget_erases(model) if model.confirm_forget else ""
+    return _keep_section(bookmark, shared, asking)
+
+
+def _what_forget_erases(model: Model) -> str:
+    entries = model.shelf.entries
+    active = sum(e.status == "active" for e in entries)
+    if not entries:
+        return "This erases the example and the kit's copy for offline use from this browser."
+    counts = f"{len(entries)} application" + ("s" if len(entries) != 1 else "")
+    if active != len(entries):
+        counts += f" ({active} active)"
+    return (
+        f"This erases your {counts}, your details, any copies the kit kept aside, the saved "
+        "view and the offline copy from this browser. To keep them, export them first: the "
+        "file opens in any browser."
+    )
+
+
+def _forget_tools(asking: str) -> Node:
+    if not asking:
+        return el(
+            "button",
+            {"type": "button", "class": "md-button", "data-action": "forget"},
+            "Forget me on this device",
+        )
+    return el(
+        "div",
+        {"class": "sr-confirm", "role": "group", "aria-labelledby": "sr-forget-ask"},
+        el("p", {"id": "sr-forget-ask"}, asking),
+        el(
+            "button",
+            {
+                "type": "button",
+                "class": "md-button",
+                "id": FORGET_FIRST,
+                "data-action": "download",
+                "data-arg": "json",
+            },
+            "Export every application first (.json)",
+        ),
+        el(
+            "button",
+            {
+                "type": "button",
+                "class": "md-button",
+                "data-action": "forget",
+                "data-arg": "confirm",
+            },
+            "Yes, forget me",
+        ),
+        el(
+            "button",
+            {"type": "button", "class": "md-button", "data-action": "forget", "data-arg": "cancel"},
+            "Cancel",
+        ),
+    )
 
 
 @lru_cache(maxsize=32)
-def _keep_section(bookmark: str, shared: str) -> Node:
+def _keep_section(bookmark: str, shared: str, asking: str) -> Node:
     links: list[Node] = []
     if bookmark:
         links = [
@@ -128,10 +196,6 @@ def _keep_section(bookmark: str, shared: str) -> Node:
                 {"type": "button", "class": "md-button", "data-action": "reset"},
                 "Clear this application",
             ),
-            el(
-                "button",
-                {"type": "button", "class": "md-button", "data-action": "forget"},
-                "Forget me on this device",
-            ),
         ),
+        _forget_tools(asking),
     )

@@ -74,6 +74,10 @@ class Model:
     # A first click on "Remove" only asks to confirm: the person whose removal is asked.
     confirm_remove: str = ""
     removed: Removed | None = None
+    # A first click on "Forget me" only asks to confirm; after the second, what was erased
+    # stays in this tab's memory (the storage writes that bring it all back) until it closes.
+    confirm_forget: bool = False
+    forgotten: tuple[tuple[str, str], ...] = ()
     # The draft open for editing ("<person id>:<kind>"), if any.
     editing: str = ""
     # Every application kept in this browser (`state` is the one shown, saved or not yet).

@@ -81,6 +81,17 @@ FORGOTTEN = Notice(
     "Everything the kit kept in this browser is gone: your checklist, its backups, the saved "
     "view and the offline copy. The link in the address bar no longer holds your details.",
 )
+FORGOTTEN_UNDO = Notice(
+    "info",
+    FORGOTTEN.text + " Until you close this tab, you can still bring your applications back.",
+    "unforget",
+    "Undo: bring my applications back",
+)
+BROUGHT_BACK = Notice(
+    "info",
+    "Your applications and your details are back in this browser. The offline copy comes back "
+    "the next time the page loads.",
+)
 
 
 EXAMPLE_CLEARED = Notice(

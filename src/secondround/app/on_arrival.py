@@ -11,7 +11,6 @@ from secondround.app import summaries
 from secondround.app.model import SHARE_MARK, STATE_KEY, Model, Notice
 from secondround.app.notices import (
     EXAMPLE_NOTICE,
-    FORGOTTEN,
     NO_DATES,
     NO_DATES_ALL,
     OLDER_BOOKMARK,
@@ -58,7 +57,6 @@ from secondround.saved.state import State, content
 __all__ = [
     "boot",
     "on_download",
-    "on_forget",
     "on_import",
     "on_mount",
     "on_saving_off",
@@ -222,13 +220,6 @@ def on_mount(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     if own.startswith(TOKEN_MARK) and token != to_bookmark(model.state):
         return _open_bookmark(model, token, out)
     return model
-
-
-def on_forget(model: Model, arg: str, value: Any, out: Outbox) -> Model:
-    # Nothing is kept aside here, on purpose: the reader asked for nothing of theirs to remain.
-    blank = Model(today=model.today, now=model.now, saving=model.saving)
-    out.forget = True
-    return replace(blank, notices=(FORGOTTEN,), home_region=model.home_region)
 
 
 def on_storage(model: Model, arg: str, value: Any, out: Outbox) -> Model:

@@ -18,13 +18,13 @@ from secondround.app.on_applications import (
 )
 from secondround.app.on_arrival import (
     on_download,
-    on_forget,
     on_import,
     on_mount,
     on_saving_off,
     on_storage,
 )
 from secondround.app.on_drafts import on_edit, on_edit_done, on_edit_start, on_unedit
+from secondround.app.on_forget import on_forget, on_unforget
 from secondround.app.on_form import (
     on_add_interviewer,
     on_check,
@@ -62,6 +62,7 @@ HANDLERS: dict[EventKind, Handler] = {
     "edit_done": on_edit_done,
     "unedit": on_unedit,
     "forget": on_forget,
+    "unforget": on_unforget,
     "restore": on_restore,
     "dismiss": on_dismiss,
     "import": on_import,
@@ -85,7 +86,11 @@ def update(model: Model, event: Event) -> Step:
     kind = str(event.get("type"))
     # A removal waiting for its confirming click is forgotten once the reader does anything else.
     armed = model.confirm_remove if kind in ("remove_interviewer", "leave") else ""
-    model = replace(model, today=today, now=now, utc=utc, confirm_remove=armed)
+    # So is a "Forget me" waiting for its confirming click (an export first keeps it asked).
+    asked = model.confirm_forget and kind in ("forget", "download")
+    model = replace(
+        model, today=today, now=now, utc=utc, confirm_remove=armed, confirm_forget=asked
+    )
     handler = HANDLERS.get(cast(EventKind, kind))  # any text may arrive: unknown gives None
     if handler is None:
         return model, Effects()

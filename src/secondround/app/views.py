@@ -67,6 +67,6 @@ def view(model: Model) -> dict[str, Any]:
             ),
             el("div", {"class": "sr-col"}, checklist_node, drafts_part(model, groups, others)),
         ),
-        keep_tools(model.state, bookmark),
+        keep_tools(model, bookmark),
     )
     return {"tree": tree, "bookmark": bookmark, "announce": _announcement(facts, summary)}
