@@ -299,6 +299,32 @@ def test_a_full_storage_turns_saving_off_with_a_message(
     assert log.errors == []
 
 
+def test_a_storage_full_before_the_visit_still_shows_and_exports_what_it_holds(
+    new_context: Any, site_url: str, log: Log
+) -> None:
+    context = new_context()
+    page = context.new_page()
+    open_kit(page, site_url + "kit/")
+    page.fill("#sr-f-name", "Still Here")
+    page.fill("#sr-f-company", "Harbor Pine")
+    settle(page)
+    # From now on every write fails, as in a browser whose storage another site filled.
+    context.add_init_script(
+        "Storage.prototype.setItem = function () {"
+        " throw new DOMException('full', 'QuotaExceededError'); };"
+    )
+    # A new visit (no bookmark in the address): only storage can bring the application back.
+    open_kit(page, site_url + "kit/")
+    settle(page)
+    expect(page.locator("#sr-f-name")).to_have_value("Still Here")
+    expect(page.locator(".sr-notice--warning")).to_contain_text("not letting the kit save")
+    with page.expect_download() as exported:
+        page.get_by_role("button", name="Export every application (.json)").click()
+    applications = json.loads(exported.value.path().read_text("utf-8"))["applications"]
+    assert [a["state"]["profile"]["company"] for a in applications] == ["Harbor Pine"]
+    assert log.errors == []
+
+
 # The packed runtime, and the decoder that unpacks it: without either, nothing starts.
 @pytest.mark.parametrize("lost", ["pyodide.asm.wasm.zst", "zstd.wasm"])
 def test_a_failed_load_keeps_the_guide_readable_and_retries(

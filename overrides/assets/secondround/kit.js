@@ -45,15 +45,24 @@ window.__secondround = { pending: () => pending };
 const data = (node, name) => node.getAttribute(name) ?? undefined;
 const marked = (name) => `[${name}]`;
 
+// A storage that is full (or read-only) still holds what was saved: it is read all the same,
+// and Python is told the kit cannot save (it then writes nothing and says so).
+let writable = false;
 function openStorage() {
+  let s = null;
   try {
-    const s = window.localStorage;
-    s.setItem(PROBE_KEY, "1");
-    s.removeItem(PROBE_KEY);
-    return s;
+    s = window.localStorage;
   } catch {
     return null;
   }
+  try {
+    s.setItem(PROBE_KEY, "1");
+    s.removeItem(PROBE_KEY);
+    writable = true;
+  } catch {
+    writable = false;
+  }
+  return s;
 }
 
 function snapshot() {
@@ -97,7 +106,7 @@ function startWorker() {
   send(EVENT.boot, {
     [FIELD.build]: BUILD,
     [FIELD.storage]: snapshot(),
-    [FIELD.saving]: store !== null,
+    [FIELD.saving]: store !== null && writable,
     [FIELD.language]: navigator.language,
   });
   // Last, since one of them may be a failure that ends this worker.
