@@ -24,7 +24,13 @@ from secondround.input.facts import facts_of
 from secondround.input.profile import Interviewer, Profile
 from secondround.protocol import Effects
 from secondround.saved.applications import you_of
-from secondround.saved.codec import StateError, from_storage, to_bookmark, to_storage
+from secondround.saved.codec import (
+    MAX_STORAGE_CHARS,
+    StateError,
+    from_storage,
+    to_bookmark,
+    to_storage,
+)
 from secondround.saved.records import read_file
 from secondround.saved.state import State, content
 from secondround.writing.drafts import drafts_for
@@ -184,10 +190,35 @@ def test_saved_state_is_restored_without_rewriting_it() -> None:
 )
 def test_unreadable_storage_is_reported_and_kept_under_a_backup_key(text: str) -> None:
     model = boot({STATE_KEY: text}, True, CLOCK)
-    backup_key = f"{BACKUP_PREFIX}2026-11-26T10:30"
-    assert dict(effects(model).writes) == {backup_key: text}
-    assert any("could not be read" in n.text and backup_key in n.text for n in model.notices)
     assert model.state.profile.name == "Jordan Rivera"  # the kit starts clean, from the example
+    (notice,) = [n for n in model.notices if "could not be read" in n.text]
+    writes = dict(effects(model).writes)
+    if len(text) > MAX_STORAGE_CHARS:
+        assert writes == {}
+        assert "too large to keep a copy" in notice.text
+        return
+    (backup,) = [key for key in writes if key.startswith(BACKUP_PREFIX)]
+    assert writes == {backup: text, STATE_KEY: ""}
+    assert backup in notice.text
+
+
+def test_two_problems_in_one_minute_keep_two_copies_and_the_same_text_one() -> None:
+    first = boot({STATE_KEY: "{not json"}, True, CLOCK)
+    second = boot({STATE_KEY: "{not json either"}, True, CLOCK)
+    again = boot({STATE_KEY: "{not json"}, True, CLOCK)
+    keys = [
+        next(k for k, _ in effects(m).writes if k.startswith(BACKUP_PREFIX))
+        for m in (first, second, again)
+    ]
+    assert keys[0] != keys[1]
+    assert keys[0] == keys[2]
+
+
+def test_without_saving_a_damaged_key_stays_where_it_is_and_the_notice_says_so() -> None:
+    model = boot({STATE_KEY: "{not json"}, False, CLOCK)
+    assert effects(model).writes == ()
+    assert any(f"it is still under “{STATE_KEY}”" in n.text for n in model.notices)
+    assert not any("was kept" in n.text for n in model.notices)
 
 
 def test_without_storage_the_reader_is_told_and_nothing_is_written() -> None:

@@ -32,7 +32,7 @@ from secondround.saved.applications import (
     with_you,
     you_of,
 )
-from secondround.saved.codec import from_storage, to_bookmark, to_storage
+from secondround.saved.codec import MAX_STORAGE_CHARS, from_storage, to_bookmark, to_storage
 from secondround.saved.records import file_text, home_text, read_home, read_record, record_text
 from secondround.saved.state import State, content
 
@@ -140,10 +140,21 @@ def test_an_unreadable_application_is_kept_aside_and_the_others_open(text: str, 
     model = boot(storage, True, CLOCK)
     assert companies(model) == ["Northwind", "Contoso"]
     assert model.state == NORTHWIND
-    backup = f"{BACKUP_PREFIX}2026-11-26T10:30"
-    assert dict(effects(model).writes) == {backup: text}
     assert why in model.notices[0].text
+    writes = effects(model).writes
+    if len(text) > MAX_STORAGE_CHARS:
+        # Too large to be the kit's: no copy takes the room, and the original stays.
+        assert writes == ()
+        assert f"It stays under “{app_key('bad')}”" in model.notices[0].text
+        return
+    # The copy first, then the damaged key emptied: read again, nothing is reported twice.
+    ((backup, copy), emptied) = writes
+    assert re.fullmatch(re.escape(BACKUP_PREFIX) + r"2026-11-26T10:30-[A-Za-z0-9_-]{8}", backup)
+    assert (copy, emptied) == (text, (app_key("bad"), ""))
     assert backup in model.notices[0].text
+    again = boot({**storage, **dict(writes)}, True, CLOCK)
+    assert again.notices == ()
+    assert companies(again) == ["Northwind", "Contoso"]
 
 
 def test_a_record_under_another_applications_key_is_not_taken_for_it() -> None:
@@ -696,3 +707,12 @@ def test_the_first_visits_list_names_the_example_as_such() -> None:
     text = texts(view(boot({}, True, CLOCK))["tree"])
     assert "Your applications 1 active. Example: " in text
     assert "Delete this one" not in text
+
+
+def test_a_damaged_home_record_once_kept_aside_is_not_reported_again() -> None:
+    storage = {**storage_of(NORTHWIND, CONTOSO), HOME_KEY: "{broken"}
+    first = boot(storage, True, CLOCK)
+    assert "list of your applications" in first.notices[0].text
+    again = boot({**storage, **dict(effects(first).writes)}, True, CLOCK)
+    assert again.notices == ()
+    assert sorted(companies(again)) == ["Contoso", "Northwind"]

@@ -87,7 +87,7 @@ def _boot(storage: Mapping[str, str], saving: bool, event: Event, out: Outbox) -
             why = f"The list of your applications could not be read. {problem}"
         else:
             why = f"One of your saved applications could not be read. {problem}"
-        model = keep_aside(model, text, why, out)
+        model = keep_aside(model, text, why, out, moved_from=key)
     # Schema 1 or 2's one checklist becomes the first application, saved as such at once.
     model = store(replace(model, shelf=loaded.shelf), loaded.writes, out)
     if loaded.current is not None:

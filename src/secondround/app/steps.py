@@ -20,7 +20,7 @@ from secondround.saved import records
 from secondround.saved.applications import (
     with_you,
 )
-from secondround.saved.codec import to_storage
+from secondround.saved.codec import MAX_STORAGE_CHARS, to_storage
 from secondround.saved.state import State, content
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "Step",
     "active_count",
     "adopt",
+    "backup_key",
     "blank_state",
     "capital",
     "clock",
@@ -152,15 +153,36 @@ def notify(model: Model, notice: Notice) -> Model:
     return replace(model, notices=(*model.notices, notice))
 
 
-def keep_aside(model: Model, text: str, reason: str, out: Outbox) -> Model:
-    """Store text that could not be used under a backup key, and say so: nothing is dropped."""
-    key = f"{BACKUP_PREFIX}{model.now}"
-    # Several texts kept aside at once (a start-up with more than one unreadable key) each get
-    # a key of their own; the same text again keeps its key.
-    taken = [k for k, v in out.writes if k.startswith(key) and v != text]
-    key += f"-{len(taken) + 1}" if taken else ""
+def backup_key(model: Model, text: str) -> str:
+    """Where a text kept aside goes: its minute and a digest of it, so a second problem in the
+    same minute never replaces the first one's copy, and the same text keeps its one key."""
+    digest = base64.urlsafe_b64encode(
+        hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+    )
+    return f"{BACKUP_PREFIX}{model.now}-{digest[:8].decode()}"
+
+
+def keep_aside(model: Model, text: str, reason: str, out: Outbox, moved_from: str = "") -> Model:
+    """Store text that could not be used under a backup key, and say so: nothing is dropped.
+
+    `moved_from` is the storage key it was read from: once the copy is written that key is
+    emptied (the page writes in order, and stops at the first write that fails), so the same
+    problem is not reported, and copied again, on every visit.
+    """
+    if not model.saving:
+        where = f"it is still under “{moved_from}”" if moved_from else "no copy of it was kept"
+        said = f"{reason} This browser is not letting the kit save, so {where}."
+        return notify(model, Notice("warning", said))
+    if len(text) > MAX_STORAGE_CHARS:
+        # A copy would take the room the reader's own applications need; it is too large to be
+        # anything the kit wrote, and an original in storage stays where it is.
+        where = f" It stays under “{moved_from}”." if moved_from else ""
+        said = f"{reason} It is too large to keep a copy of in this browser.{where}"
+        return notify(model, Notice("warning", said))
+    key = backup_key(model, text)
     notice = Notice("warning", f"{reason} The original was kept in this browser under “{key}”.")
-    return store(notify(model, notice), ((key, text),), out)
+    writes = ((key, text), (moved_from, "")) if moved_from else ((key, text),)
+    return store(notify(model, notice), writes, out)
 
 
 def filled_fields(profile: Profile) -> frozenset[str]:

@@ -266,7 +266,8 @@ def _first_shown(shelf: Shelf) -> State | None:
 
 def load(storage: Mapping[str, str], legacy_key: str, new_id: str) -> Loaded:
     """The shelf from this browser's storage; schema 1 or 2's one checklist becomes the first."""
-    home = storage.get(HOME_KEY)
+    # An emptied key (a damaged one, once kept aside) counts as no key.
+    home = storage.get(HOME_KEY) or None
     keys = sorted(k for k in storage if k.startswith(APP_PREFIX) and storage[k])
     problems: list[tuple[str, str, str]] = []
     if home is None and not keys:
