@@ -990,3 +990,11 @@ def test_start_blank_puts_the_reader_in_the_first_field_of_the_form() -> None:
     assert effects(blank).focus == "sr-f-name"
     # And the element is there to take it.
     assert "sr-f-name" in {n[1].get("id") for n in _walk(view(blank)["tree"])}
+
+
+def test_a_link_far_longer_than_the_kit_makes_is_reported_and_not_copied() -> None:
+    huge = "#sr1." + "A" * 2_000_000
+    opened = update(fresh(), ev("mount", value=huge))
+    assert effects(opened).writes == ()
+    assert any("too large to keep a copy" in n.text for n in opened.notices)
+    assert opened.state == fresh().state

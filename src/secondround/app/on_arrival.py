@@ -51,7 +51,13 @@ from secondround.saved.applications import (
     MAX_ACTIVE,
     with_you,
 )
-from secondround.saved.codec import StateError, from_bookmark, to_bookmark, to_storage
+from secondround.saved.codec import (
+    MAX_BOOKMARK_CHARS,
+    StateError,
+    from_bookmark,
+    to_bookmark,
+    to_storage,
+)
 from secondround.saved.state import State, content
 
 __all__ = [
@@ -114,6 +120,8 @@ def _open_bookmark(model: Model, token: str, out: Outbox) -> Model:
             f"This bookmark link could not be opened. {problem} "
             "Your applications here are unchanged.",
             out,
+            # The link itself stays in the address bar and the browser's history.
+            most=MAX_BOOKMARK_CHARS,
         )
     if shared:
         # The friend's copy is an application of its own, not a revision of the owner's.

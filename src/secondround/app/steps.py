@@ -162,20 +162,28 @@ def backup_key(model: Model, text: str) -> str:
     return f"{BACKUP_PREFIX}{model.now}-{digest[:8].decode()}"
 
 
-def keep_aside(model: Model, text: str, reason: str, out: Outbox, moved_from: str = "") -> Model:
+def keep_aside(
+    model: Model,
+    text: str,
+    reason: str,
+    out: Outbox,
+    moved_from: str = "",
+    most: int = MAX_STORAGE_CHARS,
+) -> Model:
     """Store text that could not be used under a backup key, and say so: nothing is dropped.
 
     `moved_from` is the storage key it was read from: once the copy is written that key is
     emptied (the page writes in order, and stops at the first write that fails), so the same
-    problem is not reported, and copied again, on every visit.
+    problem is not reported, and copied again, on every visit. A text longer than `most` (more
+    than the kit ever writes there) is not copied: it would take the room the reader's own
+    applications need.
     """
     if not model.saving:
         where = f"it is still under “{moved_from}”" if moved_from else "no copy of it was kept"
         said = f"{reason} This browser is not letting the kit save, so {where}."
         return notify(model, Notice("warning", said))
-    if len(text) > MAX_STORAGE_CHARS:
-        # A copy would take the room the reader's own applications need; it is too large to be
-        # anything the kit wrote, and an original in storage stays where it is.
+    if len(text) > most:
+        # Too large to be anything the kit wrote; an original in storage stays where it is.
         where = f" It stays under “{moved_from}”." if moved_from else ""
         said = f"{reason} It is too large to keep a copy of in this browser.{where}"
         return notify(model, Notice("warning", said))
