@@ -32,7 +32,13 @@ from secondround.saved.applications import (
     with_you,
     you_of,
 )
-from secondround.saved.codec import MAX_STORAGE_CHARS, from_storage, to_bookmark, to_storage
+from secondround.saved.codec import (
+    MAX_STORAGE_CHARS,
+    StateError,
+    from_storage,
+    to_bookmark,
+    to_storage,
+)
 from secondround.saved.records import file_text, home_text, read_home, read_record, record_text
 from secondround.saved.state import State, content
 
@@ -546,6 +552,18 @@ def test_an_import_past_the_bound_is_refused_whole() -> None:
     assert [e.id for e in model.shelf.entries] == ["nw"]
     assert effects(model).writes == ()
     assert "more than 25 active applications" in model.notices[0].text
+
+
+@pytest.mark.parametrize("size", [288_000, 1_300_000])
+def test_an_import_holding_an_application_larger_than_storage_keeps_is_refused(size: int) -> None:
+    big = replace(CONTOSO, profile=replace(CONTOSO.profile, position="x" * size))
+    model = update(browser(NORTHWIND), ev("import", value=file_text(Shelf((Entry(big),)))))
+    assert [e.id for e in model.shelf.entries] == ["nw"]
+    assert effects(model).writes == ()
+    assert "larger than the kit keeps for one application" in model.notices[0].text
+    # Had it been taken, the next visit would have refused it: the two limits agree.
+    with pytest.raises(StateError):
+        read_record(app_key(big.id), record_text(Entry(big)))
 
 
 def _uids(ics: str) -> list[str]:

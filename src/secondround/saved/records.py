@@ -413,6 +413,15 @@ def read_file(text: object) -> tuple[You | None, tuple[Entry, ...]]:
         raise CorruptState("The file holds one application twice, so it was not read.")
     if any(e.status == "deleted" for e in entries):
         raise CorruptState("The file is damaged and could not be read.")
+    # One budget where data enters: nothing is taken in that reading it back would refuse.
+    for i, entry in enumerate(entries):
+        if len(record_text(entry)) > MAX_STORAGE_CHARS:
+            raise TooLarge(
+                f"Application {i + 1} in the file is larger than the kit keeps for one "
+                "application, so the file was not read."
+            )
+    if len(home_text(Shelf(entries, you))) > MAX_STORAGE_CHARS:
+        raise TooLarge("Your details in the file are too large to be genuine, so it was not read.")
     return you, entries
 
 
