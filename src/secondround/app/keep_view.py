@@ -9,7 +9,7 @@ from secondround.app.checklist_view import download_button
 from secondround.app.model import SHARE_MARK, Model, Notice
 from secondround.app.render import Node, el
 from secondround.input.profile import left_out, without_contact
-from secondround.saved.codec import to_bookmark
+from secondround.saved.codec import MAX_BOOKMARK_CHARS, StateError, to_bookmark
 from secondround.saved.state import State
 
 __all__ = ["bookmark_token", "keep_tools", "notice_node"]
@@ -71,7 +71,13 @@ def _link_button(token: str, label: str, copied: str) -> Node:
 # Encoding a token compresses the whole state: worth keeping while the state is unchanged.
 @lru_cache(maxsize=64)
 def bookmark_token(state: State) -> str:
-    return to_bookmark(state)
+    """The state's link token; "" when it would be longer than a link the kit opens (many long
+    rewritten drafts): such a link is never offered, nor kept in the address bar."""
+    try:
+        token = to_bookmark(state)
+    except StateError:
+        return ""
+    return token if len(token) <= MAX_BOOKMARK_CHARS else ""
 
 
 # Where the focus goes when "Forget me" asks (the export it offers first), and once it has
@@ -80,13 +86,13 @@ FORGET_FIRST = "sr-forget-export"
 UNDO_FORGET = "sr-notice-0-action"
 
 
-def keep_tools(model: Model, bookmark: str) -> Node:
+def keep_tools(model: Model, bookmark: str, too_long: bool = False) -> Node:
     state = model.state
     shared = ""
     if bookmark:
         shared = bookmark_token(replace(state, profile=without_contact(state.profile)))
     asking = _what_forget_erases(model) if model.confirm_forget else ""
-    return _keep_section(bookmark, shared, asking)
+    return _keep_section(bookmark, shared, asking, too_long)
 
 
 def _what_forget_erases(model: Model) -> str:
@@ -145,21 +151,32 @@ def _forget_tools(asking: str) -> Node:
 
 
 @lru_cache(maxsize=32)
-def _keep_section(bookmark: str, shared: str, asking: str) -> Node:
+def _keep_section(bookmark: str, shared: str, asking: str, too_long: bool) -> Node:
     links: list[Node] = []
     if bookmark:
-        links = [
-            _link_button(bookmark, "Copy the link to this checklist", "Link copied"),
+        links = [_link_button(bookmark, "Copy the link to this checklist", "Link copied")]
+    if bookmark and shared:
+        links.append(
             _link_button(
                 SHARE_MARK + shared,
                 "Copy a link to share for feedback",
                 "Link without your contact details copied",
-            ),
-        ]
+            )
+        )
+    long_note = None
+    if too_long:
+        long_note = el(
+            "p",
+            {"class": "sr-hint", "role": "status"},
+            "This application now holds more than a link can carry (its rewritten drafts make "
+            "it long), so the address bar no longer carries it. It is saved in this browser; to "
+            "open it in another, export it to a file and import the file there.",
+        )
     return el(
         "section",
         {"class": "sr-keep", "aria-labelledby": "sr-keep-h"},
         el("h2", {"id": "sr-keep-h"}, "Keep it"),
+        long_note,
         el(
             "p",
             {},

@@ -45,6 +45,7 @@ def view(model: Model) -> dict[str, Any]:
     # holds no token then.
     blank = State(profile=Profile(region=model.state.profile.region))
     bookmark = "" if content(model.state) == blank else bookmark_token(model.state)
+    too_long = content(model.state) != blank and not bookmark
     tree = el(
         "div",
         {"id": ROOT_ID, "class": "sr-live"},
@@ -67,6 +68,6 @@ def view(model: Model) -> dict[str, Any]:
             ),
             el("div", {"class": "sr-col"}, checklist_node, drafts_part(model, groups, others)),
         ),
-        keep_tools(model, bookmark),
+        keep_tools(model, bookmark, too_long),
     )
     return {"tree": tree, "bookmark": bookmark, "announce": _announcement(facts, summary)}
