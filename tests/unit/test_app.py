@@ -821,6 +821,12 @@ def test_an_older_bookmark_of_the_same_checklist_does_not_roll_it_back() -> None
     chosen = update(opened, ev("restore"))
     assert content(chosen.state) == content(old.state)
     assert from_storage(chosen.kept_aside) == newer.state
+    # ...with the way back offered, and taken: the newer ticks return, as a newer revision.
+    (undo,) = [n for n in chosen.notices if n.action == "restore"]
+    assert "kept aside" in undo.text
+    again = update(chosen, ev("restore"))
+    assert dict(again.state.checks) == dict(newer.state.checks)
+    assert again.state.revision > chosen.state.revision
 
 
 def test_a_newer_bookmark_of_the_same_checklist_is_taken_without_keeping_anything_aside() -> None:

@@ -57,6 +57,13 @@ EXAMPLE_NOTICE = Notice(
 )
 
 
+SWAPPED = Notice(
+    "info",
+    "The version you chose is shown, and saved. The one it replaced is kept aside: Undo brings "
+    "it back.",
+    "restore",
+    "Undo: show the version it replaced",
+)
 OLDER_BOOKMARK = Notice(
     "info",
     "This bookmark holds an older version of the checklist saved in this browser, so the "

@@ -7,7 +7,7 @@ from typing import Any, cast
 
 from secondround.app.form_view import field_id
 from secondround.app.model import Model, Notice, Removed
-from secondround.app.notices import CLEARED, EXAMPLE_CLEARED, EXAMPLE_NOTICE
+from secondround.app.notices import CLEARED, EXAMPLE_CLEARED, EXAMPLE_NOTICE, SWAPPED
 from secondround.app.steps import (
     Outbox,
     adopt,
@@ -234,7 +234,9 @@ def on_restore(model: Model, arg: str, value: Any, out: Outbox) -> Model:
     # Never an older revision than the one it replaces: other tabs and bookmarks see it as new.
     if back.id == model.state.id:
         back = replace(back, revision=max(back.revision, model.state.revision))
-    restored = replace(adopt(model, back), kept_aside=to_storage(model.state), notices=())
+    # What was shown goes aside in its turn, with the way back offered: one click never
+    # replaces a version for good (an older bookmark's, a cleared application's).
+    restored = replace(adopt(model, back), kept_aside=to_storage(model.state), notices=(SWAPPED,))
     return persist(restored, out)
 
 
