@@ -1032,3 +1032,18 @@ def test_a_checklist_too_long_for_a_link_is_never_offered_as_one() -> None:
     for kind in kinds:
         short = update(short, ev("unedit", arg=f"p1:{kind}"))
     assert view(short)["bookmark"].startswith("sr1.")
+
+
+def test_someone_elses_link_is_added_with_the_readers_details_and_says_so() -> None:
+    gina = State(profile=Profile(name="Gina Lopez", email="gina@example.org", company="Acme"))
+    link = "#" + to_bookmark(replace(gina, id="ginas-app", revision=2))
+    opened = update(fresh(), ev("mount", value=link))
+    assert opened.state.profile.company == "Acme"
+    assert opened.state.profile.name == "Sam Rivera"
+    (added,) = [n for n in opened.notices if "was added from the link" in n.text]
+    assert "It was made by Gina Lopez" in added.text
+    assert "signed Sam Rivera" in added.text
+    # The reader's own older link says nothing of the kind.
+    mine = "#" + to_bookmark(replace(SAVED, id="mine-elsewhere", revision=1))
+    own = update(fresh(), ev("mount", value=mine))
+    assert not [n for n in own.notices if "It was made by" in n.text]

@@ -40,6 +40,7 @@ from secondround.app.steps import (
 )
 from secondround.app.summaries import named
 from secondround.input.example import example_profile
+from secondround.input.names import written_name
 from secondround.input.public_holidays import region_from_language
 from secondround.plan.calendar_ics import to_ics
 from secondround.plan.catchup import plan_for
@@ -127,6 +128,10 @@ def _open_bookmark(model: Model, token: str, out: Outbox) -> Model:
         # The friend's copy is an application of its own, not a revision of the owner's.
         marked = replace(marked, id="", revision=0)
     mine = model.state
+    # Someone else's link: it takes the reader's own details here, and is added saying so.
+    maker = written_name(marked.profile.name)
+    reader = written_name(model.shelf.you.details.name)
+    made_by_another = bool(maker and reader and maker.casefold() != reader.casefold())
     if any(e.id != marked.id for e in model.shelf.entries):
         marked = with_you(marked, model.shelf.you)
     if content(marked) == content(mine) and marked.revision <= mine.revision:
@@ -173,6 +178,12 @@ def _open_bookmark(model: Model, token: str, out: Outbox) -> Model:
         + (
             " It was shared without its owner's contact details: your own are filled in."
             if shared
+            else ""
+        )
+        + (
+            f" It was made by {maker}: it now carries your own details, so its drafts are "
+            f"signed {reader}."
+            if made_by_another and not shared
             else ""
         ),
     )
