@@ -1047,3 +1047,16 @@ def test_someone_elses_link_is_added_with_the_readers_details_and_says_so() -> N
     mine = "#" + to_bookmark(replace(SAVED, id="mine-elsewhere", revision=1))
     own = update(fresh(), ev("mount", value=mine))
     assert not [n for n in own.notices if "It was made by" in n.text]
+
+
+def test_an_edited_note_counts_the_readers_own_words() -> None:
+    model = update(fresh(), ev("edit_start", arg="p1:email"))
+    model = update(model, ev("edit", arg="p1:email", value="Dear Dana,\n\nThank you.\n\nSam"))
+    model = update(model, ev("edit_done"))
+    (email,) = [
+        n
+        for n in _walk(view(model)["tree"])
+        if n[1].get("class", "").startswith("sr-draft sr-draft--email")
+    ]
+    lengths = [n for n in _walk(email) if n[1].get("class", "").startswith("sr-draft__length")]
+    assert [n[2] for n in lengths] == ["5 words in your text."]

@@ -9,6 +9,7 @@ from functools import lru_cache
 from secondround.app.model import Model
 from secondround.app.render import Node, el
 from secondround.input.facts import facts_of
+from secondround.input.words import count_words
 from secondround.saved.state import State
 from secondround.writing.drafts import (
     Draft,
@@ -94,10 +95,13 @@ def _draft_node(
     body_id = f"sr-d-{index}-{draft.kind}"
     if edit is not None:
         # The reader's own words, in the copy, the mail link and the card alike.
+        # Its length is the reader's text's, and the guide's verdict on the generated one goes.
         draft = replace(
             draft,
             body=edit,
             mailto=mail_link(draft.to, draft.subject, edit) if draft.mailto else "",
+            words=count_words(edit),
+            note="",
         )
     meta = []
     if draft.to:
@@ -168,7 +172,7 @@ def _draft_node(
         *meta,
         el("div", {"class": "sr-draft__body", "id": body_id}, draft.body),
         *(_edit_tools(key, edit is not None, editing, draft.body, title) if key else []),
-        _length_node(draft),
+        _length_node(draft, edited=edit is not None),
         el("div", {"class": "sr-actions"}, *actions),
     )
 
@@ -178,10 +182,10 @@ def _group_label(group: InterviewerDrafts) -> str:
     return f"Drafts for interviewer {group.index + 1}" + (f": {name}" if name else "")
 
 
-def _length_node(draft: Draft) -> Node | None:
+def _length_node(draft: Draft, edited: bool = False) -> Node | None:
     if not draft.words or draft.kind in ("call", "voicemail"):
         return None
-    counted = f"{draft.words} words in the message"
+    counted = f"{draft.words} words in " + ("your text" if edited else "the message")
     return el(
         "p",
         {"class": "sr-draft__length" + (" sr-draft__length--over" if draft.note else "")},

@@ -56,7 +56,7 @@ def _skip_detail(step: Step, interview: date) -> str:
     days = (step.due - interview).days
     return (
         "Skip this one: the interview was more than a week ago, and a card arriving now would "
-        "read as an afterthought. Your thank-you email has already said it."
+        "read as an afterthought. Let the thank-you email carry your thanks."
         if days >= 0
         else step.detail
     )
