@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from strategies import hostile_text, profiles
 
 from secondround.input.facts import facts_of
-from secondround.input.profile import Interviewer, Profile, Tone
+from secondround.input.profile import MAX_INTERVIEWERS, Interviewer, Profile, Tone
 from secondround.input.text import clean_line
 from secondround.writing.drafts import (
     DRAFT_KINDS,
@@ -600,3 +600,17 @@ def test_every_draft_s_address_and_subject_are_one_clean_line(p: Profile, outcom
         for d in group.drafts:
             assert (d.to, d.subject) == (clean_line(d.to), clean_line(d.subject))
             assert d.mailto in ("", mailto(d.to, d.subject, d.body))
+
+
+@pytest.mark.parametrize("tone", ["formal", "relaxed"])
+def test_a_thank_you_note_sent_the_same_day_never_asks_to_be_placed(tone: Tone) -> None:
+    # The email goes out on the day of the interview: nothing in it assumes days have passed.
+    stale = ("place me", "as a reminder", "may remember", "blur of interviews")
+    for n in range(MAX_INTERVIEWERS):
+        people = tuple(
+            Interviewer(name=f"Person {i}", tone=tone, id=f"p{i + 1}") for i in range(n + 1)
+        )
+        p = replace(SAM, interviewers=people)
+        for group in drafts_for(facts_of(p)):
+            email = next(d for d in group.drafts if d.kind == "email")
+            assert [s for s in stale if s in email.body.lower()] == [], email.body

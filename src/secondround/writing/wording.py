@@ -36,9 +36,8 @@ EMAIL: Final[dict[str, Table]] = {
         ),
         "name": (
             "I am {me}, and I valued the chance to learn more about the work ahead",
-            "In case it helps to place me among the candidates, my name is {me}",
-            "As a reminder, I am {me}, and I left our meeting with a much clearer sense of "
-            "your priorities",
+            "My name is {me}, and our meeting confirmed my interest in the role",
+            "This is {me}, and I left our meeting with a much clearer sense of your priorities",
             "This note comes from {me}, and I found our discussion both candid and useful",
             "To put a name to the conversation, I am {me}, and I enjoyed every part of it",
             "Writing as {me}, I want to say how much I appreciated your openness",
@@ -155,11 +154,11 @@ EMAIL: Final[dict[str, Table]] = {
             "Thanks a lot for meeting with me{when} as part of the final round for {opening}{at}",
         ),
         "name": (
-            "In case the week has been a blur of interviews, I'm {me}",
-            "Just so you can place me, this is {me}",
+            "This is {me}, and I really enjoyed comparing notes with you",
+            "{me} here, and I'm still thinking about what you said",
             "It's {me} here, and I came away from our talk full of ideas",
             "I'm {me}, and I left our conversation genuinely excited",
-            "As you may remember, I'm {me}, and I've been thinking about our talk ever since",
+            "A quick note from {me}: I've been thinking about our talk ever since",
             "Writing as {me}, I want to say what a pleasure it was to get to know you a bit",
         ),
         "topic": (
