@@ -349,12 +349,11 @@ def test_a_core_import_the_trimmed_library_lacks_fails_the_build_by_name(tmp_pat
     project = _project_copy(tmp_path)
     (project / "node_modules").symlink_to(ROOT / "node_modules")
     drafts = project / "src" / "secondround" / "writing" / "drafts.py"
-    drafts.write_text(
-        drafts.read_text("utf-8").replace(
-            "from functools import lru_cache\n", "from functools import lru_cache\nimport csv\n", 1
-        ),
-        "utf-8",
+    source = drafts.read_text("utf-8").replace(
+        "from functools import lru_cache\n", "from functools import lru_cache\nimport csv\n", 1
     )
+    drafts.write_text(source, "utf-8")
+    line = source.splitlines().index("import csv") + 1
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
         cwd=project,
@@ -364,8 +363,8 @@ def test_a_core_import_the_trimmed_library_lacks_fails_the_build_by_name(tmp_pat
     )
     assert result.returncode != 0
     assert (
-        "secondround/writing/drafts.py:7 imports csv, which the trimmed standard library leaves"
-        " out: add it to src/secondround_site/stdlib-modules.txt"
+        f"secondround/writing/drafts.py:{line} imports csv, which the trimmed standard library"
+        " leaves out: add it to src/secondround_site/stdlib-modules.txt"
     ) in result.stderr
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -1060,3 +1061,17 @@ def test_an_edited_note_counts_the_readers_own_words() -> None:
     ]
     lengths = [n for n in _walk(email) if n[1].get("class", "").startswith("sr-draft__length")]
     assert [n[2] for n in lengths] == ["5 words in your text."]
+
+
+def test_the_offer_reply_and_the_checklist_give_the_same_answer_day() -> None:
+    model = update(fresh(), ev("outcome", value="offer"))
+    tree = view(model)["tree"]
+    (step,) = [n for n in _walk(tree) if n[1].get("id") == "sr-c-offer-answer"]
+    (item,) = [n for n in _walk(tree) if n[0] == "li" and step in n]
+    shown = json.dumps(item)
+    terms = next(n for n in _walk(tree) if n[1].get("id") == "sr-d-0-offer_terms")
+    (day,) = re.findall(r"my answer by (\w+, \w+ \d+)\?", json.dumps(terms))
+    # The checklist shows the same day, in its short form: "Mon, Dec 14".
+    weekday, month_day = day.split(", ")
+    month, number = month_day.split(" ")
+    assert f"{weekday[:3]}, {month[:3]} {number}" in shown

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from urllib.parse import quote, unquote
 
 import pytest
@@ -122,7 +123,11 @@ def test_relaxed_card_reads_as_written() -> None:
             id="waiting",
         ),
         pytest.param("not_hired", ("email", "card", "not_hired"), id="not-hired"),
-        pytest.param("offer", ("email", "card", "offer_accept", "offer_terms"), id="offer"),
+        pytest.param(
+            "offer",
+            ("email", "card", "offer_terms", "offer_accept", "offer_decline"),
+            id="offer",
+        ),
     ],
 )
 def test_the_coordinator_alone_gets_the_call_and_the_decision_letters(
@@ -264,10 +269,28 @@ def test_offer_drafts_thank_accept_and_ask_for_writing_and_time() -> None:
     accept = paragraph(kinds["offer_accept"])
     assert "Thank you for offering me the Senior Data Analyst position" in accept
     assert "delighted to accept" in accept
-    assert "in writing" in accept
+    # Accepted once it is in writing, as the checklist says: it no longer waits for it.
+    assert "for sending the offer in writing" in accept
+    assert "Once I have the offer in writing" not in accept
     terms = paragraph(kinds["offer_terms"])
     assert "in writing" in terms
     assert "a few days to consider it" in terms
+    decline = paragraph(kinds["offer_decline"])
+    assert "I have decided not to accept the offer" in decline
+    assert "hope our paths cross again" in decline
+
+
+@pytest.mark.parametrize(
+    ("tone", "asks"), [("formal", "my answer by"), ("relaxed", "back to you by")]
+)
+def test_the_offer_reply_asks_for_the_checklists_answer_day(tone: Tone, asks: str) -> None:
+    p = replace(SAM, interviewers=(replace(DANA, tone=tone),))
+    (group,) = drafts_for(facts_of(p), "offer", date(2026, 12, 14))
+    (terms,) = [d for d in group.drafts if d.kind == "offer_terms"]
+    assert f"{asks} Monday, December 14?" in terms.body
+    (group,) = drafts_for(facts_of(p), "offer")
+    (terms,) = [d for d in group.drafts if d.kind == "offer_terms"]
+    assert f"{asks} the end of next week?" in terms.body
 
 
 @pytest.mark.parametrize(

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 
 from secondround.app.model import Model
 from secondround.app.render import Node, el
 from secondround.input.facts import facts_of
 from secondround.input.words import count_words
+from secondround.plan.catchup import Plan, plan_for
 from secondround.saved.state import State
 from secondround.writing.drafts import (
     Draft,
@@ -31,11 +33,19 @@ def edit_box_id(key: str) -> str:
     return "sr-e-" + key.replace(":", "-")
 
 
-def generated_text(state: State, key: str, waiting: tuple[WaitingEmployer, ...] = ()) -> str | None:
+def answer_day(plan: Plan) -> date | None:
+    """The day the checklist says to give an answer to an offer: the drafts ask for the same."""
+    return next((s.due for s in plan.steps if s.id == "offer-answer"), None)
+
+
+def generated_text(
+    state: State, key: str, waiting: tuple[WaitingEmployer, ...] = (), today: date | None = None
+) -> str | None:
     """What the form writes for the draft `key`, before any edit; None for no such draft."""
     who, _, kind = key.partition(":")
     facts = facts_of(state.profile)
-    for group in drafts_for(facts, state.outcome):
+    answer_by = answer_day(plan_for(state, today)) if today is not None else None
+    for group in drafts_for(facts, state.outcome, answer_by):
         if group.person.id == who:
             return next((d.body for d in group.drafts if d.kind == kind), None)
     others = other_drafts(facts, state.outcome, waiting)
@@ -214,7 +224,7 @@ def _drafts_section(
     for group in groups:
         who = group.person.name or f"interviewer {group.index + 1}"
         lead = None
-        if any(d.kind in ("call", "not_hired", "offer_accept") for d in group.drafts):
+        if any(d.kind in ("call", "not_hired", "offer_terms") for d in group.drafts):
             lead = el(
                 "p",
                 {"class": "sr-hint"},

@@ -31,7 +31,8 @@ def on_edit(model: Model, arg: str, value: Any, out: Outbox) -> Model:
         return model
     edits = dict(model.state.edits)
     text = clip_block(value, MAX_EDIT_CHARS)
-    if text == drafts_view.generated_text(model.state, arg, drafts_view.waiting_on(model)):
+    waiting = drafts_view.waiting_on(model)
+    if text == drafts_view.generated_text(model.state, arg, waiting, model.today):
         edits.pop(arg, None)  # typed back to what the form writes: it follows the form again
     elif len(edits) < MAX_EDITS or arg in edits:
         edits[arg] = text

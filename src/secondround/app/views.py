@@ -6,7 +6,7 @@ from typing import Any
 
 from secondround.app.application_views import applications_section, summaries, today_across_all
 from secondround.app.checklist_view import checklist_part, today_line
-from secondround.app.drafts_view import drafts_part, waiting_on
+from secondround.app.drafts_view import answer_day, drafts_part, waiting_on
 from secondround.app.form_view import profile_form, shown_errors
 from secondround.app.keep_view import bookmark_token, keep_tools, notice_node
 from secondround.app.model import Model
@@ -35,10 +35,10 @@ def view(model: Model) -> dict[str, Any]:
     errors = shown_errors(model)
     state = model.state
     facts = facts_of(state.profile)
-    groups = drafts_for(facts, state.outcome)
-    others = other_drafts(facts, state.outcome, waiting_on(model))
-    # One plan per View: the Today line and the checklist read the same one.
+    # One plan per View: the Today line, the checklist and the drafts' dates read the same one.
     plan = plan_for(model.state, model.today)
+    groups = drafts_for(facts, state.outcome, answer_day(plan))
+    others = other_drafts(facts, state.outcome, waiting_on(model))
     checklist_node, summary = checklist_part(model, plan)
     listed = summaries(model, plan)
     # A blank kit (at most a holiday region chosen) has nothing to bookmark: the address bar

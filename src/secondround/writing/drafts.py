@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 from typing import Literal, get_args
 
@@ -16,6 +17,7 @@ from secondround.writing.letters import (
     followup_email,
     not_hired_letter,
     offer_accept_email,
+    offer_decline_email,
     offer_other_note,
     offer_other_note_to,
     offer_terms_email,
@@ -44,8 +46,9 @@ DraftKind = Literal[
     "followup",
     "followup_final",
     "not_hired",
-    "offer_accept",
     "offer_terms",
+    "offer_accept",
+    "offer_decline",
     "offer_other",
 ]
 
@@ -63,8 +66,9 @@ _TITLES: dict[DraftKind, str] = {
     "followup": "First follow-up email",
     "followup_final": "Last follow-up email",
     "not_hired": "If you are not hired",
-    "offer_accept": "Accept the offer",
     "offer_terms": "Ask for the offer in writing, and time to decide",
+    "offer_accept": "Accept the offer, once it is in writing",
+    "offer_decline": "Decline the offer",
     "offer_other": "To another employer you are waiting on",
 }
 
@@ -130,7 +134,9 @@ def _mail(
 
 # A keystroke changes one field: the other people's drafts are reused as they were.
 @lru_cache(maxsize=128)
-def _for_one(f: Facts, who: Person, lead: bool, outcome: Outcome) -> tuple[Draft, ...]:
+def _for_one(
+    f: Facts, who: Person, lead: bool, outcome: Outcome, answer_by: date | None
+) -> tuple[Draft, ...]:
     subject, paragraph, closing, note = thank_you_email(f, who)
     drafts = [_mail("email", f, who, (subject, paragraph, closing), note)]
 
@@ -162,12 +168,17 @@ def _for_one(f: Facts, who: Person, lead: bool, outcome: Outcome) -> tuple[Draft
     if outcome in ("waiting", "not_hired"):
         drafts.append(_mail("not_hired", f, who, not_hired_letter(f, who)))
     if outcome == "offer":
+        # In the checklist's order: the offer in writing and a date to answer first, then the
+        # answer either way.
+        drafts.append(_mail("offer_terms", f, who, offer_terms_email(f, who, answer_by)))
         drafts.append(_mail("offer_accept", f, who, offer_accept_email(f, who)))
-        drafts.append(_mail("offer_terms", f, who, offer_terms_email(f, who)))
+        drafts.append(_mail("offer_decline", f, who, offer_decline_email(f, who)))
     return tuple(drafts)
 
 
-def drafts_for(f: Facts, outcome: str = "waiting") -> tuple[InterviewerDrafts, ...]:
+def drafts_for(
+    f: Facts, outcome: str = "waiting", answer_by: date | None = None
+) -> tuple[InterviewerDrafts, ...]:
     """One set of drafts per interviewer: each person gets their own notes, never a copy.
 
     Everyone gets an email and a card; the person coordinating the decision also gets the
@@ -180,7 +191,7 @@ def drafts_for(f: Facts, outcome: str = "waiting") -> tuple[InterviewerDrafts, .
         InterviewerDrafts(
             index=person.index,
             person=person,
-            drafts=_for_one(f, person, person.index == f.lead, known),
+            drafts=_for_one(f, person, person.index == f.lead, known, answer_by),
         )
         for person in f.people
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from secondround.input.facts import Facts, Person
 from secondround.input.words import end, format_date
 from secondround.writing.sentences import slots_of, subject_line, the_noun
@@ -11,6 +13,7 @@ __all__ = [
     "followup_email",
     "not_hired_letter",
     "offer_accept_email",
+    "offer_decline_email",
     "offer_other_note",
     "offer_other_note_to",
     "offer_terms_email",
@@ -102,14 +105,16 @@ def not_hired_letter(f: Facts, who: Person) -> tuple[str, str, str]:
 
 
 def offer_accept_email(f: Facts, who: Person) -> tuple[str, str, str]:
+    # Sent once the written offer is in hand, as the checklist says: it accepts that offer.
     slots = slots_of(f)
     co = f.company or "your organization"
     if who.tone == "relaxed":
         parts = [
-            end(f"Thank you so much for offering me {slots['role']}{slots['at']}"),
-            "I'm delighted to say yes!",
-            "Once I have the offer in writing, with the start date, salary, and any "
-            "conditions, I'll sign it and send it straight back.",
+            end(
+                f"Thank you so much for the written offer for {slots['role']}{slots['at']}; "
+                "I'm delighted to say yes"
+            ),
+            "I'll sign it and send it straight back.",
             end(
                 f"I can't wait to join {co}; just let me know if you need anything from me "
                 "before my first day"
@@ -117,17 +122,49 @@ def offer_accept_email(f: Facts, who: Person) -> tuple[str, str, str]:
         ]
         return subject_line("Accepting your offer", f, "role"), " ".join(parts), "All the best,"
     parts = [
-        end(f"Thank you for offering me {slots['pos']}{slots['at']}; I am delighted to accept"),
-        "Once I have the offer in writing, with the start date, salary, and any conditions, I "
-        "will sign and return it promptly.",
+        end(
+            f"Thank you for offering me {slots['pos']}{slots['at']}, and for sending the offer "
+            "in writing; I am delighted to accept"
+        ),
+        "I will sign the offer and return it promptly.",
         end(f"I look forward to working with you and the team at {co}"),
         "Please let me know if you need anything from me before my first day.",
     ]
     return subject_line("Accepting your offer", f, "position"), " ".join(parts), "Sincerely,"
 
 
-def offer_terms_email(f: Facts, who: Person) -> tuple[str, str, str]:
+def offer_decline_email(f: Facts, who: Person) -> tuple[str, str, str]:
+    # No reason is given: the reader owes none, and a reason invites a counter-offer they may
+    # not want. The door stays open.
     slots = slots_of(f)
+    co = f.company or "your organization"
+    if who.tone == "relaxed":
+        parts = [
+            end(f"Thank you so much for offering me {slots['role']}{slots['at']}"),
+            "It wasn't an easy decision, but after a lot of thought I've decided not to accept it.",
+            end(
+                f"I really enjoyed getting to know you and the team at {co}, and I'd be glad to "
+                "stay in touch"
+            ),
+            "I wish you all the best in finding the right person.",
+        ]
+        return subject_line("Your offer", f, "role"), " ".join(parts), "All the best,"
+    parts = [
+        end(f"Thank you for offering me {slots['pos']}{slots['at']}"),
+        "After careful thought, I have decided not to accept the offer.",
+        end(
+            f"This was not an easy decision: I valued meeting you and the team at {co}, and I "
+            "hope our paths cross again"
+        ),
+        "I wish you every success in filling the role.",
+    ]
+    return subject_line("Your offer", f, "position"), " ".join(parts), "Kind regards,"
+
+
+def offer_terms_email(f: Facts, who: Person, answer_by: date | None = None) -> tuple[str, str, str]:
+    # The date asked for is the checklist's "Give your answer" day, when there is one.
+    slots = slots_of(f)
+    by = f"by {format_date(answer_by)}" if answer_by else "by the end of next week"
     if who.tone == "relaxed":
         parts = [
             end(
@@ -136,7 +173,7 @@ def offer_terms_email(f: Facts, who: Person) -> tuple[str, str, str]:
             "Could you send it over in writing, with the salary, start date, benefits, and any "
             "conditions?",
             "I'd also appreciate a few days to look it over properly: would it work if I got "
-            "back to you by the end of next week?",
+            f"back to you {by}?",
             "I'm still very excited about the role and about working with you.",
         ]
         return subject_line("Your offer", f, "role"), " ".join(parts), "All the best,"
@@ -148,7 +185,7 @@ def offer_terms_email(f: Facts, who: Person) -> tuple[str, str, str]:
         "So that I can give it the attention it deserves, could you send me the offer in "
         "writing, including the salary, start date, benefits, and any conditions?",
         "I would also be grateful for a few days to consider it: would it suit you if I gave you "
-        "my answer by the end of next week?",
+        f"my answer {by}?",
         "I remain enthusiastic about the role and about working with you.",
     ]
     return subject_line("Your offer", f, "position"), " ".join(parts), "Kind regards,"
