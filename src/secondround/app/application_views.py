@@ -52,6 +52,7 @@ def _next_text(s: Summary, today: date) -> str:
     return f"Next: {s.next_title}, {format_date(s.next_due, short=True)}."
 
 
+# One line of the list, by what it shows: the lines of the other applications rarely change.
 @lru_cache(maxsize=128)
 def _row(ident: str, name: str, next_text: str, status: str, css: str, current: bool) -> Node:
     if current:

@@ -27,6 +27,7 @@ STATUS_WORDS = {
 }
 
 
+# One step's line, by what it shows: a tick rebuilds that line alone.
 @lru_cache(maxsize=128)
 def _item_node(item: ChecklistItem) -> Node:
     step = item.step
@@ -76,6 +77,7 @@ def checklist_part(model: Model, plan: Plan) -> tuple[Node, str]:
     return _checklist_section(plan, state.checks, model.today, facts_of(state.profile))
 
 
+# The whole checklist, by what it shows: typing in a field that moves no date reuses it.
 @lru_cache(maxsize=64)
 def _checklist_section(
     plan: Plan, checks: Mapping[str, str], today: date, facts: Facts

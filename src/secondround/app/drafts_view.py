@@ -93,6 +93,7 @@ def _edit_tools(key: str, edited: bool, editing: bool, body: str, title: str) ->
     return tools
 
 
+# A draft's part of the tree, by what it shows: a keystroke rebuilds only the drafts it changed.
 @lru_cache(maxsize=512)
 def _draft_node(
     index: int,
@@ -209,6 +210,7 @@ def drafts_part(
     return _drafts_section(groups, others, model.state.edits, model.editing)
 
 
+# The whole drafts part, by what it shows: a switch back to an application finds it built.
 @lru_cache(maxsize=64)
 def _drafts_section(
     groups: tuple[InterviewerDrafts, ...],

@@ -15,6 +15,7 @@ from secondround.saved.state import State
 __all__ = ["bookmark_token", "keep_tools", "notice_node"]
 
 
+# A notice, by what it says: the same notices stand from one keystroke to the next.
 @lru_cache(maxsize=32)
 def notice_node(index: int, notice: Notice) -> Node:
     role = "alert" if notice.kind == "error" else "status"
@@ -150,6 +151,7 @@ def _forget_tools(asking: str) -> Node:
     )
 
 
+# The Keep section, by what it shows: it changes only with the links or the question asked.
 @lru_cache(maxsize=32)
 def _keep_section(bookmark: str, shared: str, asking: str, too_long: bool) -> Node:
     links: list[Node] = []

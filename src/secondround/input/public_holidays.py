@@ -51,6 +51,7 @@ class HolidayCalendar:
 NO_HOLIDAYS = HolidayCalendar("", True, frozenset(), 1, 9999)
 
 
+# The table is read from the wheel once a visit: it is the same file all along.
 @cache
 def _table() -> dict[str, Any]:
     # Read on first use, not at import: a reader who picks no region never pays for it.
@@ -64,6 +65,7 @@ def _table() -> dict[str, Any]:
 _Country = tuple[str, str, dict[str, tuple[str, str, str]]]
 
 
+# The countries' entries, indexed once from the table above.
 @cache
 def _countries() -> dict[str, _Country]:
     return {
@@ -119,7 +121,9 @@ def _days(gaps: str) -> set[int]:
     return days
 
 
-@lru_cache(maxsize=32)  # bounded: a hostile bookmark can name any region
+# A region's set of days off is built from the table's ranges: real work, once per region
+# (bounded, as a hostile bookmark can name any region).
+@lru_cache(maxsize=32)
 def holiday_calendar(region: str) -> HolidayCalendar:
     """The calendar for a region code ("US", "US-CA", "GB-SCT"); "" means none is wanted."""
     if not region:
