@@ -519,10 +519,10 @@ def _future(text: str) -> str:
 @pytest.mark.parametrize(
     ("text", "why"),
     [
-        ("", "damaged"),
+        ("", "The file is not JSON"),
         ("[]", "not a Second Round"),
         ('{"hello": "world"}', "not a Second Round"),
-        ("\x00" * 10, "damaged"),
+        ("\x00" * 10, "The file is not JSON"),
         (_future(file_text(Shelf((Entry(NORTHWIND),)))), "newer version"),
         (file_text(Shelf((Entry(NORTHWIND),))).replace('"nw"', '"no way"'), "id should be"),
         (file_text(Shelf((Entry(NORTHWIND),))).replace('"nw"', '""'), "no identity"),
@@ -543,6 +543,8 @@ def test_a_file_not_ours_too_big_or_newer_is_refused_and_nothing_changes(
     assert [n.kind for n in model.notices] == ["error"]
     assert model.notices[0].text.startswith("That file could not be imported.")
     assert why in model.notices[0].text
+    # Said of the file: never of "the saved checklist", which is untouched.
+    assert "saved checklist" not in model.notices[0].text
     assert model.notices[0].text.endswith("Nothing was changed.")
 
 

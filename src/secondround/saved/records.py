@@ -148,7 +148,13 @@ def _payload(text: object, limit: int, what: str) -> dict[str, Any]:
         raise NotOurs()
     if len(text) > limit:
         raise TooLarge(f"The {what} is too large to be genuine, so it was not read.")
-    payload = read_json(text)
+    try:
+        payload = read_json(text)
+    except CorruptState as problem:
+        # Said of what was being read (a file, a record), not of "the saved checklist".
+        raise CorruptState(
+            f"The {what} is not JSON, or is damaged, so it could not be read."
+        ) from problem
     if not isinstance(payload, dict) or payload.get("app") != APP:
         raise NotOurs(f"This is not a Second Round {what}.")
     schema = payload.get("schema")
