@@ -38,11 +38,15 @@ from secondround.saved.codec import (
     read_json,
 )
 from secondround.saved.state import (
-    MAX_UNKNOWN_CHARS,
     ShapeError,
     State,
+    flag_of,
+    kept_of,
+    kept_text,
+    split_known,
     state_from_dict,
     state_to_dict,
+    text_of,
 )
 
 __all__ = [
@@ -86,39 +90,23 @@ def _dumps(obj: object) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def _kept(unknown: str) -> dict[str, Any]:
-    """What a newer build wrote that this one keeps: the JSON object of an `unknown` field."""
-    kept = json.loads(unknown) if unknown else {}
-    return kept if isinstance(kept, dict) else {}
-
-
 def _kept_text(rest: dict[str, Any], where: str) -> str:
-    """The keys of a record this build does not know, as the text it keeps (bounded)."""
-    if not rest:
-        return ""
-    text = _dumps(rest)
-    if len(text) > MAX_UNKNOWN_CHARS or not _encodable(text):
-        raise CorruptState(f"{where} holds more than this version can keep unread.")
-    return text
-
-
-def _encodable(text: str) -> bool:
+    """The keys of a record this build does not know, as the text it keeps (state.kept_text)."""
     try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+        return kept_text(rest)
+    except ShapeError:
+        raise CorruptState(f"{where} holds more than this version can keep unread.") from None
 
 
 def _you_dict(you: You) -> dict[str, Any]:
-    return {**_kept(you.unknown), **{name: getattr(you.details, name) for name in YOU_FIELDS}}
+    return {**kept_of(you.unknown), **{name: getattr(you.details, name) for name in YOU_FIELDS}}
 
 
 def record_text(entry: Entry) -> str:
     """One application's storage text."""
     return _dumps(
         {
-            **_kept(entry.unknown),
+            **kept_of(entry.unknown),
             "app": APP,
             "schema": SCHEMA,
             "status": entry.status,
@@ -132,7 +120,7 @@ def home_text(shelf: Shelf) -> str:
     """The home record: the reader's details, the list's order and the one shown last."""
     return _dumps(
         {
-            **_kept(shelf.unknown),
+            **kept_of(shelf.unknown),
             "app": APP,
             "schema": SCHEMA,
             "you": _you_dict(shelf.you),
@@ -169,11 +157,11 @@ def _payload(text: object, limit: int, what: str) -> dict[str, Any]:
 
 
 def _split(d: object, where: str, keys: set[str]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """A record's keys this build declares (a missing one takes its default) and the rest."""
-    if not isinstance(d, dict):
-        raise CorruptState(f"{where} is damaged and could not be read.")
-    mine = {k: v for k, v in d.items() if k in keys}
-    return mine, {k: v for k, v in d.items() if k not in keys}
+    """A record's keys this build declares and the rest (state.split_known), or CorruptState."""
+    try:
+        return split_known(d, where, frozenset(keys))
+    except ShapeError:
+        raise CorruptState(f"{where} is damaged and could not be read.") from None
 
 
 def _entry(d: object, where: str) -> Entry:
@@ -209,9 +197,10 @@ def read_record(key: str, text: str) -> Entry:
 def _you(d: object) -> You:
     you, rest = _split(d, "Your saved details", set(YOU_FIELDS))
     for name, value in you.items():
-        kind = bool if name in YOU_FLAGS else str
-        if not isinstance(value, kind) or (isinstance(value, str) and not _encodable(value)):
-            raise CorruptState("Your saved details are damaged and could not be read.")
+        try:
+            (flag_of if name in YOU_FLAGS else text_of)(value, name)
+        except ShapeError:
+            raise CorruptState("Your saved details are damaged and could not be read.") from None
     return You(Profile(**you), _kept_text(rest, "Your saved details"))
 
 
@@ -383,7 +372,7 @@ def file_text(shelf: Shelf) -> str:
             "you": _you_dict(shelf.you),
             "applications": [
                 {
-                    **_kept(e.unknown),
+                    **kept_of(e.unknown),
                     "status": e.status,
                     "changed": e.changed,
                     "state": state_to_dict(e.state),

@@ -33,7 +33,10 @@ __all__ = [
     "State",
     "content",
     "flag_of",
+    "kept_of",
+    "kept_text",
     "list_of",
+    "split_known",
     "state_from_dict",
     "state_to_dict",
     "text_of",
@@ -128,10 +131,9 @@ def _canonical(obj: object) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def _unknown_of(s: State) -> dict[str, Any]:
-    if not s.unknown:
-        return {}
-    kept = json.loads(s.unknown)
+def kept_of(unknown: str) -> dict[str, Any]:
+    """What a newer build wrote that this one keeps: the JSON object of an `unknown` field."""
+    kept = json.loads(unknown) if unknown else {}
     return kept if isinstance(kept, dict) else {}
 
 
@@ -156,7 +158,7 @@ def state_to_dict(s: State) -> dict[str, Any]:
     """The state as JSON-ready builtins, each field only when it is not its default (reading
     takes the default for a missing key); `state_from_dict` reads it back exactly, and the keys
     a newer build saved go back where they were."""
-    kept = _unknown_of(s)
+    kept = kept_of(s.unknown)
     people_kept = kept.get("people", {})
     p = s.profile
     # The defaults of the profile's own class (a subclass may declare more fields).
@@ -249,7 +251,9 @@ _INTERVIEWER_KEYS = frozenset({*PERSON_TEXT, "tone", "role", "id"})
 _PERSON_ID = re.compile(r"[A-Za-z0-9_-]{1,16}")
 
 
-def _split(value: object, where: str, known: frozenset[str]) -> tuple[dict[str, Any], Any]:
+def split_known(
+    value: object, where: str, known: frozenset[str]
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """The keys this build declares (a missing one takes its field's default), and the rest."""
     if not isinstance(value, dict):
         raise ShapeError(f"{where} should be an object.")
@@ -259,7 +263,7 @@ def _split(value: object, where: str, known: frozenset[str]) -> tuple[dict[str, 
 
 
 def _interviewer(value: object, where: str) -> tuple[Interviewer, dict[str, Any]]:
-    d, rest = _split(value, where, _INTERVIEWER_KEYS)
+    d, rest = split_known(value, where, _INTERVIEWER_KEYS)
     found: dict[str, Any] = {
         name: text_of(d[name], f"{where}.{name}") for name in PERSON_TEXT if name in d
     }
@@ -295,7 +299,7 @@ def _text_map(value: object, where: str, most: int) -> dict[str, str]:
 
 def _profile(value: object) -> tuple[Profile, dict[str, Any], dict[str, Any]]:
     """The profile, what a newer build added to it, and to each person (by their id)."""
-    p, rest = _split(value, "profile", _PROFILE_KEYS)
+    p, rest = split_known(value, "profile", _PROFILE_KEYS)
     found: dict[str, Any] = {
         name: text_of(p[name], f"profile.{name}") for name in _PROFILE_TEXT if name in p
     }
@@ -339,7 +343,7 @@ def _profile(value: object) -> tuple[Profile, dict[str, Any], dict[str, Any]]:
 def state_from_dict(d: object) -> State:
     """Read a current-schema dict: a missing key takes its default, an unknown one is kept;
     a present key of the wrong type or out of bounds is a ShapeError naming it."""
-    top, rest = _split(d, "state", STATE_KEYS)
+    top, rest = split_known(d, "state", STATE_KEYS)
     found: dict[str, Any] = {}
     profile_rest: dict[str, Any] = {}
     people_rest: dict[str, Any] = {}
@@ -376,12 +380,14 @@ def state_from_dict(d: object) -> State:
         for part, value in (("state", rest), ("profile", profile_rest), ("people", people_rest))
         if value
     }
-    if kept:
-        found["unknown"] = _unknown_text(kept)
+    found["unknown"] = kept_text(kept)
     return State(**found)
 
 
-def _unknown_text(kept: dict[str, Any]) -> str:
+def kept_text(kept: dict[str, Any]) -> str:
+    """The keys a newer build wrote, as the canonical text this one keeps ("" for none)."""
+    if not kept:
+        return ""
     text = _canonical(kept)
     if len(text) > MAX_UNKNOWN_CHARS:
         raise ShapeError(
