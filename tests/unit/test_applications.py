@@ -374,7 +374,7 @@ def test_an_offer_writes_a_note_to_each_other_application_still_waiting() -> Non
     key = "o-nw:offer_other"
     edited = update(model, ev("edit", arg=key, value="My own words to Northwind."))
     assert edited.state.edits == {key: "My own words to Northwind."}
-    generated = generated_text(edited.state, key, waiting_on(edited))
+    generated = generated_text(edited.state, key, waiting_on(edited), edited.today)
     assert generated is not None
     assert "Northwind" in generated
     assert update(edited, ev("edit", arg=key, value=generated)).state.edits == {}

@@ -39,13 +39,13 @@ def answer_day(plan: Plan) -> date | None:
 
 
 def generated_text(
-    state: State, key: str, waiting: tuple[WaitingEmployer, ...] = (), today: date | None = None
+    state: State, key: str, waiting: tuple[WaitingEmployer, ...], today: date
 ) -> str | None:
     """What the form writes for the draft `key`, before any edit; None for no such draft."""
     who, _, kind = key.partition(":")
     facts = facts_of(state.profile)
-    answer_by = answer_day(plan_for(state, today)) if today is not None else None
-    for group in drafts_for(facts, state.outcome, answer_by):
+    # The same answer day as the View shows, so the generated text typed back matches it.
+    for group in drafts_for(facts, state.outcome, answer_day(plan_for(state, today))):
         if group.person.id == who:
             return next((d.body for d in group.drafts if d.kind == kind), None)
     others = other_drafts(facts, state.outcome, waiting)
